@@ -1,0 +1,143 @@
+# revue — build, test, install. See README.md.
+#
+#   make            build ./revue
+#   make run        build, then open the bundled corpus
+#   make check      every test, then every test again under ASan and UBSan
+#   make bench      benchmarks on generated corpora (not timed tests)
+#   make install PREFIX=/usr/local    make uninstall
+#   make deps       install what is missing (Debian/Ubuntu), or name it
+
+VERSION    := 0.1.0
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share/revue
+MANDIR     ?= $(PREFIX)/share/man
+SHARED     ?= ../shared
+
+CC         ?= cc
+PKG_CONFIG ?= pkg-config
+BUILD      ?= build
+
+# Debian package for each library (libunistring has no .pc file).
+DEB_PKGS   := libncurses-dev libpcre2-dev libunistring-dev libcmocka-dev libsqlite3-dev \
+              pkg-config tmux python3 groff-base
+
+WARN       := -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion \
+              -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
+CSTD       := -std=c11 -D_GNU_SOURCE
+OPT        ?= -O2 -g
+PC_CFLAGS  := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
+PC_LIBS    := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null)
+CFLAGS_ALL  = $(CSTD) $(OPT) $(WARN) -Iinclude $(PC_CFLAGS) -pthread \
+              -DREVUE_VERSION='"$(VERSION)"' -DREVUE_DATADIR='"$(DATADIR)"' $(EXTRA_CFLAGS) $(CFLAGS)
+LIBS_CORE   = -lunistring $(PC_LIBS) -pthread
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+CORE_SRC   := $(wildcard src/core/*.c)
+MAIN_SRC   := src/main.c
+UNIT_SRC   := $(wildcard tests/unit/test_*.c)
+
+# One set of rules for the normal build and one for the sanitizer build,
+# each in its own directory: $(call objs,DIR,SOURCES)
+objs = $(patsubst %.c,$(1)/%.o,$(2))
+
+CORE_OBJ      := $(call objs,$(BUILD),$(CORE_SRC))
+MAIN_OBJ      := $(call objs,$(BUILD),$(MAIN_SRC))
+UNIT_BIN      := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+
+.PHONY: all run check check-fast check-asan unit e2e deps install uninstall clean bench lint man-check
+
+all: revue
+
+revue: $(MAIN_OBJ) $(BUILD)/libcore.a
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LIBS_CORE) $(LDFLAGS)
+
+$(BUILD)/libcore.a: $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/%.o: %.c $(wildcard include/revue/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -Itests/unit -DSHARED_DIR='"$(abspath $(SHARED))"' \
+		-DSOURCE_DIR='"$(CURDIR)"' -o $@ $< $(BUILD)/libcore.a $(CMOCKA_LIBS) $(LIBS_CORE) $(LDFLAGS)
+
+run: revue
+	./revue
+
+# The whole suite, then the whole suite again built with the sanitizers.
+check: deps-check
+	$(MAKE) --no-print-directory check-fast
+	$(MAKE) --no-print-directory check-fast BUILD=build/asan OPT='-O1 -g -fno-omit-frame-pointer' \
+		EXTRA_CFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' REVUE_BIN=build/asan/revue
+	@echo "make check: all suites passed (plain and ASan+UBSan)"
+
+REVUE_BIN ?= ./revue
+check-fast: unit e2e man-check
+
+unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; \
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		CMOCKA_MESSAGE_OUTPUT=stdout $$t; done
+
+ifeq ($(BUILD),build)
+e2e: revue
+else
+e2e: $(BUILD)/revue
+$(BUILD)/revue: $(MAIN_OBJ) $(BUILD)/libcore.a
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LIBS_CORE) $(LDFLAGS)
+endif
+e2e:
+	@set -e; for t in tests/e2e/*.sh; do echo "== $$t"; \
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		REVUE="$(abspath $(REVUE_BIN))" SHARED="$(abspath $(SHARED))" bash $$t; done
+
+man-check:
+	@out=$$(LC_ALL=C.UTF-8 MANWIDTH=80 groff -man -ww -z -Tutf8 man/revue.1 2>&1); \
+		if [ -n "$$out" ]; then echo "$$out"; echo "man/revue.1: groff warnings"; exit 1; fi; \
+		echo "man/revue.1 renders clean"
+
+# The packages the build and the tests need; quiet when all are there.
+deps-check:
+	@missing=""; for lib in ncursesw libpcre2-8 cmocka sqlite3; do \
+		$(PKG_CONFIG) --exists $$lib 2>/dev/null || missing="$$missing $$lib"; done; \
+	printf '#include <unistr.h>\nint main(void){return 0;}\n' | \
+		$(CC) -x c - -o /dev/null -lunistring 2>/dev/null || missing="$$missing libunistring"; \
+	for t in tmux python3 groff; do command -v $$t >/dev/null || missing="$$missing $$t"; done; \
+	if [ -n "$$missing" ]; then echo "missing:$$missing (run 'make deps')"; exit 1; fi
+
+deps:
+	@if $(MAKE) --no-print-directory -s deps-check >/dev/null 2>&1; then echo "all dependencies present"; \
+	elif command -v apt-get >/dev/null; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(DEB_PKGS); \
+	else echo "install these (Debian names): $(DEB_PKGS)"; exit 1; fi
+
+bench: revue $(BUILD)/bench_load
+	@SHARED="$(abspath $(SHARED))" BUILD="$(BUILD)" bash tests/bench/run.sh
+
+$(BUILD)/bench_load: tests/bench/bench_load.c $(BUILD)/libcore.a
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libcore.a $(LIBS_CORE) $(LDFLAGS)
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+		--suppress=missingIncludeSystem -Iinclude src
+	clang-tidy --quiet $(CORE_SRC) $(MAIN_SRC) -- $(CSTD) -Iinclude
+
+install: revue
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/corpus $(DESTDIR)$(DATADIR)/themes \
+		$(DESTDIR)$(MANDIR)/man1
+	install -m 755 revue $(DESTDIR)$(BINDIR)/revue
+	install -m 644 corpus/*.txt $(DESTDIR)$(DATADIR)/corpus/
+	for f in themes/*.theme; do [ -e "$$f" ] || continue; install -m 644 "$$f" $(DESTDIR)$(DATADIR)/themes/; done
+	install -m 644 man/revue.1 $(DESTDIR)$(MANDIR)/man1/revue.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/revue $(DESTDIR)$(MANDIR)/man1/revue.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build revue

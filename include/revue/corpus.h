@@ -1,0 +1,96 @@
+/* corpus.h — files to articles.
+ *
+ * In: paths (directories are walked, files are taken whatever their names).
+ * Out: a corpus that owns every article, each decoded to UTF-8 (see
+ * decode.h), its header read, its title, date and language inferred, its
+ * body normalised to NFC and folded (see text.h). Loading runs on all cores;
+ * the result does not depend on their number.
+ *
+ * Walking a directory: entries in byte order of their names, recursively;
+ * names starting with '.' are skipped, and so are files not ending in .txt
+ * or .md (any case). Symbolic links are followed when they stay inside the
+ * corpus root; directory cycles are cut by remembering visited (device,
+ * inode) pairs. Only regular files are read: FIFOs, devices and sockets are
+ * reported and skipped without blocking.
+ *
+ * Header block: at the top of a file, lines "key: value" up to a blank line,
+ * recognised when its first line has a key (a word of letters, digits, '-'
+ * or '_') and some line has a known key (title, source, date, lang,
+ * language, url, author). Keys are case-insensitive; the first value of a
+ * key wins; unknown keys are kept in order.
+ *
+ * Errors: a path that cannot be used is an error (rv_corpus_load fails);
+ * a file inside a corpus that cannot be read is a warning and is left out.
+ */
+#ifndef REVUE_CORPUS_H
+#define REVUE_CORPUS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "revue/decode.h"
+#include "revue/diag.h"
+#include "revue/text.h"
+
+#define RV_DEFAULT_MAX_FILE (64u * 1024u * 1024u)
+
+enum rv_date_precision { RV_DATE_NONE, RV_DATE_YEAR, RV_DATE_MONTH, RV_DATE_DAY };
+
+struct rv_date {
+	int year, month, day;
+	enum rv_date_precision precision;
+};
+
+struct rv_field {
+	char *key, *value;
+};
+
+struct rv_article {
+	char *id;   /* path relative to the corpus root: raw bytes */
+	char *path; /* what open() was given */
+	char *title, *source, *lang, *url, *author; /* never NULL; "" when unknown */
+	bool lang_guessed;
+	struct rv_date date;
+	struct rv_field *extra; /* unknown header keys, in file order */
+	size_t n_extra;
+	enum rv_encoding encoding;
+	size_t replaced;   /* U+FFFD written while decoding */
+	size_t file_bytes; /* size on disk */
+	unsigned body_line; /* line of the file where the body starts (1-based) */
+	char *body;        /* NFC UTF-8, LF line ends: the one authoritative text */
+	size_t body_len;
+	struct rv_fold fold; /* folded view of body, with its offset map */
+};
+
+struct rv_corpus_opts {
+	size_t max_file_bytes; /* 0: RV_DEFAULT_MAX_FILE */
+	unsigned threads;      /* 0: one per online core */
+};
+
+struct rv_corpus {
+	struct rv_article *articles;
+	size_t n;
+	struct rv_diags diags; /* warnings about files left out or read oddly */
+	size_t bytes;          /* sum of file_bytes */
+};
+
+/* Returns 0 and a corpus, or -1 with the reason in *err (err->n > 0). A
+ * corpus with no article is an error too. */
+int rv_corpus_load(const char *const *paths, size_t npaths, const struct rv_corpus_opts *opts,
+		   struct rv_corpus **out, struct rv_diags *err);
+void rv_corpus_free(struct rv_corpus *c);
+
+/* One article from bytes already in memory (tests, fuzzing): decodes, reads
+ * the header, infers, normalises. Returns false (with a diagnostic) when the
+ * bytes are binary. */
+bool rv_article_from_bytes(const char *id, const unsigned char *raw, size_t n, struct rv_article *a,
+			   struct rv_diags *diags);
+void rv_article_free(struct rv_article *a);
+
+/* Parses an ISO 8601 date: YYYY, YYYY-MM, YYYY-MM-DD, optionally followed by
+ * a time ("T12:00:00Z", "+01:00"...), which is checked and dropped. */
+bool rv_date_parse(const char *s, size_t n, struct rv_date *d);
+/* "2025", "2025-03" or "2025-03-14" into buf (at least 11 bytes); "" when none. */
+void rv_date_format(const struct rv_date *d, char *buf);
+
+#endif

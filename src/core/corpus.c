@@ -1,0 +1,878 @@
+#include "revue/corpus.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAX_HEADER_WARNINGS 5
+#define MAX_EXTRA_FIELDS 256
+#define MAX_KEY 64
+#define MAX_DEPTH 128
+#define TITLE_MAX 150 /* bytes of an inferred title before it is cut */
+#define HEADLINE_MAX_WORDS 25
+#define HEADLINE_MAX_BYTES 200
+
+/* ---------------------------------------------------------------------------
+ * Dates
+ */
+
+static bool digits(const char *s, size_t n, size_t at, size_t count, int *v)
+{
+	if (at + count > n)
+		return false;
+	int x = 0;
+	for (size_t i = 0; i < count; i++) {
+		char c = s[at + i];
+		if (c < '0' || c > '9')
+			return false;
+		x = x * 10 + (c - '0');
+	}
+	*v = x;
+	return true;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return d[m - 1];
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The optional time after a full date: [T ]hh:mm[:ss[.f+]][Z|+hh[:mm]]. */
+static bool time_ok(const char *s, size_t n, size_t i)
+{
+	if (i == n)
+		return true;
+	if (s[i] != 'T' && s[i] != ' ')
+		return false;
+	int h, m, sec = 0;
+	i++;
+	if (!digits(s, n, i, 2, &h) || i + 2 >= n || s[i + 2] != ':' || !digits(s, n, i + 3, 2, &m))
+		return false;
+	i += 5;
+	if (i < n && s[i] == ':') {
+		if (!digits(s, n, i + 1, 2, &sec))
+			return false;
+		i += 3;
+		if (i < n && (s[i] == '.' || s[i] == ',')) {
+			i++;
+			size_t f = i;
+			while (i < n && is_digit(s[i]))
+				i++;
+			if (i == f)
+				return false;
+		}
+	}
+	if (h > 23 || m > 59 || sec > 60)
+		return false;
+	if (i == n)
+		return true;
+	if (s[i] == 'Z')
+		return i + 1 == n;
+	if (s[i] != '+' && s[i] != '-')
+		return false;
+	int th, tm = 0;
+	if (!digits(s, n, i + 1, 2, &th))
+		return false;
+	i += 3;
+	if (i < n && s[i] == ':')
+		i++;
+	if (i < n) {
+		if (!digits(s, n, i, 2, &tm))
+			return false;
+		i += 2;
+	}
+	return i == n && th <= 14 && tm <= 59;
+}
+
+bool rv_date_parse(const char *s, size_t n, struct rv_date *d)
+{
+	memset(d, 0, sizeof *d);
+	int y, m = 0, day = 0;
+	if (!digits(s, n, 0, 4, &y) || y < 1)
+		return false;
+	if (n == 4) {
+		*d = (struct rv_date){y, 0, 0, RV_DATE_YEAR};
+		return true;
+	}
+	if (s[4] != '-' || !digits(s, n, 5, 2, &m) || m < 1 || m > 12)
+		return false;
+	if (n == 7) {
+		*d = (struct rv_date){y, m, 0, RV_DATE_MONTH};
+		return true;
+	}
+	if (n < 10 || s[7] != '-' || !digits(s, n, 8, 2, &day) || day < 1 || day > days_in_month(y, m))
+		return false;
+	if (!time_ok(s, n, 10))
+		return false;
+	*d = (struct rv_date){y, m, day, RV_DATE_DAY};
+	return true;
+}
+
+void rv_date_format(const struct rv_date *d, char *buf)
+{
+	switch (d->precision) {
+	case RV_DATE_NONE: buf[0] = '\0'; break;
+	case RV_DATE_YEAR: snprintf(buf, 11, "%04d", d->year); break;
+	case RV_DATE_MONTH: snprintf(buf, 11, "%04d-%02d", d->year, d->month); break;
+	case RV_DATE_DAY: snprintf(buf, 11, "%04d-%02d-%02d", d->year, d->month, d->day); break;
+	}
+}
+
+/* ---------------------------------------------------------------------------
+ * Header block
+ */
+
+struct line {
+	const char *s;
+	size_t len;
+};
+
+static bool next_line(const char *text, size_t n, size_t *pos, struct line *l)
+{
+	if (*pos >= n)
+		return false;
+	const char *s = text + *pos;
+	const char *nl = memchr(s, '\n', n - *pos);
+	size_t len = nl ? (size_t)(nl - s) : n - *pos;
+	*l = (struct line){s, len};
+	*pos += len + (nl ? 1 : 0);
+	return true;
+}
+
+static bool blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return false;
+	return true;
+}
+
+/* A key-like token: what stands before the first ':' with no white space in
+ * it. *valid says whether it is also a well-formed key (ASCII word). */
+static bool split_key(struct line l, size_t *key_len, bool *valid)
+{
+	const char *colon = memchr(l.s, ':', l.len);
+	if (!colon || colon == l.s)
+		return false;
+	size_t k = (size_t)(colon - l.s);
+	if (k > MAX_KEY)
+		return false;
+	*valid = (l.s[0] | 32) >= 'a' && (l.s[0] | 32) <= 'z';
+	for (size_t i = 0; i < k; i++) {
+		unsigned char c = (unsigned char)l.s[i];
+		if (c == ' ' || c == '\t')
+			return false;
+		if (!((c | 32) >= 'a' && (c | 32) <= 'z') && !is_digit((char)c) && c != '-' && c != '_')
+			*valid = false;
+	}
+	*key_len = k;
+	return true;
+}
+
+static const char *const known_keys[] = {"title", "source", "date", "lang", "language", "url", "author"};
+
+static int known_key(const char *k, size_t len)
+{
+	for (size_t i = 0; i < RV_ARRAY_LEN(known_keys); i++)
+		if (strlen(known_keys[i]) == len && !strncasecmp(known_keys[i], k, len))
+			return (int)i;
+	return -1;
+}
+
+static bool has_header(const char *text, size_t n)
+{
+	size_t pos = 0, klen;
+	struct line l;
+	bool first = true, valid, known = false;
+	while (next_line(text, n, &pos, &l) && !blank(l.s, l.len)) {
+		bool is_key = split_key(l, &klen, &valid);
+		if (first && !is_key)
+			return false;
+		first = false;
+		if (is_key && valid && known_key(l.s, klen) >= 0)
+			known = true;
+	}
+	return known;
+}
+
+static char *trimmed_nfc(const char *s, size_t n)
+{
+	while (n && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	const char *nul = memchr(s, '\0', n);
+	if (nul)
+		n = (size_t)(nul - s);
+	size_t len;
+	return rv_text_nfc(s, n, &len);
+}
+
+struct header_ctx {
+	struct rv_article *a;
+	struct rv_diags *diags;
+	unsigned warnings;
+	char **fields[7];
+};
+
+static void header_warn(struct header_ctx *h, unsigned line, const char *what, const char *s, size_t n)
+{
+	h->warnings++;
+	if (h->warnings > MAX_HEADER_WARNINGS)
+		return;
+	char *shown = rv_xstrndup(s, n > 80 ? 80 : n);
+	rv_diag_add(h->diags, h->a->id, line, "%s: %s%s", what, shown, n > 80 ? "..." : "");
+	free(shown);
+}
+
+static void header_field(struct header_ctx *h, unsigned lineno, struct line l, size_t klen)
+{
+	const char *v = l.s + klen + 1;
+	size_t vlen = l.len - klen - 1;
+	int k = known_key(l.s, klen);
+	if (k < 0) {
+		if (h->a->n_extra >= MAX_EXTRA_FIELDS) {
+			header_warn(h, lineno, "too many header fields, ignored", l.s, l.len);
+			return;
+		}
+		h->a->extra = rv_xrealloc(h->a->extra, (h->a->n_extra + 1) * sizeof *h->a->extra);
+		h->a->extra[h->a->n_extra++] = (struct rv_field){rv_xstrndup(l.s, klen), trimmed_nfc(v, vlen)};
+		return;
+	}
+	char *value = trimmed_nfc(v, vlen);
+	if (!*value) {
+		free(value);
+		return;
+	}
+	if (!strcmp(known_keys[k], "date")) {
+		if (h->a->date.precision != RV_DATE_NONE) {
+			header_warn(h, lineno, "duplicate header field ignored", l.s, l.len);
+		} else if (!rv_date_parse(value, strlen(value), &h->a->date)) {
+			header_warn(h, lineno, "not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), ignored",
+				    value, strlen(value));
+		}
+		free(value);
+		return;
+	}
+	char **slot = h->fields[k];
+	if (**slot) {
+		header_warn(h, lineno, "duplicate header field ignored", l.s, l.len);
+		free(value);
+		return;
+	}
+	free(*slot);
+	*slot = value;
+}
+
+/* Reads the header block; returns the offset where the body starts. */
+static size_t read_header(struct rv_article *a, const char *text, size_t n, struct rv_diags *diags)
+{
+	if (!has_header(text, n))
+		return 0;
+	struct header_ctx h = {.a = a, .diags = diags};
+	h.fields[0] = &a->title;
+	h.fields[1] = &a->source;
+	h.fields[2] = NULL;
+	h.fields[3] = &a->lang;
+	h.fields[4] = &a->lang;
+	h.fields[5] = &a->url;
+	h.fields[6] = &a->author;
+	size_t pos = 0, klen;
+	unsigned lineno = 0;
+	struct line l;
+	bool valid;
+	while (next_line(text, n, &pos, &l)) {
+		lineno++;
+		if (blank(l.s, l.len))
+			break;
+		if (!split_key(l, &klen, &valid))
+			header_warn(&h, lineno, "not a header line (key: value), ignored", l.s, l.len);
+		else if (!valid)
+			header_warn(&h, lineno, "malformed header key, line ignored", l.s, klen);
+		else
+			header_field(&h, lineno, l, klen);
+	}
+	if (h.warnings > MAX_HEADER_WARNINGS)
+		rv_diag_add(diags, a->id, 0, "%u more header problems not shown",
+			    h.warnings - MAX_HEADER_WARNINGS);
+	a->body_line = lineno + 1;
+	return pos;
+}
+
+/* ---------------------------------------------------------------------------
+ * Inference: date token, title, language
+ */
+
+/* A leading "date YYYY-MM[-DD]" token (the form some scrapers write). Returns
+ * the length to drop from the start of s, 0 when there is none. */
+static size_t date_token(const char *s, size_t n, struct rv_date *d)
+{
+	size_t i = 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
+		i++;
+	if (i + 4 > n || strncasecmp(s + i, "date", 4))
+		return 0;
+	i += 4;
+	if (i < n && s[i] == ':')
+		i++;
+	size_t sp = i;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i == sp)
+		return 0;
+	size_t a = i;
+	while (i < n && (is_digit(s[i]) || s[i] == '-'))
+		i++;
+	if (i - a < 7 || (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '\n'))
+		return 0;
+	if (!rv_date_parse(s + a, i - a, d))
+		return 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
+		i++;
+	return i;
+}
+
+static size_t count_words_ascii_spaces(const char *s, size_t n)
+{
+	size_t w = 0;
+	bool in = false;
+	for (size_t i = 0; i < n; i++) {
+		bool sp = s[i] == ' ' || s[i] == '\t';
+		if (!sp && !in)
+			w++;
+		in = !sp;
+	}
+	return w;
+}
+
+static bool ends_with(const char *s, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+	return n >= k && !memcmp(s + n - k, suffix, k);
+}
+
+static bool reads_as_headline(const char *s, size_t n, size_t body_len)
+{
+	if (!n || n > HEADLINE_MAX_BYTES || n == body_len)
+		return false;
+	if (count_words_ascii_spaces(s, n) > HEADLINE_MAX_WORDS)
+		return false;
+	char last = s[n - 1];
+	return last != '.' && last != ':' && last != ',' && last != ';' && !ends_with(s, n, "\xE2\x80\xA6");
+}
+
+/* Cuts at the last space before max bytes and adds an ellipsis. */
+static char *cut_title(const char *s, size_t n)
+{
+	if (n <= TITLE_MAX)
+		return rv_xstrndup(s, n);
+	size_t cut = TITLE_MAX;
+	while (cut > 0 && s[cut] != ' ')
+		cut--;
+	if (cut == 0) { /* one huge word: cut at a code point boundary */
+		cut = TITLE_MAX;
+		while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+			cut--;
+	}
+	while (cut > 0 && (s[cut - 1] == ' ' || s[cut - 1] == ','))
+		cut--;
+	char *t = rv_xmalloc(cut + 4);
+	memcpy(t, s, cut);
+	memcpy(t + cut, "\xE2\x80\xA6", 4);
+	return t;
+}
+
+static char *infer_title(const char *body, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (body[i] == ' ' || body[i] == '\t' || body[i] == '\n'))
+		i++;
+	const char *s = body + i;
+	n -= i;
+	const char *nl = memchr(s, '\n', n);
+	size_t first = nl ? (size_t)(nl - s) : n;
+	while (first && (s[first - 1] == ' ' || s[first - 1] == '\t'))
+		first--;
+	if (reads_as_headline(s, first, n))
+		return rv_xstrndup(s, first);
+	struct rv_span *sent;
+	size_t k = rv_text_sentences(s, first, &sent);
+	if (!k)
+		return rv_xstrdup("");
+	size_t a = sent[0].start, b = sent[0].end;
+	free(sent);
+	if (b > a && s[b - 1] == '.' && !(b - a >= 3 && s[b - 2] == '.'))
+		b--;
+	return cut_title(s + a, b - a);
+}
+
+static char *title_from_id(const char *id)
+{
+	const char *slash = strrchr(id, '/');
+	const char *base = slash ? slash + 1 : id;
+	const char *dot = strrchr(base, '.');
+	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	return rv_xstrndup(base, n);
+}
+
+static char *normalise_lang(const char *v)
+{
+	char buf[9];
+	size_t k = 0;
+	while (v[k] && k < 8 && ((v[k] | 32) >= 'a' && (v[k] | 32) <= 'z')) {
+		buf[k] = (char)(v[k] | 32);
+		k++;
+	}
+	buf[k] = '\0';
+	return rv_xstrdup(k >= 2 ? buf : "other");
+}
+
+/* ---------------------------------------------------------------------------
+ * One article
+ */
+
+void rv_article_free(struct rv_article *a)
+{
+	free(a->id);
+	free(a->path);
+	free(a->title);
+	free(a->source);
+	free(a->lang);
+	free(a->url);
+	free(a->author);
+	for (size_t i = 0; i < a->n_extra; i++) {
+		free(a->extra[i].key);
+		free(a->extra[i].value);
+	}
+	free(a->extra);
+	free(a->body);
+	rv_fold_free(&a->fold);
+	memset(a, 0, sizeof *a);
+}
+
+bool rv_article_from_bytes(const char *id, const unsigned char *raw, size_t n, struct rv_article *a,
+			   struct rv_diags *diags)
+{
+	memset(a, 0, sizeof *a);
+	a->id = rv_xstrdup(id);
+	a->file_bytes = n;
+	struct rv_decoded d;
+	if (rv_decode(raw, n, &d) == RV_DECODE_BINARY) {
+		rv_diag_add(diags, id, 0, "binary file (NUL byte at offset %zu), skipped", d.binary_offset);
+		return false;
+	}
+	a->encoding = d.encoding;
+	a->replaced = d.replaced;
+	a->title = rv_xstrdup("");
+	a->source = rv_xstrdup("");
+	a->lang = rv_xstrdup("");
+	a->url = rv_xstrdup("");
+	a->author = rv_xstrdup("");
+	a->body_line = 1;
+	size_t body = read_header(a, d.text, d.len, diags);
+	struct rv_date tok;
+	size_t drop = date_token(d.text + body, d.len - body, &tok);
+	if (drop && a->date.precision == RV_DATE_NONE)
+		a->date = tok;
+	body += drop;
+	while (body < d.len && d.text[body] == '\n') { /* blank lines before the text */
+		body++;
+		a->body_line++;
+	}
+	a->body = rv_text_nfc(d.text + body, d.len - body, &a->body_len);
+	free(d.text);
+	if (!*a->title) {
+		free(a->title);
+		a->title = infer_title(a->body, a->body_len);
+		if (!*a->title) {
+			free(a->title);
+			a->title = title_from_id(id);
+		}
+	}
+	char *lang = *a->lang ? normalise_lang(a->lang) : NULL;
+	if (!lang) {
+		lang = rv_xstrdup(rv_text_guess_lang(a->body, a->body_len));
+		a->lang_guessed = true;
+	}
+	free(a->lang);
+	a->lang = lang;
+	rv_text_fold(a->body, a->body_len, &a->fold);
+	return true;
+}
+
+/* ---------------------------------------------------------------------------
+ * Reading files
+ */
+
+static const char *file_kind(mode_t m)
+{
+	if (S_ISDIR(m))
+		return "a directory";
+	if (S_ISFIFO(m))
+		return "a FIFO";
+	if (S_ISCHR(m))
+		return "a character device";
+	if (S_ISBLK(m))
+		return "a block device";
+	if (S_ISSOCK(m))
+		return "a socket";
+	return "not a regular file";
+}
+
+/* Reads a whole regular file without ever blocking on a FIFO or a device. */
+static unsigned char *read_file(const char *path, const char *id, size_t max, size_t *len,
+				struct rv_diags *diags)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		rv_diag_add(diags, id, 0, "cannot open: %s, skipped", strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) < 0) {
+		rv_diag_add(diags, id, 0, "cannot stat: %s, skipped", strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		rv_diag_add(diags, id, 0, "%s, not read", file_kind(st.st_mode));
+		close(fd);
+		return NULL;
+	}
+	if ((unsigned long long)st.st_size > max) {
+		rv_diag_add(diags, id, 0, "too large (%lld bytes; the limit is %zu, see --max-file-size), skipped",
+			    (long long)st.st_size, max);
+		close(fd);
+		return NULL;
+	}
+	size_t cap = (size_t)st.st_size + 1, n = 0;
+	unsigned char *buf = rv_xmalloc(cap);
+	for (;;) {
+		if (n == cap) {
+			if (cap > max) {
+				rv_diag_add(diags, id, 0, "grew past the size limit (%zu bytes) while read, skipped", max);
+				free(buf);
+				close(fd);
+				return NULL;
+			}
+			cap = cap * 2 > max + 1 ? max + 1 : cap * 2;
+			buf = rv_xrealloc(buf, cap);
+		}
+		ssize_t r = read(fd, buf + n, cap - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			rv_diag_add(diags, id, 0, "read error: %s, skipped", strerror(errno));
+			free(buf);
+			close(fd);
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	*len = n;
+	return buf;
+}
+
+/* ---------------------------------------------------------------------------
+ * Walking directories
+ */
+
+struct entry {
+	char *path, *id;
+};
+
+struct walk {
+	struct entry *v;
+	size_t n, cap;
+	struct {
+		dev_t dev;
+		ino_t ino;
+	} *seen;
+	size_t nseen, capseen;
+	char *root_real;
+	struct rv_diags *diags;
+};
+
+static void add_entry(struct walk *w, const char *path, const char *id)
+{
+	w->v = rv_xgrow(w->v, &w->cap, w->n + 1, sizeof *w->v);
+	w->v[w->n++] = (struct entry){rv_xstrdup(path), rv_xstrdup(id)};
+}
+
+static bool article_name(const char *name)
+{
+	size_t n = strlen(name);
+	return (n > 4 && !strcasecmp(name + n - 4, ".txt")) || (n > 3 && !strcasecmp(name + n - 3, ".md"));
+}
+
+static bool seen_dir(struct walk *w, const struct stat *st)
+{
+	for (size_t i = 0; i < w->nseen; i++)
+		if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino)
+			return true;
+	w->seen = rv_xgrow(w->seen, &w->capseen, w->nseen + 1, sizeof *w->seen);
+	w->seen[w->nseen].dev = st->st_dev;
+	w->seen[w->nseen].ino = st->st_ino;
+	w->nseen++;
+	return false;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool inside_root(struct walk *w, const char *path)
+{
+	char *real = realpath(path, NULL);
+	if (!real)
+		return false;
+	size_t k = strlen(w->root_real);
+	bool in = !strncmp(real, w->root_real, k) && (real[k] == '/' || real[k] == '\0' || k == 1);
+	free(real);
+	return in;
+}
+
+static char *join(const char *a, const char *b)
+{
+	if (!*a)
+		return rv_xstrdup(b);
+	size_t la = strlen(a);
+	return rv_xasprintf("%s%s%s", a, a[la - 1] == '/' ? "" : "/", b);
+}
+
+static void walk_dir(struct walk *w, const char *dir, const char *idprefix, int depth)
+{
+	if (depth > MAX_DEPTH) {
+		rv_diag_add(w->diags, idprefix, 0, "directories nested too deep, not walked");
+		return;
+	}
+	DIR *d = opendir(dir);
+	if (!d) {
+		rv_diag_add(w->diags, *idprefix ? idprefix : dir, 0, "cannot read directory: %s", strerror(errno));
+		return;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		names = rv_xgrow(names, &cap, n + 1, sizeof *names);
+		names[n++] = rv_xstrdup(de->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, cmp_names);
+	for (size_t i = 0; i < n; i++) {
+		char *path = join(dir, names[i]);
+		char *id = join(idprefix, names[i]);
+		struct stat lst, st;
+		bool wanted = article_name(names[i]);
+		if (lstat(path, &lst) < 0) {
+			rv_diag_add(w->diags, id, 0, "cannot stat: %s, skipped", strerror(errno));
+		} else if (S_ISLNK(lst.st_mode) && stat(path, &st) < 0) {
+			if (wanted)
+				rv_diag_add(w->diags, id, 0, "broken link: %s, skipped", strerror(errno));
+		} else if (S_ISLNK(lst.st_mode) && !inside_root(w, path)) {
+			rv_diag_add(w->diags, id, 0, "link leads outside the corpus, skipped");
+		} else {
+			if (!S_ISLNK(lst.st_mode))
+				st = lst;
+			if (S_ISDIR(st.st_mode)) {
+				if (seen_dir(w, &st))
+					rv_diag_add(w->diags, id, 0, "directory already walked (a link cycle?), skipped");
+				else
+					walk_dir(w, path, id, depth + 1);
+			} else if (wanted) {
+				add_entry(w, path, id);
+			}
+		}
+		free(path);
+		free(id);
+		free(names[i]);
+	}
+	free(names);
+}
+
+/* ---------------------------------------------------------------------------
+ * Loading in parallel
+ */
+
+struct job {
+	const struct entry *e;
+	struct rv_article a;
+	bool ok;
+	struct rv_diags diags;
+};
+
+struct pool {
+	struct job *jobs;
+	size_t n;
+	size_t max;
+	atomic_size_t next;
+};
+
+static void load_one(struct job *j, size_t max)
+{
+	size_t len;
+	unsigned char *raw = read_file(j->e->path, j->e->id, max, &len, &j->diags);
+	if (!raw)
+		return;
+	j->ok = rv_article_from_bytes(j->e->id, raw, len, &j->a, &j->diags);
+	free(raw);
+	if (j->ok) {
+		j->a.path = rv_xstrdup(j->e->path);
+		if (j->a.replaced)
+			rv_diag_add(&j->diags, j->e->id, 0, "%zu invalid byte sequences replaced with U+FFFD (read as %s)",
+				    j->a.replaced, rv_encoding_name(j->a.encoding));
+	} else {
+		rv_article_free(&j->a);
+	}
+}
+
+static void *worker(void *arg)
+{
+	struct pool *p = arg;
+	for (;;) {
+		size_t i = atomic_fetch_add(&p->next, 1);
+		if (i >= p->n)
+			break;
+		load_one(&p->jobs[i], p->max);
+	}
+	return NULL;
+}
+
+static unsigned thread_count(unsigned asked, size_t jobs)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned t = asked ? asked : (cores > 0 ? (unsigned)cores : 1);
+	if (t > 64)
+		t = 64;
+	if (t > jobs)
+		t = (unsigned)(jobs ? jobs : 1);
+	return t;
+}
+
+static void run_pool(struct pool *p, unsigned threads)
+{
+	pthread_t tid[64];
+	unsigned started = 0;
+	for (unsigned i = 1; i < threads; i++)
+		if (!pthread_create(&tid[started], NULL, worker, p))
+			started++;
+	worker(p);
+	for (unsigned i = 0; i < started; i++)
+		pthread_join(tid[i], NULL);
+}
+
+static bool collect_path(struct walk *w, const char *path, bool single, struct rv_diags *err)
+{
+	struct stat st;
+	if (stat(path, &st) < 0) {
+		rv_diag_add(err, path, 0, "%s", strerror(errno));
+		return false;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		add_entry(w, path, path);
+		return true;
+	}
+	free(w->root_real);
+	w->root_real = realpath(path, NULL);
+	if (!w->root_real) {
+		rv_diag_add(err, path, 0, "%s", strerror(errno));
+		return false;
+	}
+	seen_dir(w, &st);
+	size_t before = w->n;
+	walk_dir(w, path, single ? "" : path, 0);
+	if (w->n == before && !single)
+		rv_diag_add(w->diags, path, 0, "no article in this directory (*.txt, *.md)");
+	return true;
+}
+
+int rv_corpus_load(const char *const *paths, size_t npaths, const struct rv_corpus_opts *opts,
+		   struct rv_corpus **out, struct rv_diags *err)
+{
+	struct rv_corpus *c = rv_xcalloc(1, sizeof *c);
+	struct walk w = {.diags = &c->diags};
+	*out = NULL;
+	for (size_t i = 0; i < npaths; i++) {
+		if (!collect_path(&w, paths[i], npaths == 1, err))
+			goto fail;
+	}
+	struct pool p = {.n = w.n, .max = opts && opts->max_file_bytes ? opts->max_file_bytes : RV_DEFAULT_MAX_FILE};
+	if (p.max > UINT32_MAX / 2)
+		p.max = UINT32_MAX / 2; /* offsets in the folded view are 32-bit */
+	atomic_init(&p.next, 0);
+	p.jobs = rv_xcalloc(w.n, sizeof *p.jobs);
+	for (size_t i = 0; i < w.n; i++)
+		p.jobs[i].e = &w.v[i];
+	run_pool(&p, thread_count(opts ? opts->threads : 0, w.n));
+	c->articles = rv_xcalloc(w.n, sizeof *c->articles);
+	for (size_t i = 0; i < w.n; i++) {
+		rv_diag_take(&c->diags, &p.jobs[i].diags);
+		if (p.jobs[i].ok) {
+			c->articles[c->n++] = p.jobs[i].a;
+			c->bytes += p.jobs[i].a.file_bytes;
+		}
+	}
+	free(p.jobs);
+	if (!c->n) {
+		if (w.n)
+			rv_diag_add(err, npaths == 1 ? paths[0] : NULL, 0, "no readable article (%zu files tried)", w.n);
+		else
+			rv_diag_add(err, npaths == 1 ? paths[0] : NULL, 0, "no article found (*.txt, *.md)");
+		goto fail;
+	}
+	for (size_t i = 0; i < w.n; i++) {
+		free(w.v[i].path);
+		free(w.v[i].id);
+	}
+	free(w.v);
+	free(w.seen);
+	free(w.root_real);
+	*out = c;
+	return 0;
+fail:
+	for (size_t i = 0; i < w.n; i++) {
+		free(w.v[i].path);
+		free(w.v[i].id);
+	}
+	free(w.v);
+	free(w.seen);
+	free(w.root_real);
+	rv_diag_take(err, &c->diags);
+	rv_corpus_free(c);
+	return -1;
+}
+
+void rv_corpus_free(struct rv_corpus *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++)
+		rv_article_free(&c->articles[i]);
+	free(c->articles);
+	rv_diag_free(&c->diags);
+	free(c);
+}

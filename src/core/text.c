@@ -1,0 +1,640 @@
+#include "revue/text.h"
+
+#include "revue/decode.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+#include <uniwbrk.h>
+#include <uniwidth.h>
+
+/* ---------------------------------------------------------------------------
+ * Normalisation
+ */
+
+bool rv_text_nfc_stable(unsigned cp)
+{
+	/* Latin, Latin-1, Latin Extended-A/B and IPA: no combining class, no
+	 * canonical decomposition that NFC would change, nothing composes with
+	 * a neighbour; likewise the general punctuation French and English use
+	 * (’ « » … – —) and the currency signs. The exhaustive pairwise check is
+	 * in tests/unit/test_text.c. */
+	return cp < 0x300 || (cp >= 0x2010 && cp <= 0x205E) || (cp >= 0x20A0 && cp <= 0x20C0) ||
+	       cp == 0xFFFD;
+}
+
+char *rv_text_nfc(const char *s, size_t n, size_t *out_len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < n) {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		unsigned cp;
+		size_t l = rv_utf8_decode(u + i, n - i, &cp);
+		if (!l || !rv_text_nfc_stable(cp))
+			break;
+		i += l;
+	}
+	if (i == n) {
+		*out_len = n;
+		return rv_xstrndup(s, n);
+	}
+	size_t len = 0;
+	uint8_t *r = u8_normalize(UNINORM_NFC, u, n, NULL, &len);
+	if (!r) { /* only on invalid input or no memory: keep the text as it is */
+		*out_len = n;
+		return rv_xstrndup(s, n);
+	}
+	char *out = rv_xstrndup((const char *)r, len);
+	free(r);
+	*out_len = len;
+	return out;
+}
+
+/* ---------------------------------------------------------------------------
+ * Folding
+ */
+
+#define FOLD_TABLE 0x2200u
+#define FOLD_MAX 7
+
+struct fold_entry {
+	unsigned char len; /* 0xFF: too long for the table, fold on the fly */
+	char bytes[FOLD_MAX];
+};
+
+static struct fold_entry fold_table[FOLD_TABLE];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static bool is_apostrophe(unsigned cp)
+{
+	return cp == 0x2019 || cp == 0x02BC || cp == 0x2018 || cp == 0x0060 || cp == 0x2032 ||
+	       cp == 0xFF07;
+}
+
+size_t rv_text_fold_cp(unsigned cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : (cp == '`' ? '\'' : cp));
+		return 1;
+	}
+	if (is_apostrophe(cp)) {
+		out[0] = '\'';
+		return 1;
+	}
+	if (uc_is_property_default_ignorable_code_point(cp) || uc_is_general_category(cp, UC_CATEGORY_Cf))
+		return 0;
+	if (uc_is_general_category(cp, UC_CATEGORY_Zs)) {
+		out[0] = ' ';
+		return 1;
+	}
+	uint32_t in = cp, buf[8];
+	size_t len = RV_ARRAY_LEN(buf);
+	uint32_t *r = u32_casefold(&in, 1, NULL, UNINORM_NFD, buf, &len);
+	if (!r)
+		return rv_utf8_encode(cp, out);
+	size_t k = 0;
+	for (size_t i = 0; i < len && k + 4 <= 28; i++) {
+		if (uc_is_general_category(r[i], UC_CATEGORY_Mn))
+			continue;
+		k += rv_utf8_encode(is_apostrophe(r[i]) ? '\'' : r[i], out + k);
+	}
+	if (r != buf)
+		free(r);
+	return k;
+}
+
+static void fold_table_init(void)
+{
+	char tmp[32];
+	for (unsigned cp = 0; cp < FOLD_TABLE; cp++) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		size_t l = rv_text_fold_cp(cp, tmp);
+		if (l > FOLD_MAX) {
+			fold_table[cp].len = 0xFF;
+			continue;
+		}
+		fold_table[cp].len = (unsigned char)l;
+		memcpy(fold_table[cp].bytes, tmp, l);
+	}
+}
+
+static void add_anchor(struct rv_fold *f, size_t *cap, size_t fo, size_t so)
+{
+	if (f->anchors && f->anchor_fold[f->anchors - 1] == fo && f->anchor_src[f->anchors - 1] == so)
+		return;
+	if (f->anchors == *cap) {
+		size_t c = *cap;
+		f->anchor_fold = rv_xgrow(f->anchor_fold, &c, f->anchors + 1, sizeof(uint32_t));
+		f->anchor_src = rv_xrealloc(f->anchor_src, c * sizeof(uint32_t));
+		*cap = c;
+	}
+	f->anchor_fold[f->anchors] = (uint32_t)fo;
+	f->anchor_src[f->anchors] = (uint32_t)so;
+	f->anchors++;
+}
+
+static const unsigned char ascii_lower[128] = {
+#define L(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c) == '`' ? '\'' : (c))
+#define R8(b) L(b), L(b + 1), L(b + 2), L(b + 3), L(b + 4), L(b + 5), L(b + 6), L(b + 7)
+	R8(0), R8(8), R8(16), R8(24), R8(32), R8(40), R8(48), R8(56),
+	R8(64), R8(72), R8(80), R8(88), R8(96), R8(104), R8(112), R8(120),
+#undef R8
+#undef L
+};
+
+void rv_text_fold(const char *s, size_t n, struct rv_fold *out)
+{
+	pthread_once(&fold_once, fold_table_init);
+	memset(out, 0, sizeof *out);
+	const unsigned char *u = (const unsigned char *)s;
+	size_t cap_anchor = 0;
+	struct rv_buf b = {0};
+	rv_buf_reserve(&b, n + n / 8 + 16);
+	size_t i = 0;
+	while (i < n) {
+		/* ASCII runs: lower-case in place, no anchor needed. */
+		rv_buf_reserve(&b, n - i + 32);
+		unsigned char *o = (unsigned char *)b.p + b.len;
+		size_t k = 0;
+		while (i + k < n && u[i + k] < 0x80) {
+			o[k] = ascii_lower[u[i + k]];
+			k++;
+		}
+		b.len += k;
+		i += k;
+		if (i >= n)
+			break;
+		unsigned cp;
+		size_t sl = rv_utf8_decode(u + i, n - i, &cp);
+		if (!sl) { /* not valid UTF-8: keep the byte so offsets stay aligned */
+			rv_buf_addc(&b, (char)u[i]);
+			i++;
+			continue;
+		}
+		char tmp[32];
+		const char *fb = tmp;
+		size_t fl;
+		if (cp < FOLD_TABLE && fold_table[cp].len != 0xFF) {
+			fl = fold_table[cp].len;
+			fb = fold_table[cp].bytes;
+		} else {
+			fl = rv_text_fold_cp(cp, tmp);
+		}
+		if (fl != sl) {
+			add_anchor(out, &cap_anchor, b.len, i);
+			add_anchor(out, &cap_anchor, b.len + fl, i + sl);
+		}
+		rv_buf_add(&b, fb, fl);
+		i += sl;
+	}
+	out->len = b.len;
+	out->text = rv_buf_steal(&b);
+}
+
+size_t rv_fold_to_source(const struct rv_fold *f, size_t off, bool round_up)
+{
+	if (!f->anchors || off < f->anchor_fold[0])
+		return off;
+	size_t lo = 0, hi = f->anchors; /* last k with anchor_fold[k] <= off */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (f->anchor_fold[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	size_t k = lo;
+	size_t fo = f->anchor_fold[k], so = f->anchor_src[k];
+	if (k + 1 < f->anchors && off > fo && off < f->anchor_fold[k + 1]) {
+		size_t fd = f->anchor_fold[k + 1] - fo, sd = f->anchor_src[k + 1] - so;
+		if (fd != sd) /* inside the folded form of one code point */
+			return round_up ? f->anchor_src[k + 1] : so;
+	}
+	return so + (off - fo);
+}
+
+void rv_fold_free(struct rv_fold *f)
+{
+	free(f->text);
+	free(f->anchor_fold);
+	free(f->anchor_src);
+	memset(f, 0, sizeof *f);
+}
+
+/* ---------------------------------------------------------------------------
+ * Words and sentences
+ */
+
+static bool is_word_char(unsigned cp)
+{
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || ((cp | 32) >= 'a' && (cp | 32) <= 'z');
+	return uc_is_general_category(cp, UC_CATEGORY_L) || uc_is_general_category(cp, UC_CATEGORY_N);
+}
+
+static void push_span(struct rv_span **arr, size_t *cap, size_t *count, size_t a, size_t b)
+{
+	if (arr) {
+		*arr = rv_xgrow(*arr, cap, *count + 1, sizeof **arr);
+		(*arr)[*count] = (struct rv_span){a, b};
+	}
+	(*count)++;
+}
+
+size_t rv_text_words(const char *s, size_t n, struct rv_span **out)
+{
+	if (out)
+		*out = NULL;
+	if (!n)
+		return 0;
+	char *brk = rv_xmalloc(n);
+	u8_wordbreaks((const uint8_t *)s, n, brk);
+	size_t count = 0, cap = 0, start = 0;
+	for (size_t i = 1; i <= n; i++) {
+		if (i < n && !brk[i])
+			continue;
+		unsigned cp = 0;
+		size_t l = rv_utf8_decode((const unsigned char *)s + start, i - start, &cp);
+		if (l && is_word_char(cp))
+			push_span(out, &cap, &count, start, i);
+		start = i;
+	}
+	free(brk);
+	return count;
+}
+
+static const char *const abbreviations[] = {
+	"M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Dr", "Drs", "Pr", "Prof", "Mr",
+	"Mrs", "Ms", "St", "Ste", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "Cie", "etc", "cf", "vs",
+	"p", "pp", "vol", "no", "No", "n", "av", "bd", "Gen", "Gén", "Sen", "Rep", "Gov", "Lt",
+	"Col", "Capt", "Sgt", "Mt", "Ft", "art", "al", "env", "ex", "fig", "janv", "févr", "avr",
+	"juil", "sept", "oct", "nov", "déc", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept",
+	"Oct", "Nov", "Dec", "approx", "dept", "est", "U.S", "U.K", "J.-C", "a.m", "p.m", "e.g",
+	"i.e",
+};
+
+static bool is_abbreviation(const char *w, size_t len)
+{
+	if (len == 1 && w[0] >= 'A' && w[0] <= 'Z')
+		return true; /* an initial: J. K. Rowling */
+	for (size_t i = 0; i < RV_ARRAY_LEN(abbreviations); i++)
+		if (strlen(abbreviations[i]) == len && !memcmp(abbreviations[i], w, len))
+			return true;
+	return false;
+}
+
+static bool is_space_byte(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Length of a Unicode space (NBSP, narrow NBSP...) or ASCII blank at s[i], or 0. */
+static size_t space_len(const char *s, size_t n, size_t i)
+{
+	if (is_space_byte(s[i]))
+		return 1;
+	unsigned cp;
+	size_t l = rv_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+	if (l > 1 && uc_is_general_category(cp, UC_CATEGORY_Zs))
+		return l;
+	return 0;
+}
+
+static bool is_closer(unsigned cp)
+{
+	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0xBB || cp == 0x201D ||
+	       cp == 0x2019 || cp == 0x203A;
+}
+
+/* Is there a sentence end at the terminal punctuation ending at s[i]? Returns
+ * the offset just past the punctuation and closers when there is, else 0. */
+static size_t sentence_end_after(const char *s, size_t n, size_t i, size_t term_start)
+{
+	unsigned cp;
+	size_t j = i;
+	while (j < n) {
+		size_t l = rv_utf8_decode((const unsigned char *)s + j, n - j, &cp);
+		if (!l || !is_closer(cp))
+			break;
+		j += l;
+	}
+	size_t end = j;
+	if (j >= n)
+		return end;
+	size_t sl = space_len(s, n, j);
+	if (!sl)
+		return 0;
+	while (j < n && (sl = space_len(s, n, j)) && s[j] != '\n')
+		j += sl;
+	if (j >= n || s[j] == '\n')
+		return end;
+	size_t l = rv_utf8_decode((const unsigned char *)s + j, n - j, &cp);
+	if (l && uc_is_general_category(cp, UC_CATEGORY_Ll))
+		return 0;
+	if (s[term_start] == '.') { /* the word before the period */
+		size_t w = term_start;
+		while (w > 0 && !space_len(s, n, w - 1) && s[w - 1] != '(' && s[w - 1] != '\n')
+			w--;
+		if (is_abbreviation(s + w, term_start - w))
+			return 0;
+	}
+	return end;
+}
+
+size_t rv_text_sentences(const char *s, size_t n, struct rv_span **out)
+{
+	if (out)
+		*out = NULL;
+	size_t count = 0, cap = 0, start = 0, i = 0;
+	while (i <= n) {
+		size_t cut = 0, next = 0;
+		if (i == n || s[i] == '\n') {
+			cut = i;
+			next = i + 1;
+		} else if (s[i] == '.' || s[i] == '!' || s[i] == '?' ||
+			   (i + 2 < n && !memcmp(s + i, "\xE2\x80\xA6", 3))) {
+			size_t t = i;
+			size_t j = i;
+			while (j < n && (s[j] == '.' || s[j] == '!' || s[j] == '?'))
+				j++;
+			while (j + 2 < n && !memcmp(s + j, "\xE2\x80\xA6", 3))
+				j += 3;
+			size_t e = sentence_end_after(s, n, j, t);
+			if (e) {
+				cut = e;
+				next = e;
+			} else {
+				i = j;
+				continue;
+			}
+		} else {
+			i++;
+			continue;
+		}
+		size_t a = start, b = cut;
+		while (a < b && space_len(s, n, a))
+			a += space_len(s, n, a);
+		while (b > a && is_space_byte(s[b - 1]))
+			b--;
+		if (b > a)
+			push_span(out, &cap, &count, a, b);
+		start = next;
+		i = next;
+		if (i > n)
+			break;
+	}
+	return count;
+}
+
+static const char *const fr_words[] = {
+	"le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "que", "qui", "dans",
+	"pour", "pas", "sur", "au", "aux", "ce", "cette", "il", "elle", "nous", "sont", "avec",
+	"par", "plus", "ont", "mais", "ses", "leur", "selon",
+};
+static const char *const en_words[] = {
+	"the", "and", "of", "to", "is", "in", "that", "it", "for", "was", "on", "are", "with",
+	"as", "his", "they", "be", "at", "by", "this", "have", "from", "has", "said", "were",
+	"which", "will", "would", "their", "but", "not", "been",
+};
+
+static bool in_list(const char *const *list, size_t count, const char *w, size_t len)
+{
+	for (size_t i = 0; i < count; i++)
+		if (strlen(list[i]) == len && !memcmp(list[i], w, len))
+			return true;
+	return false;
+}
+
+const char *rv_text_guess_lang(const char *s, size_t n)
+{
+	if (n > 65536)
+		n = 65536;
+	size_t fr = 0, en = 0, i = 0;
+	char w[8];
+	while (i < n) {
+		while (i < n && !((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z'))
+			i++;
+		size_t a = i;
+		while (i < n && (((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z') || (unsigned char)s[i] >= 0x80))
+			i++;
+		size_t len = i - a;
+		if (!len || len >= sizeof w)
+			continue;
+		for (size_t k = 0; k < len; k++)
+			w[k] = (char)(s[a + k] | 32);
+		if (in_list(fr_words, RV_ARRAY_LEN(fr_words), w, len))
+			fr++;
+		if (in_list(en_words, RV_ARRAY_LEN(en_words), w, len))
+			en++;
+	}
+	if (fr + en < 3)
+		return "other";
+	if (fr > en * 2)
+		return "fr";
+	if (en > fr * 2)
+		return "en";
+	return "other";
+}
+
+/* ---------------------------------------------------------------------------
+ * The sanitizer
+ */
+
+static const struct {
+	unsigned cp;
+	const char *name;
+} format_names[] = {
+	{0x00AD, "SHY"}, {0x061C, "ALM"}, {0x200B, "ZWSP"}, {0x200C, "ZWNJ"}, {0x200D, "ZWJ"},
+	{0x200E, "LRM"}, {0x200F, "RLM"}, {0x2028, "LS"},   {0x2029, "PS"},   {0x202A, "LRE"},
+	{0x202B, "RLE"}, {0x202C, "PDF"}, {0x202D, "LRO"},  {0x202E, "RLO"},  {0x2060, "WJ"},
+	{0x2066, "LRI"}, {0x2067, "RLI"}, {0x2068, "FSI"},  {0x2069, "PDI"},  {0xFEFF, "BOM"},
+};
+
+/* Code points that must never be sent: controls, and anything invisible or
+ * that changes how its neighbours are drawn (bidi, format, separators). */
+static bool must_tokenize(unsigned cp)
+{
+	if (cp < 0x20 || cp == 0x7F)
+		return true;
+	if (cp < 0xA0)
+		return cp >= 0x80;
+	if (cp < 0x300)
+		return cp == 0xAD;
+	if ((cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF))
+		return true; /* noncharacters */
+	if (cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0)
+		return true; /* Hangul fillers: blank, yet not spaces */
+	if (uc_is_general_category(cp, UC_CATEGORY_Cf) || uc_is_general_category(cp, UC_CATEGORY_Zl) ||
+	    uc_is_general_category(cp, UC_CATEGORY_Zp) || uc_is_general_category(cp, UC_CATEGORY_Cc))
+		return true;
+	return false;
+}
+
+static void token_for(unsigned cp, char *tok, size_t size)
+{
+	if (cp < 0x20) {
+		snprintf(tok, size, "^%c", (char)(cp + 64));
+		return;
+	}
+	if (cp == 0x7F) {
+		snprintf(tok, size, "^?");
+		return;
+	}
+	for (size_t i = 0; i < RV_ARRAY_LEN(format_names); i++) {
+		if (format_names[i].cp == cp) {
+			snprintf(tok, size, "<%s>", format_names[i].name);
+			return;
+		}
+	}
+	snprintf(tok, size, "<U+%04X>", cp);
+}
+
+static bool is_pictographic(unsigned cp)
+{
+	return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF);
+}
+
+#define MAX_MARKS 4 /* what one ncursesw cell keeps (CCHARW_MAX - 1) */
+
+void rv_sanitizer_init(struct rv_sanitizer *st, unsigned flags)
+{
+	st->flags = flags;
+	st->marks = -1;
+	st->prev_pictographic = false;
+}
+
+static size_t emit_token(struct rv_sanitizer *st, struct rv_glyph *g, unsigned cp, size_t len)
+{
+	g->kind = RV_GLYPH_TOKEN;
+	g->len = len;
+	token_for(cp, g->tok, sizeof g->tok);
+	g->width = (int)strlen(g->tok);
+	st->marks = 0; /* a token is a base: marks after it stack on it */
+	st->prev_pictographic = false;
+	return len;
+}
+
+size_t rv_sanitize_next(struct rv_sanitizer *st, const char *s, size_t n, size_t i, struct rv_glyph *g)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	g->tok[0] = '\0';
+	unsigned cp;
+	size_t l = rv_utf8_decode(u + i, n - i, &cp);
+	if (!l) {
+		g->kind = RV_GLYPH_TOKEN;
+		g->len = 1;
+		snprintf(g->tok, sizeof g->tok, "\\x%02X", u[i]);
+		g->width = 4;
+		st->marks = 0;
+		st->prev_pictographic = false;
+		return 1;
+	}
+	if ((cp == '\n' || cp == '\t') && !(st->flags & RV_SAN_ONE_LINE)) {
+		g->kind = cp == '\n' ? RV_GLYPH_NEWLINE : RV_GLYPH_TAB;
+		g->len = 1;
+		g->width = cp == '\n' ? 0 : 1;
+		st->marks = cp == '\n' ? -1 : 0;
+		st->prev_pictographic = false;
+		return 1;
+	}
+	if (cp == 0x200D && st->prev_pictographic) {
+		unsigned next;
+		size_t nl = i + l < n ? rv_utf8_decode(u + i + l, n - i - l, &next) : 0;
+		if (nl && is_pictographic(next)) { /* emoji ZWJ sequence: draw the parts */
+			g->kind = RV_GLYPH_SKIP;
+			g->len = l;
+			g->width = 0;
+			return l;
+		}
+	}
+	if (must_tokenize(cp) || (cp >= 0x80 && (st->flags & RV_SAN_ASCII)))
+		return emit_token(st, g, cp, l);
+	int w = cp < 0x80 ? 1 : uc_width(cp, "UTF-8");
+	if (w < 0)
+		return emit_token(st, g, cp, l);
+	if (w == 0) { /* a combining mark */
+		if (st->marks < 0) { /* nothing to sit on: show it on a dotted circle */
+			g->kind = RV_GLYPH_TOKEN;
+			g->len = l;
+			size_t k = rv_utf8_encode(0x25CC, g->tok);
+			memcpy(g->tok + k, s + i, l);
+			g->tok[k + l] = '\0';
+			g->width = 1;
+			st->marks = 1;
+			return l;
+		}
+		if (st->marks >= MAX_MARKS) {
+			g->kind = RV_GLYPH_SKIP;
+			g->len = l;
+			g->width = 0;
+			return l;
+		}
+		st->marks++;
+		g->kind = RV_GLYPH_TEXT;
+		g->len = l;
+		g->width = 0;
+		return l;
+	}
+	g->kind = RV_GLYPH_TEXT;
+	g->len = l;
+	g->width = w;
+	st->marks = cp == ' ' ? -1 : 0;
+	st->prev_pictographic = is_pictographic(cp);
+	return l;
+}
+
+void rv_sanitize(const char *s, size_t n, unsigned flags, struct rv_buf *out)
+{
+	struct rv_sanitizer st;
+	rv_sanitizer_init(&st, flags);
+	struct rv_glyph g;
+	size_t i = 0;
+	while (i < n) {
+		size_t l = rv_sanitize_next(&st, s, n, i, &g);
+		switch (g.kind) {
+		case RV_GLYPH_TEXT:
+		case RV_GLYPH_NEWLINE:
+		case RV_GLYPH_TAB:
+			rv_buf_add(out, s + i, l);
+			break;
+		case RV_GLYPH_TOKEN:
+			rv_buf_adds(out, g.tok);
+			break;
+		case RV_GLYPH_SKIP:
+			break;
+		}
+		i += l;
+	}
+	if (!out->p)
+		rv_buf_reserve(out, 0);
+}
+
+char *rv_sanitize_dup(const char *s, size_t n)
+{
+	struct rv_buf b = {0};
+	rv_sanitize(s, n, RV_SAN_ONE_LINE, &b);
+	return rv_buf_steal(&b);
+}
+
+size_t rv_text_width(const char *s, size_t n, unsigned flags)
+{
+	struct rv_sanitizer st;
+	rv_sanitizer_init(&st, flags);
+	struct rv_glyph g;
+	size_t i = 0, w = 0;
+	while (i < n) {
+		i += rv_sanitize_next(&st, s, n, i, &g);
+		w += (size_t)g.width;
+	}
+	return w;
+}

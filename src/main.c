@@ -1,0 +1,216 @@
+/* main.c — command line → load → dump (or, later, the reader). */
+#include "revue/corpus.h"
+#include "revue/dump.h"
+#include "revue/text.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef REVUE_VERSION
+#define REVUE_VERSION "0.1.0"
+#endif
+#ifndef REVUE_DATADIR
+#define REVUE_DATADIR "/usr/local/share/revue"
+#endif
+
+enum { EXIT_USAGE = 2 };
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: revue [OPTIONS] [PATH...]\n"
+		"Read a press review: a folder of news articles, linked by who is named,\n"
+		"who said what, and when.\n"
+		"\n"
+		"PATH is a directory (walked for *.txt and *.md) or article files. With no\n"
+		"PATH, revue opens its bundled corpus.\n"
+		"\n"
+		"Options:\n"
+		"  --dump KIND           print the index as JSON Lines and exit; KIND is one of:\n"
+		"                        %s\n"
+		"  --max-file-size SIZE  refuse article files larger than SIZE bytes (suffixes\n"
+		"                        K, M, G; default 64M)\n"
+		"  -j, --threads N       load with N threads (default: one per core)\n"
+		"  -h, --help            show this help and exit\n"
+		"  -V, --version         show the version and exit\n"
+		"\n"
+		"Exit status: 0 success, 1 error (nothing to read), 2 usage error.\n"
+		"See revue(1) for the corpus format and the dump formats.\n",
+		rv_dump_kinds());
+}
+
+/* "revue: WHAT 'ARG'", the argument sanitized: it may hold any byte. */
+static int usage_error(const char *what, const char *arg, const char *hint)
+{
+	char *safe = rv_sanitize_dup(arg, strlen(arg));
+	fprintf(stderr, "revue: %s '%s'%s\nTry 'revue --help' for more information.\n", what, safe, hint);
+	free(safe);
+	return EXIT_USAGE;
+}
+
+static bool parse_size(const char *s, size_t *out)
+{
+	errno = 0;
+	char *end;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || end == s || *s == '-')
+		return false;
+	unsigned long long mult = 1;
+	if (*end == 'K' || *end == 'k')
+		mult = 1024ull;
+	else if (*end == 'M' || *end == 'm')
+		mult = 1024ull * 1024;
+	else if (*end == 'G' || *end == 'g')
+		mult = 1024ull * 1024 * 1024;
+	else if (*end)
+		return false;
+	if (mult > 1 && end[1])
+		return false;
+	if (v > SIZE_MAX / mult || v == 0)
+		return false;
+	*out = (size_t)(v * mult);
+	return true;
+}
+
+static bool is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The source tree's corpus when this binary sits in the tree, else the
+ * installed one. */
+static char *default_corpus(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			char *tree = rv_xasprintf("%s/corpus", exe);
+			char *marker = rv_xasprintf("%s/src/main.c", exe);
+			bool in_tree = is_dir(tree) && access(marker, F_OK) == 0;
+			free(marker);
+			if (in_tree)
+				return tree;
+			free(tree);
+		}
+	}
+	return rv_xstrdup(REVUE_DATADIR "/corpus");
+}
+
+static void print_diags(const struct rv_diags *d)
+{
+	struct rv_buf b = {0};
+	for (size_t i = 0; i < d->n; i++) {
+		b.len = 0;
+		rv_diag_format(&d->v[i], &b);
+		rv_buf_addc(&b, '\n');
+		fwrite(b.p, 1, b.len, stderr);
+	}
+	rv_buf_free(&b);
+}
+
+/* Until the full-screen reader lands: the article list, one line each. */
+static void print_list(const struct rv_corpus *c)
+{
+	struct rv_buf b = {0};
+	for (size_t i = 0; i < c->n; i++) {
+		const struct rv_article *a = &c->articles[i];
+		char date[11];
+		rv_date_format(&a->date, date);
+		b.len = 0;
+		rv_buf_printf(&b, "%-10s  ", *date ? date : "-");
+		rv_sanitize(a->title, strlen(a->title), RV_SAN_ONE_LINE, &b);
+		rv_buf_adds(&b, "  (");
+		rv_sanitize(a->id, strlen(a->id), RV_SAN_ONE_LINE, &b);
+		rv_buf_adds(&b, ")\n");
+		fwrite(b.p, 1, b.len, stdout);
+	}
+	rv_buf_free(&b);
+}
+
+int main(int argc, char **argv)
+{
+	enum { OPT_DUMP = 256, OPT_MAX_FILE };
+	static const struct option longopts[] = {
+		{"dump", required_argument, NULL, OPT_DUMP},
+		{"max-file-size", required_argument, NULL, OPT_MAX_FILE},
+		{"threads", required_argument, NULL, 'j'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{0, 0, 0, 0},
+	};
+	const char *dump = NULL;
+	struct rv_corpus_opts opts = {0};
+	int c;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":j:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_DUMP:
+			if (!rv_dump_known(optarg))
+				return usage_error("unknown dump kind", optarg, "");
+			dump = optarg;
+			break;
+		case OPT_MAX_FILE:
+			if (!parse_size(optarg, &opts.max_file_bytes))
+				return usage_error("invalid size", optarg, " (a positive number, optionally K, M or G)");
+			break;
+		case 'j': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*end || v < 1 || v > 64)
+				return usage_error("invalid thread count", optarg, " (1 to 64)");
+			opts.threads = (unsigned)v;
+			break;
+		}
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			printf("revue %s\n", REVUE_VERSION);
+			return 0;
+		case ':':
+			return usage_error("option needs an argument:", argv[optind - 1], "");
+		default:
+			return usage_error("unknown option", argv[optind - 1], "");
+		}
+	}
+	char *fallback = NULL;
+	const char *const *paths = (const char *const *)argv + optind;
+	size_t npaths = (size_t)(argc - optind);
+	if (!npaths) {
+		fallback = default_corpus();
+		paths = (const char *const *)&fallback;
+		npaths = 1;
+	}
+	struct rv_corpus *corpus;
+	struct rv_diags err = {0};
+	int rc = rv_corpus_load(paths, npaths, &opts, &corpus, &err);
+	free(fallback);
+	if (rc < 0) {
+		print_diags(&err);
+		rv_diag_free(&err);
+		return 1;
+	}
+	print_diags(&corpus->diags);
+	int status = 0;
+	if (dump) {
+		if (rv_dump(dump, corpus, stdout) < 0) {
+			fprintf(stderr, "revue: cannot write the dump: %s\n", strerror(errno));
+			status = 1;
+		}
+	} else {
+		print_list(corpus);
+	}
+	rv_corpus_free(corpus);
+	return status;
+}
