@@ -84,19 +84,22 @@ static bool is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* The source tree's corpus when this binary sits in the tree, else the
- * installed one. */
+/* The source tree's corpus when this binary was built in a source tree (it
+ * sits at the top, or in build/ or build/asan/ below it), else the installed
+ * one. */
 static char *default_corpus(void)
 {
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char dir[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);
 	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
+		dir[n] = '\0';
+		for (int up = 0; up < 3; up++) {
+			char *slash = strrchr(dir, '/');
+			if (!slash || slash == dir)
+				break;
 			*slash = '\0';
-			char *tree = rv_xasprintf("%s/corpus", exe);
-			char *marker = rv_xasprintf("%s/src/main.c", exe);
+			char *tree = rv_xasprintf("%s/corpus", dir);
+			char *marker = rv_xasprintf("%s/src/main.c", dir);
 			bool in_tree = is_dir(tree) && access(marker, F_OK) == 0;
 			free(marker);
 			if (in_tree)
