@@ -45,6 +45,10 @@ struct rv_decoded {
 };
 
 enum rv_decode_status rv_decode(const unsigned char *raw, size_t n, struct rv_decoded *out);
+/* The same, taking ownership of raw (allocated with malloc, with room for
+ * n + 1 bytes): the common case, valid UTF-8 without CR, then costs no copy,
+ * out->text being raw itself. raw is freed or adopted in every case. */
+enum rv_decode_status rv_decode_take(unsigned char *raw, size_t n, struct rv_decoded *out);
 
 /* The name revue uses for an encoding: "utf-8", "utf-16le", "windows-1252"... */
 const char *rv_encoding_name(enum rv_encoding e);

@@ -467,14 +467,38 @@ void rv_article_free(struct rv_article *a)
 	memset(a, 0, sizeof *a);
 }
 
-bool rv_article_from_bytes(const char *id, const unsigned char *raw, size_t n, struct rv_article *a,
-			   struct rv_diags *diags)
+/* The body in NFC: in place when the text already is (the common case). */
+static void set_body(struct rv_article *a, char *text, size_t off, size_t len)
+{
+	size_t i = 0;
+	const unsigned char *u = (const unsigned char *)text + off;
+	while (i < len) {
+		unsigned cp;
+		size_t l = u[i] < 0x80 ? 1 : rv_utf8_decode(u + i, len - i, &cp);
+		if (!l || (u[i] >= 0x80 && !rv_text_nfc_stable(cp)))
+			break;
+		i += l;
+	}
+	if (i == len) {
+		memmove(text, text + off, len);
+		text[len] = '\0';
+		a->body = text;
+		a->body_len = len;
+		return;
+	}
+	a->body = rv_text_nfc(text + off, len, &a->body_len);
+	free(text);
+}
+
+/* Takes ownership of raw (malloc'ed, room for n + 1 bytes). */
+static bool article_from_owned(const char *id, unsigned char *raw, size_t n, struct rv_article *a,
+			       struct rv_diags *diags)
 {
 	memset(a, 0, sizeof *a);
 	a->id = rv_xstrdup(id);
 	a->file_bytes = n;
 	struct rv_decoded d;
-	if (rv_decode(raw, n, &d) == RV_DECODE_BINARY) {
+	if (rv_decode_take(raw, n, &d) == RV_DECODE_BINARY) {
 		rv_diag_add(diags, id, 0, "binary file (NUL byte at offset %zu), skipped", d.binary_offset);
 		return false;
 	}
@@ -496,8 +520,7 @@ bool rv_article_from_bytes(const char *id, const unsigned char *raw, size_t n, s
 		body++;
 		a->body_line++;
 	}
-	a->body = rv_text_nfc(d.text + body, d.len - body, &a->body_len);
-	free(d.text);
+	set_body(a, d.text, body, d.len - body);
 	if (!*a->title) {
 		free(a->title);
 		a->title = infer_title(a->body, a->body_len);
@@ -515,6 +538,14 @@ bool rv_article_from_bytes(const char *id, const unsigned char *raw, size_t n, s
 	a->lang = lang;
 	rv_text_fold(a->body, a->body_len, &a->fold);
 	return true;
+}
+
+bool rv_article_from_bytes(const char *id, const unsigned char *raw, size_t n, struct rv_article *a,
+			   struct rv_diags *diags)
+{
+	unsigned char *copy = rv_xmalloc(n + 1);
+	memcpy(copy, raw, n);
+	return article_from_owned(id, copy, n, a, diags);
 }
 
 /* ---------------------------------------------------------------------------
@@ -562,20 +593,12 @@ static unsigned char *read_file(const char *path, const char *id, size_t max, si
 		close(fd);
 		return NULL;
 	}
-	size_t cap = (size_t)st.st_size + 1, n = 0;
-	unsigned char *buf = rv_xmalloc(cap);
-	for (;;) {
-		if (n == cap) {
-			if (cap > max) {
-				rv_diag_add(diags, id, 0, "grew past the size limit (%zu bytes) while read, skipped", max);
-				free(buf);
-				close(fd);
-				return NULL;
-			}
-			cap = cap * 2 > max + 1 ? max + 1 : cap * 2;
-			buf = rv_xrealloc(buf, cap);
-		}
-		ssize_t r = read(fd, buf + n, cap - n);
+	/* Read what fstat announced, no more: a file growing meanwhile is read
+	 * as it was, and a file shrinking ends at its new end. */
+	size_t want = (size_t)st.st_size, n = 0;
+	unsigned char *buf = rv_xmalloc(want + 1);
+	while (n < want) {
+		ssize_t r = read(fd, buf + n, want - n);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
@@ -637,9 +660,10 @@ static bool seen_dir(struct walk *w, const struct stat *st)
 	return false;
 }
 
+/* Entries are "T" + name, T being d_type + 1: sort on the name. */
 static int cmp_names(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
 static bool inside_root(struct walk *w, const char *path)
@@ -661,6 +685,46 @@ static char *join(const char *a, const char *b)
 	return rv_xasprintf("%s%s%s", a, a[la - 1] == '/' ? "" : "/", b);
 }
 
+static void walk_dir(struct walk *w, const char *dir, const char *idprefix, int depth);
+
+/* One directory entry. d_type saves a stat for plain files and directories;
+ * links and file systems that do not fill d_type get one. */
+static void visit(struct walk *w, const char *dir, const char *idprefix, const char *name, unsigned char type,
+		  int depth)
+{
+	char *path = join(dir, name);
+	char *id = join(idprefix, name);
+	bool wanted = article_name(name);
+	struct stat lst, st;
+	if (type == DT_REG) {
+		if (wanted)
+			add_entry(w, path, id);
+	} else if (type != DT_DIR && type != DT_LNK && type != DT_UNKNOWN) {
+		if (wanted)
+			add_entry(w, path, id); /* a FIFO or a device: reported when loaded */
+	} else if (lstat(path, &lst) < 0) {
+		rv_diag_add(w->diags, id, 0, "cannot stat: %s, skipped", strerror(errno));
+	} else if (S_ISLNK(lst.st_mode) && stat(path, &st) < 0) {
+		if (wanted)
+			rv_diag_add(w->diags, id, 0, "broken link: %s, skipped", strerror(errno));
+	} else if (S_ISLNK(lst.st_mode) && !inside_root(w, path)) {
+		rv_diag_add(w->diags, id, 0, "link leads outside the corpus, skipped");
+	} else {
+		if (!S_ISLNK(lst.st_mode))
+			st = lst;
+		if (S_ISDIR(st.st_mode)) {
+			if (seen_dir(w, &st))
+				rv_diag_add(w->diags, id, 0, "directory already walked (a link cycle?), skipped");
+			else
+				walk_dir(w, path, id, depth + 1);
+		} else if (wanted) {
+			add_entry(w, path, id);
+		}
+	}
+	free(path);
+	free(id);
+}
+
 static void walk_dir(struct walk *w, const char *dir, const char *idprefix, int depth)
 {
 	if (depth > MAX_DEPTH) {
@@ -679,41 +743,17 @@ static void walk_dir(struct walk *w, const char *dir, const char *idprefix, int 
 		if (de->d_name[0] == '.')
 			continue;
 		names = rv_xgrow(names, &cap, n + 1, sizeof *names);
-		names[n++] = rv_xstrdup(de->d_name);
+		names[n] = rv_xasprintf("%c%s", (char)(de->d_type + 1), de->d_name); /* never 0 */
+		n++;
 	}
 	closedir(d);
 	qsort(names, n, sizeof *names, cmp_names);
 	for (size_t i = 0; i < n; i++) {
-		char *path = join(dir, names[i]);
-		char *id = join(idprefix, names[i]);
-		struct stat lst, st;
-		bool wanted = article_name(names[i]);
-		if (lstat(path, &lst) < 0) {
-			rv_diag_add(w->diags, id, 0, "cannot stat: %s, skipped", strerror(errno));
-		} else if (S_ISLNK(lst.st_mode) && stat(path, &st) < 0) {
-			if (wanted)
-				rv_diag_add(w->diags, id, 0, "broken link: %s, skipped", strerror(errno));
-		} else if (S_ISLNK(lst.st_mode) && !inside_root(w, path)) {
-			rv_diag_add(w->diags, id, 0, "link leads outside the corpus, skipped");
-		} else {
-			if (!S_ISLNK(lst.st_mode))
-				st = lst;
-			if (S_ISDIR(st.st_mode)) {
-				if (seen_dir(w, &st))
-					rv_diag_add(w->diags, id, 0, "directory already walked (a link cycle?), skipped");
-				else
-					walk_dir(w, path, id, depth + 1);
-			} else if (wanted) {
-				add_entry(w, path, id);
-			}
-		}
-		free(path);
-		free(id);
+		visit(w, dir, idprefix, names[i] + 1, (unsigned char)(names[i][0] - 1), depth);
 		free(names[i]);
 	}
 	free(names);
 }
-
 /* ---------------------------------------------------------------------------
  * Loading in parallel
  */
@@ -738,8 +778,7 @@ static void load_one(struct job *j, size_t max)
 	unsigned char *raw = read_file(j->e->path, j->e->id, max, &len, &j->diags);
 	if (!raw)
 		return;
-	j->ok = rv_article_from_bytes(j->e->id, raw, len, &j->a, &j->diags);
-	free(raw);
+	j->ok = article_from_owned(j->e->id, raw, len, &j->a, &j->diags);
 	if (j->ok) {
 		j->a.path = rv_xstrdup(j->e->path);
 		if (j->a.replaced)

@@ -2,6 +2,7 @@
 
 #include "revue/util.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define BINARY_PROBE 8000
@@ -309,6 +310,37 @@ static bool looks_like_damaged_utf8(const unsigned char *s, size_t n)
 	return high * 10 > n * 3;
 }
 
+/* Drops every byte-order mark at the very start of out->text: a mark written
+ * twice (a file converted twice) is still not text. */
+static void drop_leading_boms(struct rv_decoded *out)
+{
+	size_t skip = 0;
+	while (out->len - skip >= 3 && !memcmp(out->text + skip, "\xEF\xBB\xBF", 3))
+		skip += 3;
+	if (skip) {
+		memmove(out->text, out->text + skip, out->len - skip + 1);
+		out->len -= skip;
+	}
+}
+
+enum rv_decode_status rv_decode_take(unsigned char *raw, size_t n, struct rv_decoded *out)
+{
+	size_t bom = n >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF ? 3 : 0;
+	size_t probe = n - bom < BINARY_PROBE ? n - bom : BINARY_PROBE;
+	if (!memchr(raw + bom, 0, probe) && !memchr(raw, '\r', n) && rv_utf8_valid((char *)raw + bom, n - bom)) {
+		memset(out, 0, sizeof *out);
+		raw[n] = '\0';
+		out->text = (char *)raw;
+		out->len = n;
+		out->encoding = RV_ENC_UTF8;
+		drop_leading_boms(out);
+		return RV_DECODE_OK;
+	}
+	enum rv_decode_status st = rv_decode(raw, n, out);
+	free(raw);
+	return st;
+}
+
 enum rv_decode_status rv_decode(const unsigned char *raw, size_t n, struct rv_decoded *out)
 {
 	memset(out, 0, sizeof *out);
@@ -343,14 +375,6 @@ enum rv_decode_status rv_decode(const unsigned char *raw, size_t n, struct rv_de
 done:
 	out->len = e.out.len;
 	out->text = rv_buf_steal(&e.out);
-	/* A byte-order mark written twice (a file converted twice) is still
-	 * not text: drop every one at the very start. */
-	size_t skip = 0;
-	while (out->len - skip >= 3 && !memcmp(out->text + skip, "\xEF\xBB\xBF", 3))
-		skip += 3;
-	if (skip) {
-		memmove(out->text, out->text + skip, out->len - skip + 1);
-		out->len -= skip;
-	}
+	drop_leading_boms(out);
 	return RV_DECODE_OK;
 }

@@ -19,13 +19,23 @@
 
 bool rv_text_nfc_stable(unsigned cp)
 {
-	/* Latin, Latin-1, Latin Extended-A/B and IPA: no combining class, no
-	 * canonical decomposition that NFC would change, nothing composes with
-	 * a neighbour; likewise the general punctuation French and English use
-	 * (’ « » … – —) and the currency signs. The exhaustive pairwise check is
-	 * in tests/unit/test_text.c. */
-	return cp < 0x300 || (cp >= 0x2010 && cp <= 0x205E) || (cp >= 0x20A0 && cp <= 0x20C0) ||
-	       cp == 0xFFFD;
+	/* Code points NFC leaves alone whatever surrounds them: combining class
+	 * 0, no decomposition NFC would change, and never the second half of a
+	 * canonical composition. That covers Latin (to the end of IPA),
+	 * Cyrillic, the spaces and punctuation French and English typography
+	 * use (thin space, ’ « » … – —), currency signs, arrows, box drawing,
+	 * shapes, dingbats and emoji. U+2000 and U+2001 are left out: NFC maps
+	 * them to U+2002 and U+2003. tests/unit/test_text.c proves the claim
+	 * against libunistring over every code point. */
+	if (cp < 0x300)
+		return true;
+	if (cp < 0x2000)
+		return cp >= 0x400 && cp <= 0x482;
+	if (cp < 0x2800)
+		return (cp >= 0x2002 && cp <= 0x205E) || (cp >= 0x20A0 && cp <= 0x20C0) ||
+		       (cp >= 0x2190 && cp <= 0x21FF) || (cp >= 0x2500 && cp <= 0x27BF);
+	return (cp >= 0x2B00 && cp <= 0x2BFF) || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFFFD ||
+	       (cp >= 0x1F000 && cp <= 0x1FAFF);
 }
 
 char *rv_text_nfc(const char *s, size_t n, size_t *out_len)
@@ -396,36 +406,51 @@ size_t rv_text_sentences(const char *s, size_t n, struct rv_span **out)
 	return count;
 }
 
-static const char *const fr_words[] = {
-	"le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "que", "qui", "dans",
-	"pour", "pas", "sur", "au", "aux", "ce", "cette", "il", "elle", "nous", "sont", "avec",
-	"par", "plus", "ont", "mais", "ses", "leur", "selon",
+/* Function words, frequent and unambiguous between the two languages. */
+#define W(s) {s, sizeof s - 1}
+struct word {
+	const char *s;
+	size_t len;
 };
-static const char *const en_words[] = {
-	"the", "and", "of", "to", "is", "in", "that", "it", "for", "was", "on", "are", "with",
-	"as", "his", "they", "be", "at", "by", "this", "have", "from", "has", "said", "were",
-	"which", "will", "would", "their", "but", "not", "been",
+static const struct word fr_words[] = {
+	W("le"), W("la"), W("les"), W("des"), W("du"), W("de"), W("et"), W("est"), W("une"), W("un"),
+	W("que"), W("qui"), W("dans"), W("pour"), W("pas"), W("sur"), W("au"), W("aux"), W("ce"),
+	W("cette"), W("il"), W("elle"), W("nous"), W("sont"), W("avec"), W("par"), W("plus"), W("ont"),
+	W("mais"), W("ses"), W("leur"), W("selon"),
 };
+static const struct word en_words[] = {
+	W("the"), W("and"), W("of"), W("to"), W("is"), W("in"), W("that"), W("it"), W("for"), W("was"),
+	W("on"), W("are"), W("with"), W("as"), W("his"), W("they"), W("be"), W("at"), W("by"),
+	W("this"), W("have"), W("from"), W("has"), W("said"), W("were"), W("which"), W("will"),
+	W("would"), W("their"), W("but"), W("not"), W("been"),
+};
+#undef W
 
-static bool in_list(const char *const *list, size_t count, const char *w, size_t len)
+static bool in_list(const struct word *list, size_t count, const char *w, size_t len)
 {
 	for (size_t i = 0; i < count; i++)
-		if (strlen(list[i]) == len && !memcmp(list[i], w, len))
+		if (list[i].len == len && !memcmp(list[i].s, w, len))
 			return true;
 	return false;
 }
 
+static bool ascii_letter(char c)
+{
+	return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+
 const char *rv_text_guess_lang(const char *s, size_t n)
 {
-	if (n > 65536)
-		n = 65536;
+	/* A few hundred words decide it; the rest of a long text adds nothing. */
+	if (n > 8192)
+		n = 8192;
 	size_t fr = 0, en = 0, i = 0;
 	char w[8];
 	while (i < n) {
-		while (i < n && !((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z'))
+		while (i < n && !ascii_letter(s[i]))
 			i++;
 		size_t a = i;
-		while (i < n && (((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z') || (unsigned char)s[i] >= 0x80))
+		while (i < n && (ascii_letter(s[i]) || (unsigned char)s[i] >= 0x80))
 			i++;
 		size_t len = i - a;
 		if (!len || len >= sizeof w)
@@ -434,7 +459,7 @@ const char *rv_text_guess_lang(const char *s, size_t n)
 			w[k] = (char)(s[a + k] | 32);
 		if (in_list(fr_words, RV_ARRAY_LEN(fr_words), w, len))
 			fr++;
-		if (in_list(en_words, RV_ARRAY_LEN(en_words), w, len))
+		else if (in_list(en_words, RV_ARRAY_LEN(en_words), w, len))
 			en++;
 	}
 	if (fr + en < 3)

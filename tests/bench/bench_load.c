@@ -1,0 +1,59 @@
+/* bench_load — time rv_corpus_load (read + decode + validate + normalise +
+ * fold) on a corpus, several runs, and print the median.
+ *
+ * usage: bench_load DIR RUNS THREADS
+ * prints: "articles BYTES median_s MB/s peak_rss_MB" on one line.
+ */
+#include "revue/corpus.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <time.h>
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 4) {
+		fprintf(stderr, "usage: bench_load DIR RUNS THREADS\n");
+		return 2;
+	}
+	const char *paths[] = {argv[1]};
+	int runs = atoi(argv[2]);
+	struct rv_corpus_opts opts = {.threads = (unsigned)atoi(argv[3])};
+	if (runs < 1 || runs > 100)
+		return 2;
+	double t[100];
+	size_t n = 0, bytes = 0;
+	for (int r = 0; r < runs; r++) {
+		struct rv_corpus *c;
+		struct rv_diags err = {0};
+		double t0 = now();
+		if (rv_corpus_load(paths, 1, &opts, &c, &err) < 0) {
+			fprintf(stderr, "bench_load: cannot load %s\n", argv[1]);
+			return 1;
+		}
+		t[r] = now() - t0;
+		n = c->n;
+		bytes = c->bytes;
+		rv_corpus_free(c);
+	}
+	qsort(t, (size_t)runs, sizeof t[0], cmp_double);
+	double med = t[runs / 2];
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	printf("%zu %zu %.4f %.1f %.1f\n", n, bytes, med, (double)bytes / 1e6 / med, (double)ru.ru_maxrss / 1024.0);
+	return 0;
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# make bench: generated corpora, load throughput, side by side with plain
+# reads (cat) and ripgrep over the same files in the same run. Medians.
+# Benchmarks, not tests: nothing here fails on a slow machine.
+set -eu
+SHARED=${SHARED:-../shared}
+BUILD=${BUILD:-build}
+SIZES=${BENCH_SIZES:-1000 10000 100000}
+RUNS=${BENCH_RUNS:-5}
+out="$BUILD/bench"
+mkdir -p "$out"
+report="$out/report.md"
+cores=$(nproc)
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+time_cmd() { # median wall seconds of a command over RUNS runs
+	for _ in $(seq "$RUNS"); do
+		s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N)
+		echo "$e - $s" | bc -l
+	done | median
+}
+{
+	echo "# revue benchmarks"
+	echo
+	echo "$(date -u +%Y-%m-%d), $(uname -m), $cores cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+	echo "Medians of $RUNS runs, warm page cache."
+	echo
+	echo "## Load (read + decode + validate + NFC + fold)"
+	echo
+	echo "| articles | MB | threads | median s | MB/s | peak RSS MB | cat MB/s | rg -c MB/s |"
+	echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+} >"$report"
+for n in $SIZES; do
+	dir="$out/corpus-$n"
+	if [ ! -f "$dir/.complete" ]; then
+		echo "generating $n articles in $dir ..." >&2
+		rm -rf "$dir"
+		python3 tests/bench/gen_corpus.py "$SHARED" "$dir" "$n" 1
+		touch "$dir/.complete"
+	fi
+	find "$dir" -type f -name '*.txt' -exec cat {} + >/dev/null # warm the cache
+	mb=$(du -sb --exclude=.complete "$dir" | awk '{printf "%.1f", $1/1e6}')
+	t_cat=$(time_cmd sh -c "find '$dir' -type f -name '*.txt' -exec cat {} + >/dev/null")
+	t_rg="-"
+	if command -v rg >/dev/null; then t_rg=$(time_cmd rg -c zqxjkv "$dir"); fi
+	for threads in "$cores" 1; do
+		read -r arts bytes med mbs rss < <("$BUILD/bench_load" "$dir" "$RUNS" "$threads")
+		cat_mbs=$(echo "$bytes / 1000000 / $t_cat" | bc -l | xargs printf "%.0f")
+		rg_mbs="-"
+		[ "$t_rg" = "-" ] || rg_mbs=$(echo "$bytes / 1000000 / $t_rg" | bc -l | xargs printf "%.0f")
+		echo "| $arts | $mb | $threads | $med | $mbs | $rss | $cat_mbs | $rg_mbs |" >>"$report"
+	done
+done
+cat "$report"
+echo "(written to $report)"
