@@ -125,7 +125,7 @@ $(BUILD)/bench_load: tests/bench/bench_load.c $(BUILD)/libcore.a
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 		--suppress=missingIncludeSystem -Iinclude src
-	clang-tidy --quiet $(CORE_SRC) $(MAIN_SRC) -- $(CSTD) -Iinclude
+	clang-tidy --quiet $(CORE_SRC) $(MAIN_SRC) -- $(CSTD) -Iinclude $(PC_CFLAGS)
 
 install: revue
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/corpus $(DESTDIR)$(DATADIR)/themes \

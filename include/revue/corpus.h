@@ -32,7 +32,7 @@
 #include "revue/diag.h"
 #include "revue/text.h"
 
-#define RV_DEFAULT_MAX_FILE (64u * 1024u * 1024u)
+#define RV_DEFAULT_MAX_FILE ((size_t)64 * 1024 * 1024)
 
 enum rv_date_precision { RV_DATE_NONE, RV_DATE_YEAR, RV_DATE_MONTH, RV_DATE_DAY };
 

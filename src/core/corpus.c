@@ -327,7 +327,7 @@ static size_t date_token(const char *s, size_t n, struct rv_date *d)
 	size_t i = 0;
 	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
 		i++;
-	if (i + 4 > n || strncasecmp(s + i, "date", 4))
+	if (i + 4 > n || strncasecmp(s + i, "date", 4) != 0)
 		return 0;
 	i += 4;
 	if (i < n && s[i] == ':')
@@ -436,7 +436,7 @@ static char *normalise_lang(const char *v)
 {
 	char buf[9];
 	size_t k = 0;
-	while (v[k] && k < 8 && ((v[k] | 32) >= 'a' && (v[k] | 32) <= 'z')) {
+	while (k < 8 && v[k] && ((v[k] | 32) >= 'a' && (v[k] | 32) <= 'z')) {
 		buf[k] = (char)(v[k] | 32);
 		k++;
 	}
@@ -473,7 +473,7 @@ static void set_body(struct rv_article *a, char *text, size_t off, size_t len)
 	size_t i = 0;
 	const unsigned char *u = (const unsigned char *)text + off;
 	while (i < len) {
-		unsigned cp;
+		unsigned cp = 0;
 		size_t l = u[i] < 0x80 ? 1 : rv_utf8_decode(u + i, len - i, &cp);
 		if (!l || (u[i] >= 0x80 && !rv_text_nfc_stable(cp)))
 			break;
@@ -696,12 +696,9 @@ static void visit(struct walk *w, const char *dir, const char *idprefix, const c
 	char *id = join(idprefix, name);
 	bool wanted = article_name(name);
 	struct stat lst, st;
-	if (type == DT_REG) {
-		if (wanted)
+	if (type != DT_DIR && type != DT_LNK && type != DT_UNKNOWN) {
+		if (wanted) /* a FIFO or a device named *.txt is reported when loaded */
 			add_entry(w, path, id);
-	} else if (type != DT_DIR && type != DT_LNK && type != DT_UNKNOWN) {
-		if (wanted)
-			add_entry(w, path, id); /* a FIFO or a device: reported when loaded */
 	} else if (lstat(path, &lst) < 0) {
 		rv_diag_add(w->diags, id, 0, "cannot stat: %s, skipped", strerror(errno));
 	} else if (S_ISLNK(lst.st_mode) && stat(path, &st) < 0) {
@@ -747,7 +744,8 @@ static void walk_dir(struct walk *w, const char *dir, const char *idprefix, int 
 		n++;
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_names);
+	if (n)
+		qsort(names, n, sizeof *names, cmp_names);
 	for (size_t i = 0; i < n; i++) {
 		visit(w, dir, idprefix, names[i] + 1, (unsigned char)(names[i][0] - 1), depth);
 		free(names[i]);
@@ -860,8 +858,8 @@ int rv_corpus_load(const char *const *paths, size_t npaths, const struct rv_corp
 			goto fail;
 	}
 	struct pool p = {.n = w.n, .max = opts && opts->max_file_bytes ? opts->max_file_bytes : RV_DEFAULT_MAX_FILE};
-	if (p.max > UINT32_MAX / 2)
-		p.max = UINT32_MAX / 2; /* offsets in the folded view are 32-bit */
+	if (p.max > (size_t)UINT32_MAX / 2)
+		p.max = (size_t)UINT32_MAX / 2; /* offsets in the folded view are 32-bit */
 	atomic_init(&p.next, 0);
 	p.jobs = rv_xcalloc(w.n, sizeof *p.jobs);
 	for (size_t i = 0; i < w.n; i++)
