@@ -84,9 +84,10 @@ static bool is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* The source tree's corpus when this binary was built in a source tree (it
- * sits at the top, or in build/ or build/asan/ below it), else the installed
- * one. */
+/* The bundled corpus: the source tree's when this binary was built in one
+ * (it sits at the top, or in build/ or build/asan/ below it); else the one
+ * installed beside it (BIN/../share/revue/corpus), wherever the installation
+ * was moved; else the compiled-in data directory. */
 static char *default_corpus(void)
 {
 	char dir[PATH_MAX];
@@ -100,11 +101,18 @@ static char *default_corpus(void)
 			*slash = '\0';
 			char *tree = rv_xasprintf("%s/corpus", dir);
 			char *marker = rv_xasprintf("%s/src/main.c", dir);
+			char *installed = rv_xasprintf("%s/share/revue/corpus", dir);
 			bool in_tree = is_dir(tree) && access(marker, F_OK) == 0;
+			bool beside = up == 1 && is_dir(installed);
 			free(marker);
-			if (in_tree)
+			if (in_tree) {
+				free(installed);
 				return tree;
+			}
 			free(tree);
+			if (beside)
+				return installed;
+			free(installed);
 		}
 	}
 	return rv_xstrdup(REVUE_DATADIR "/corpus");
