@@ -12,9 +12,12 @@
  *  4. Otherwise the file is either Windows-1252 or damaged UTF-8. It is read
  *     as UTF-8, each maximal invalid subpart becoming U+FFFD, when it shows
  *     UTF-8 evidence: as many valid multi-byte sequences as invalid ones, a
- *     lead byte followed by a continuation byte that still fails to decode,
- *     a byte Windows-1252 leaves undefined (81 8D 8F 90 9D), or more than
- *     30 % of bytes above 0x7F. Everything else is Windows-1252.
+ *     byte of C0 to FF followed by a continuation byte (80 to BF) that still
+ *     fails to decode (in Windows-1252 that is a letter glued to a symbol),
+ *     a byte Windows-1252 leaves undefined (81 8D 8F 90 9D), or more than a
+ *     tenth of its high bytes in runs of three or more (Windows-1252 text
+ *     has accented letters one or two at a time). Everything else is
+ *     Windows-1252.
  *  CRLF and lone CR become LF in every case.
  */
 #ifndef REVUE_DECODE_H

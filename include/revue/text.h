@@ -45,11 +45,13 @@ struct rv_fold {
 	 * every code point whose folded form is not a byte-for-byte
 	 * replacement of the same length. */
 	uint32_t *anchor_fold;
-	uint32_t *anchor_src;
+	uint32_t *anchor_src; /* | RV_FOLD_ANCHOR_START at a changed code point's start */
 	size_t anchors;
 };
 
-/* s must be valid UTF-8 and shorter than 4 GiB. */
+#define RV_FOLD_ANCHOR_START 0x80000000u
+
+/* s must be valid UTF-8 and shorter than 2 GiB. */
 void rv_text_fold(const char *s, size_t n, struct rv_fold *out);
 /* The source offset of folded offset f. A folded offset that falls inside the
  * folded form of one source code point maps to that code point's start, or
@@ -72,7 +74,7 @@ size_t rv_text_words(const char *s, size_t n, struct rv_span **out);
  * Spans exclude leading and trailing white space; empty ones are dropped. */
 size_t rv_text_sentences(const char *s, size_t n, struct rv_span **out);
 
-/* "fr", "en" or "other", from function words in the first 64 KiB. */
+/* "fr", "en" or "other", from function words in the first 8 KiB. */
 const char *rv_text_guess_lang(const char *s, size_t n);
 
 /* --- The sanitizer -------------------------------------------------------- */

@@ -282,10 +282,15 @@ static void decode_utf16(const unsigned char *s, size_t n, bool big, struct emit
 /* The evidence of rule 4 in decode.h. */
 static bool looks_like_damaged_utf8(const unsigned char *s, size_t n)
 {
-	size_t valid_multi = 0, invalid = 0, high = 0;
+	size_t valid_multi = 0, invalid = 0, high = 0, in_runs = 0, run = 0;
 	size_t i = 0;
 	while (i < n) {
 		size_t a = ascii_prefix(s + i, n - i);
+		if (a) {
+			if (run >= 3)
+				in_runs += run;
+			run = 0;
+		}
 		i += a;
 		if (i >= n)
 			break;
@@ -293,21 +298,26 @@ static bool looks_like_damaged_utf8(const unsigned char *s, size_t n)
 		size_t l = rv_utf8_decode(s + i, n - i, &cp);
 		if (l) {
 			valid_multi++;
-			high += l;
 			i += l;
 			continue;
 		}
 		invalid++;
 		if (c >= 0x80 && c <= 0x9F && !cp1252_high[c - 0x80])
 			return true;
-		if (c >= 0xC2 && c <= 0xF4 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF)
+		if (c >= 0xC0 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF)
 			return true;
 		high++;
+		run++;
 		i++;
 	}
+	if (run >= 3)
+		in_runs += run;
 	if (valid_multi && valid_multi >= invalid)
 		return true;
-	return high * 10 > n * 3;
+	/* Windows-1252 text has its accented letters one or two at a time
+	 * between ASCII letters; runs of three or more invalid bytes are not
+	 * text in that encoding either. */
+	return in_runs * 10 > high;
 }
 
 /* Drops every byte-order mark at the very start of out->text: a mark written

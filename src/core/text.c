@@ -138,10 +138,19 @@ static void fold_table_init(void)
 	}
 }
 
-static void add_anchor(struct rv_fold *f, size_t *cap, size_t fo, size_t so)
+/* The top bit of an anchor's source offset marks the start of a code point
+ * whose folded form is not a same-length copy: an offset strictly between
+ * it and the next anchor falls inside that one code point. */
+#define ANCHOR_START RV_FOLD_ANCHOR_START
+
+static void add_anchor(struct rv_fold *f, size_t *cap, size_t fo, size_t so, bool start)
 {
-	if (f->anchors && f->anchor_fold[f->anchors - 1] == fo && f->anchor_src[f->anchors - 1] == so)
+	uint32_t flag = start ? ANCHOR_START : 0;
+	if (f->anchors && f->anchor_fold[f->anchors - 1] == fo &&
+	    (f->anchor_src[f->anchors - 1] & ~ANCHOR_START) == so) {
+		f->anchor_src[f->anchors - 1] |= flag;
 		return;
+	}
 	if (f->anchors == *cap) {
 		size_t c = *cap;
 		f->anchor_fold = rv_xgrow(f->anchor_fold, &c, f->anchors + 1, sizeof(uint32_t));
@@ -149,8 +158,17 @@ static void add_anchor(struct rv_fold *f, size_t *cap, size_t fo, size_t so)
 		*cap = c;
 	}
 	f->anchor_fold[f->anchors] = (uint32_t)fo;
-	f->anchor_src[f->anchors] = (uint32_t)so;
+	f->anchor_src[f->anchors] = (uint32_t)so | flag;
 	f->anchors++;
+}
+
+/* More than one code point in a short UTF-8 string? */
+static bool multi_cp(const char *b, size_t n)
+{
+	size_t cps = 0;
+	for (size_t i = 0; i < n; i++)
+		cps += ((unsigned char)b[i] & 0xC0) != 0x80;
+	return cps > 1;
 }
 
 static const unsigned char ascii_lower[128] = {
@@ -200,9 +218,9 @@ void rv_text_fold(const char *s, size_t n, struct rv_fold *out)
 		} else {
 			fl = rv_text_fold_cp(cp, tmp);
 		}
-		if (fl != sl) {
-			add_anchor(out, &cap_anchor, b.len, i);
-			add_anchor(out, &cap_anchor, b.len + fl, i + sl);
+		if (fl != sl || multi_cp(fb, fl)) {
+			add_anchor(out, &cap_anchor, b.len, i, true);
+			add_anchor(out, &cap_anchor, b.len + fl, i + sl, false);
 		}
 		rv_buf_add(&b, fb, fl);
 		i += sl;
@@ -224,12 +242,9 @@ size_t rv_fold_to_source(const struct rv_fold *f, size_t off, bool round_up)
 			hi = mid;
 	}
 	size_t k = lo;
-	size_t fo = f->anchor_fold[k], so = f->anchor_src[k];
-	if (k + 1 < f->anchors && off > fo && off < f->anchor_fold[k + 1]) {
-		size_t fd = f->anchor_fold[k + 1] - fo, sd = f->anchor_src[k + 1] - so;
-		if (fd != sd) /* inside the folded form of one code point */
-			return round_up ? f->anchor_src[k + 1] : so;
-	}
+	size_t fo = f->anchor_fold[k], so = f->anchor_src[k] & ~ANCHOR_START;
+	if ((f->anchor_src[k] & ANCHOR_START) && k + 1 < f->anchors && off > fo && off < f->anchor_fold[k + 1])
+		return round_up ? f->anchor_src[k + 1] & ~ANCHOR_START : so;
 	return so + (off - fo);
 }
 
@@ -273,10 +288,15 @@ size_t rv_text_words(const char *s, size_t n, struct rv_span **out)
 	for (size_t i = 1; i <= n; i++) {
 		if (i < n && !brk[i])
 			continue;
-		unsigned cp = 0;
-		size_t l = rv_utf8_decode((const unsigned char *)s + start, i - start, &cp);
-		if (l && is_word_char(cp))
-			push_span(out, &cap, &count, start, i);
+		for (size_t k = start; k < i;) {
+			unsigned cp = 0;
+			size_t l = rv_utf8_decode((const unsigned char *)s + k, i - k, &cp);
+			if (l && is_word_char(cp)) {
+				push_span(out, &cap, &count, start, i);
+				break;
+			}
+			k += l ? l : 1;
+		}
 		start = i;
 	}
 	free(brk);
@@ -326,6 +346,32 @@ static bool is_closer(unsigned cp)
 	       cp == 0x2019 || cp == 0x203A;
 }
 
+static bool opens_or_spaces(unsigned cp)
+{
+	return cp == '(' || cp == '[' || cp == '"' || cp == '\'' || cp == '\n' || cp == 0xAB || cp == 0x201C ||
+	       cp == 0x2018 || cp == 0x201E || cp == 0x2014 || cp == 0x2013 || cp == ' ' || cp == '\t' ||
+	       (cp >= 0x80 && uc_is_general_category(cp, UC_CATEGORY_Zs));
+}
+
+/* Where the word that ends at `end` starts: back to a space or an opening
+ * mark, by whole code points. */
+static size_t word_start_before(const char *s, size_t end)
+{
+	size_t w = end;
+	while (w > 0) {
+		size_t p = w - 1;
+		while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80)
+			p--;
+		unsigned cp;
+		if (!rv_utf8_decode((const unsigned char *)s + p, w - p, &cp))
+			cp = 0xFFFD;
+		if (opens_or_spaces(cp))
+			break;
+		w = p;
+	}
+	return w;
+}
+
 /* Is there a sentence end at the terminal punctuation ending at s[i]? Returns
  * the offset just past the punctuation and closers when there is, else 0. */
 static size_t sentence_end_after(const char *s, size_t n, size_t i, size_t term_start)
@@ -334,9 +380,20 @@ static size_t sentence_end_after(const char *s, size_t n, size_t i, size_t term_
 	size_t j = i;
 	while (j < n) {
 		size_t l = rv_utf8_decode((const unsigned char *)s + j, n - j, &cp);
-		if (!l || !is_closer(cp))
-			break;
-		j += l;
+		if (l && is_closer(cp)) {
+			j += l;
+			continue;
+		}
+		/* French typography puts a space before the closing guillemet */
+		size_t sp = space_len(s, n, j);
+		if (sp && s[j] != '\n' && j + sp < n) {
+			size_t l2 = rv_utf8_decode((const unsigned char *)s + j + sp, n - j - sp, &cp);
+			if (l2 && (cp == 0xBB || cp == 0x201D)) {
+				j += sp + l2;
+				continue;
+			}
+		}
+		break;
 	}
 	size_t end = j;
 	if (j >= n)
@@ -352,9 +409,7 @@ static size_t sentence_end_after(const char *s, size_t n, size_t i, size_t term_
 	if (l && uc_is_general_category(cp, UC_CATEGORY_Ll))
 		return 0;
 	if (s[term_start] == '.') { /* the word before the period */
-		size_t w = term_start;
-		while (w > 0 && !space_len(s, n, w - 1) && s[w - 1] != '(' && s[w - 1] != '\n')
-			w--;
+		size_t w = word_start_before(s, term_start);
 		if (is_abbreviation(s + w, term_start - w))
 			return 0;
 	}
@@ -568,7 +623,7 @@ size_t rv_sanitize_next(struct rv_sanitizer *st, const char *s, size_t n, size_t
 		g->kind = cp == '\n' ? RV_GLYPH_NEWLINE : RV_GLYPH_TAB;
 		g->len = 1;
 		g->width = cp == '\n' ? 0 : 1;
-		st->marks = cp == '\n' ? -1 : 0;
+		st->marks = -1; /* a tab is drawn as blanks: nothing for a mark to sit on */
 		st->prev_pictographic = false;
 		return 1;
 	}
