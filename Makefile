@@ -45,7 +45,7 @@ CORE_OBJ      := $(call objs,$(BUILD),$(CORE_SRC))
 MAIN_OBJ      := $(call objs,$(BUILD),$(MAIN_SRC))
 UNIT_BIN      := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
-.PHONY: all run check check-fast check-asan unit e2e deps install uninstall clean bench lint man-check
+.PHONY: eval all run check check-fast check-asan unit e2e deps install uninstall clean bench lint man-check
 
 all: revue
 
@@ -141,3 +141,11 @@ uninstall:
 
 clean:
 	rm -rf build revue
+
+# Scores the index against the answer keys of tests/eval/keys (not a test:
+# it prints precision and recall; see tests/eval/GUIDELINES.md).
+eval: revue
+	@python3 tests/eval/eval.py ./revue "$(abspath $(SHARED))" $(EVAL_FLAGS)
+
+$(BUILD)/names_debug: tests/eval/names_debug.c $(BUILD)/libcore.a
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libcore.a $(LIBS_CORE) $(LDFLAGS)

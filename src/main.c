@@ -1,6 +1,7 @@
 /* main.c — command line → load → dump (or, later, the reader). */
 #include "revue/corpus.h"
 #include "revue/dump.h"
+#include "revue/index.h"
 #include "revue/text.h"
 
 #include <errno.h>
@@ -215,10 +216,17 @@ int main(int argc, char **argv)
 	print_diags(&corpus->diags);
 	int status = 0;
 	if (dump) {
-		if (rv_dump(dump, corpus, stdout) < 0) {
+		struct rv_index *ix = NULL;
+		if (rv_dump_needs_index(dump)) {
+			struct rv_index_opts io = {.threads = opts.threads};
+			ix = rv_index_build(corpus, &io);
+			print_diags(&ix->diags);
+		}
+		if (rv_dump(dump, corpus, ix, stdout) < 0) {
 			fprintf(stderr, "revue: cannot write the dump: %s\n", strerror(errno));
 			status = 1;
 		}
+		rv_index_free(ix);
 	} else {
 		print_list(corpus);
 	}

@@ -4,8 +4,6 @@
 
 #include <string.h>
 
-typedef void (*dump_article_fn)(const struct rv_article *a, struct rv_buf *b);
-
 static void null_or_string(struct rv_buf *b, const char *s)
 {
 	if (*s)
@@ -14,8 +12,26 @@ static void null_or_string(struct rv_buf *b, const char *s)
 		rv_buf_adds(b, "null");
 }
 
-static void dump_article(const struct rv_article *a, struct rv_buf *b)
+static void key_span(struct rv_buf *b, size_t start, size_t end)
 {
+	rv_json_key(b, "start", false);
+	rv_buf_printf(b, "%zu", start);
+	rv_json_key(b, "end", false);
+	rv_buf_printf(b, "%zu", end);
+}
+
+static void key_text(struct rv_buf *b, const char *key, const struct rv_article *a, size_t start, size_t end)
+{
+	rv_json_key(b, key, false);
+	rv_json_string(b, a->body + start, end - start);
+}
+
+/* --- articles ---------------------------------------------------------- */
+
+static void dump_articles(const struct rv_corpus *c, const struct rv_index *ix, size_t i, struct rv_buf *b)
+{
+	(void)ix;
+	const struct rv_article *a = &c->articles[i];
 	char date[11];
 	rv_date_format(&a->date, date);
 	rv_buf_addc(b, '{');
@@ -43,45 +59,190 @@ static void dump_article(const struct rv_article *a, struct rv_buf *b)
 	null_or_string(b, a->author);
 	rv_json_key(b, "fields", false);
 	rv_buf_addc(b, '{');
-	for (size_t i = 0; i < a->n_extra; i++) {
-		rv_json_key(b, a->extra[i].key, i == 0);
-		rv_json_cstring(b, a->extra[i].value);
+	for (size_t k = 0; k < a->n_extra; k++) {
+		rv_json_key(b, a->extra[k].key, k == 0);
+		rv_json_cstring(b, a->extra[k].value);
 	}
 	rv_buf_adds(b, "}}\n");
 }
 
+/* --- entities: one line per mention, names and amounts in text order ---- */
+
+static const char *period_name(enum rv_period p)
+{
+	switch (p) {
+	case RV_PERIOD_DAY: return "day";
+	case RV_PERIOD_WEEK: return "week";
+	case RV_PERIOD_MONTH: return "month";
+	case RV_PERIOD_YEAR: return "year";
+	case RV_PERIOD_NONE: break;
+	}
+	return NULL;
+}
+
+static void mention_head(struct rv_buf *b, const struct rv_article *a, const char *name, enum rv_etype type,
+			 size_t start, size_t end)
+{
+	rv_buf_addc(b, '{');
+	rv_json_key(b, "article", true);
+	rv_json_cstring(b, a->id);
+	rv_json_key(b, "name", false);
+	rv_json_cstring(b, name);
+	rv_json_key(b, "type", false);
+	rv_json_cstring(b, rv_etype_name(type));
+	key_span(b, start, end);
+	key_text(b, "text", a, start, end);
+}
+
+static void dump_amount(struct rv_buf *b, const struct rv_article *a, const struct rv_amount *m)
+{
+	char name[64];
+	if (m->kind == RV_ET_PERCENT)
+		snprintf(name, sizeof name, "%.15g %%", m->value);
+	else
+		snprintf(name, sizeof name, "%.15g%s%s", m->value, m->unit[0] ? " " : "", m->unit);
+	mention_head(b, a, name, m->kind, m->start, m->end);
+	rv_json_key(b, "value", false);
+	rv_buf_printf(b, "%.15g", m->value);
+	rv_json_key(b, "unit", false);
+	rv_json_cstring(b, m->kind == RV_ET_PERCENT ? "%" : (m->unit[0] ? m->unit : NULL));
+	if (m->kind == RV_ET_MONEY) {
+		rv_json_key(b, "period", false);
+		rv_json_cstring(b, period_name(m->period));
+	}
+	rv_buf_adds(b, "}\n");
+}
+
+static void dump_entities(const struct rv_corpus *c, const struct rv_index *ix, size_t i, struct rv_buf *b)
+{
+	const struct rv_article *a = &c->articles[i];
+	const struct rv_analysis *an = &ix->an[i];
+	size_t n = 0, m = 0;
+	while (n < an->nnames || m < an->namounts) {
+		bool name_next = m >= an->namounts || (n < an->nnames && an->names[n].start <= an->amounts[m].start);
+		if (name_next) {
+			const struct rv_name *nm = &an->names[n++];
+			if (nm->entity == RV_NONE)
+				continue;
+			const struct rv_entity *e = &ix->entities[nm->entity];
+			mention_head(b, a, e->name, e->type, nm->start, nm->end);
+			rv_buf_adds(b, "}\n");
+		} else {
+			dump_amount(b, a, &an->amounts[m++]);
+		}
+	}
+}
+
+/* --- quotes ------------------------------------------------------------ */
+
+static void dump_quotes(const struct rv_corpus *c, const struct rv_index *ix, size_t i, struct rv_buf *b)
+{
+	const struct rv_article *a = &c->articles[i];
+	const struct rv_analysis *an = &ix->an[i];
+	for (size_t q = 0; q < an->nquotes; q++) {
+		const struct rv_quote *qu = &an->quotes[q];
+		rv_buf_addc(b, '{');
+		rv_json_key(b, "id", true);
+		rv_buf_printf(b, "%u", qu->id);
+		rv_json_key(b, "article", false);
+		rv_json_cstring(b, a->id);
+		key_span(b, qu->start, qu->end);
+		rv_json_key(b, "text", false);
+		rv_json_cstring(b, qu->text);
+		rv_json_key(b, "kind", false);
+		rv_json_cstring(b, qu->kind == RV_QUOTE_SPEECH ? "speech" : "term");
+		rv_json_key(b, "speaker", false);
+		rv_json_cstring(b, qu->speaker == RV_NONE ? NULL : ix->entities[qu->speaker].name);
+		rv_json_key(b, "cluster", false);
+		if (qu->cluster == RV_NONE)
+			rv_buf_adds(b, "null");
+		else
+			rv_buf_printf(b, "%u", qu->cluster);
+		rv_json_key(b, "block", false);
+		rv_buf_adds(b, qu->flags & RV_QUOTE_BLOCK ? "true" : "false");
+		rv_json_key(b, "unterminated", false);
+		rv_buf_adds(b, qu->flags & RV_QUOTE_UNTERMINATED ? "true" : "false");
+		rv_buf_adds(b, "}\n");
+	}
+}
+
+/* --- timeline: the corpus's entries in date order, unresolved last ------ */
+
+static const char *const granularities[] = {"year", "season", "quarter", "month", "week", "day"};
+static const char *const mods[] = {NULL, "start", "mid", "end", "approx"};
+
+static void dump_timeline(const struct rv_corpus *c, const struct rv_index *ix, size_t i, struct rv_buf *b)
+{
+	const struct rv_timeline_ref *r = &ix->timeline[i];
+	const struct rv_article *a = &c->articles[r->article];
+	const struct rv_tentry *e = &ix->an[r->article].dates[r->entry];
+	rv_buf_addc(b, '{');
+	rv_json_key(b, "article", true);
+	rv_json_cstring(b, a->id);
+	rv_json_key(b, "date", false);
+	rv_json_cstring(b, e->resolved ? e->date : NULL);
+	rv_json_key(b, "granularity", false);
+	rv_json_cstring(b, granularities[e->granularity]);
+	rv_json_key(b, "mod", false);
+	rv_json_cstring(b, mods[e->mod]);
+	rv_json_key(b, "resolved", false);
+	rv_buf_adds(b, e->resolved ? "true" : "false");
+	rv_json_key(b, "relative", false);
+	rv_buf_adds(b, e->relative ? "true" : "false");
+	key_span(b, e->start, e->end);
+	key_text(b, "expression", a, e->start, e->end);
+	key_text(b, "sentence", a, e->sent_start, e->sent_end);
+	rv_buf_adds(b, "}\n");
+}
+
+typedef void (*dump_fn)(const struct rv_corpus *c, const struct rv_index *ix, size_t i, struct rv_buf *b);
+
 static const struct {
 	const char *kind;
-	dump_article_fn per_article;
+	bool needs_index;
+	bool per_timeline_entry; /* iterate the timeline, not the articles */
+	dump_fn fn;
 } kinds[] = {
-	{"articles", dump_article},
+	{"articles", false, false, dump_articles},
+	{"entities", true, false, dump_entities},
+	{"quotes", true, false, dump_quotes},
+	{"timeline", true, true, dump_timeline},
 };
 
-bool rv_dump_known(const char *kind)
+static int find_kind(const char *kind)
 {
 	for (size_t i = 0; i < RV_ARRAY_LEN(kinds); i++)
 		if (!strcmp(kinds[i].kind, kind))
-			return true;
-	return false;
+			return (int)i;
+	return -1;
+}
+
+bool rv_dump_known(const char *kind)
+{
+	return find_kind(kind) >= 0;
+}
+
+bool rv_dump_needs_index(const char *kind)
+{
+	int k = find_kind(kind);
+	return k >= 0 && kinds[k].needs_index;
 }
 
 const char *rv_dump_kinds(void)
 {
-	return "articles";
+	return "articles, entities, quotes, timeline";
 }
 
-int rv_dump(const char *kind, const struct rv_corpus *c, FILE *out)
+int rv_dump(const char *kind, const struct rv_corpus *c, const struct rv_index *ix, FILE *out)
 {
-	dump_article_fn fn = NULL;
-	for (size_t i = 0; i < RV_ARRAY_LEN(kinds); i++)
-		if (!strcmp(kinds[i].kind, kind))
-			fn = kinds[i].per_article;
-	if (!fn)
+	int k = find_kind(kind);
+	if (k < 0 || (kinds[k].needs_index && !ix))
 		return -1;
+	size_t n = kinds[k].per_timeline_entry ? ix->ntimeline : c->n;
 	struct rv_buf b = {0};
-	for (size_t i = 0; i < c->n; i++) {
-		fn(&c->articles[i], &b);
-		if (b.len >= 1 << 16 || i + 1 == c->n) {
+	for (size_t i = 0; i < n; i++) {
+		kinds[k].fn(c, ix, i, &b);
+		if (b.len >= 1 << 16 || i + 1 == n) {
 			if (fwrite(b.p, 1, b.len, out) != b.len) {
 				rv_buf_free(&b);
 				return -1;

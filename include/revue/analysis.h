@@ -1,0 +1,120 @@
+/* analysis.h — what the analyzers find in one article.
+ *
+ * Each analyzer (entity.c, quote.c, timeline.c) reads an article's body and
+ * tokens and appends to its rv_analysis; index.c runs them on every article
+ * in parallel, then resolves what needs the whole corpus (canonical entity
+ * names and types, speakers) and freezes the result. Offsets are bytes into
+ * the article's body. Strings here are owned by the analysis.
+ */
+#ifndef REVUE_ANALYSIS_H
+#define REVUE_ANALYSIS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "revue/corpus.h"
+#include "revue/token.h"
+
+#define RV_NONE UINT32_MAX
+
+enum rv_etype { RV_ET_PERSON, RV_ET_ORG, RV_ET_PRODUCT, RV_ET_PLACE, RV_ET_MONEY, RV_ET_PERCENT, RV_ET_COUNT };
+#define RV_NAME_TYPES 4 /* the first four: the types a name can take */
+
+const char *rv_etype_name(enum rv_etype t);
+
+enum {
+	RV_NAME_SENT_INITIAL = 1, /* its first word opens a sentence */
+	RV_NAME_TITLED = 2,       /* after M., Mme, Dr, Mr...: surely a person */
+	RV_NAME_LOWER_SEEN = 4,   /* its first word also appears in lower case in the article */
+	RV_NAME_HEADLINE = 8,     /* in a line in title case: its capitals say nothing */
+};
+
+/* A name as written in one article, with the local evidence of its type. */
+struct rv_name {
+	uint32_t start, end;
+	uint32_t tok_first, tok_last; /* tokens [first, last] */
+	int16_t votes[RV_NAME_TYPES];
+	uint16_t flags;
+	char *key;       /* folded form, words joined by one space */
+	uint16_t key_rest;   /* where the key of the words after the first starts (0: one word) */
+	uint32_t rest_start; /* body offset of the second word */
+	uint32_t entity; /* index in the corpus entity table, RV_NONE if dropped */
+};
+
+enum rv_period { RV_PERIOD_NONE, RV_PERIOD_DAY, RV_PERIOD_WEEK, RV_PERIOD_MONTH, RV_PERIOD_YEAR };
+
+/* A money amount or a percentage. */
+struct rv_amount {
+	uint32_t start, end;
+	enum rv_etype kind; /* RV_ET_MONEY or RV_ET_PERCENT */
+	double value;       /* in base units (13 milliards: 13e9); percent: 27 for 27 % */
+	char unit[4];       /* ISO 4217 code, "" when the text names none */
+	enum rv_period period;
+};
+
+enum rv_quote_kind { RV_QUOTE_SPEECH, RV_QUOTE_TERM };
+
+enum {
+	RV_QUOTE_UNTERMINATED = 1, /* its mark never closed: it ends at its paragraph */
+	RV_QUOTE_BLOCK = 2,        /* a paragraph after a colon, without marks */
+};
+
+struct rv_quote {
+	uint32_t start, end;   /* the quotation, marks included */
+	char *text;            /* without marks, incises cut out */
+	enum rv_quote_kind kind;
+	uint16_t flags;
+	uint32_t speaker_name; /* index in the article's names, RV_NONE */
+	uint32_t speaker;      /* corpus entity, RV_NONE */
+	uint32_t pronoun_at;   /* speaker is a pronoun: resolve from this offset back; RV_NONE */
+	uint32_t id;           /* corpus-wide quote number */
+	uint32_t cluster;      /* link cluster, RV_NONE */
+};
+
+enum rv_granularity { RV_GRAN_YEAR, RV_GRAN_SEASON, RV_GRAN_QUARTER, RV_GRAN_MONTH, RV_GRAN_WEEK, RV_GRAN_DAY };
+enum rv_date_mod { RV_MOD_NONE, RV_MOD_START, RV_MOD_MID, RV_MOD_END, RV_MOD_APPROX };
+
+struct rv_tentry {
+	uint32_t start, end;     /* the expression */
+	uint32_t sent_start, sent_end;
+	char date[48];           /* ISO 8601: 2023, 2023-01, 2023-01-17, or START/END; "" unresolved */
+	enum rv_granularity granularity;
+	enum rv_date_mod mod;
+	bool resolved;           /* false: relative and the article has no usable date */
+	bool relative;
+};
+
+struct rv_analysis {
+	struct rv_tokens tok;
+	struct rv_name *names;
+	size_t nnames, capnames;
+	struct rv_amount *amounts;
+	size_t namounts, capamounts;
+	struct rv_quote *quotes;
+	size_t nquotes, capquotes;
+	struct rv_tentry *dates;
+	size_t ndates, capdates;
+};
+
+void rv_analysis_free(struct rv_analysis *an);
+
+/* The analyzers, one article at a time; thread-safe. */
+void rv_entity_names(const struct rv_article *a, struct rv_analysis *an);
+void rv_entity_amounts(const struct rv_article *a, struct rv_analysis *an);
+void rv_quote_find(const struct rv_article *a, struct rv_analysis *an);
+void rv_timeline_find(const struct rv_article *a, struct rv_analysis *an);
+
+#define RV_FOLD_BUF 256
+/* The folded form of a token into buf (RV_FOLD_BUF bytes); returns its length. */
+size_t rv_tok_fold(const struct rv_article *a, const struct rv_token *t, char *buf);
+/* Is the token's folded form in the lexicon? (lexicon.h) */
+bool rv_tok_in(const struct rv_article *a, const struct rv_token *t, int lexicon);
+/* Is the token's folded form one of words? */
+bool rv_tok_among(const struct rv_article *a, const struct rv_token *t, const char *const *words, size_t count);
+
+/* Folds the word s[0..n) into out (cap bytes at least 4 * n + 1): the folded
+ * view's rules, on a short string. Returns the length. */
+size_t rv_fold_word(const char *s, size_t n, char *out, size_t cap);
+
+#endif

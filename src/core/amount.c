@@ -1,0 +1,322 @@
+/* Money amounts and percentages (the "money" and "percent" entities).
+ *
+ * PCRE2 patterns over the folded view (lower case, no accents, every space a
+ * plain space), compiled once with JIT; matches map back to body offsets.
+ * Numbers are read with the article's language: in French "46.600" and
+ * "46 600" are thousands and "1,2" is a decimal; in English "1,200" is
+ * thousands and "1.5" a decimal. Scales: mille/thousand/k, million/m/mn,
+ * milliard/md/mds/bn, billion (1e9 in English, 1e12 in French),
+ * trillion/tn. A bare "dix milliards" (no currency, not followed by "de
+ * <noun>") is money in the article's most frequent currency.
+ */
+#include "revue/analysis.h"
+
+#include "revue/util.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NUM "(?<num>\\d{1,3}(?:[ .,]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?)"
+#define WORDNUM                                                                                              \
+	"(?<word>un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"    \
+	"seize|vingt|trente|quarante|cinquante|soixante|cent|one|two|three|four|five|six|seven|eight|nine|"  \
+	"ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a|an)"
+#define SCALE_LONG                                                                                           \
+	"(?<scale>milliers|mille|millions?|milliards?|billions?|trillions?|thousands?|mds|md|mrds?|mlds?|"    \
+	"bn|mn|tn|mio)"
+#define SCALE_GLUED "(?<gscale>bn|mn|tn|md|mds|m|k|b)"
+#define CUR_BEFORE "(?<cb>us\\$|c\\$|a\\$|\\$|€|£|¥|chf|usd|eur|gbp)"
+#define CUR_AFTER                                                                                            \
+	"(?:(?:de |d')?(?<ca>dollars?(?: (?:us|americains?|canadiens?|australiens?|us))?|euros?|€|\\$|"      \
+	"livres? sterling|pounds?(?: sterling)?|francs? suisses?|francs? cfa|yens?|yuans?|roubles?|"    \
+	"dinars?(?: algeriens?)?|dirhams?|usd|eur|gbp|chf))"
+#define PERIOD                                                                                               \
+	"(?: ?(?:par|per|a|an|chaque|each|/) ?(?<per>jour|day|semaine|week|mois|month|an|annee|year)\\b)?"
+
+static const char *const money_pattern =
+	"(?:" CUR_BEFORE " ?" NUM "(?:" SCALE_GLUED "\\b| " SCALE_LONG "\\b)?"
+	"|\\b" NUM "(?: " SCALE_LONG "|" SCALE_GLUED ")?\\b ?" CUR_AFTER "(?![a-z])"
+	"|\\b" WORDNUM " " SCALE_LONG "\\b ?" CUR_AFTER "(?![a-z])"
+	"|\\b(?:" NUM "|" WORDNUM ") (?<bare>milliards?|billions?|trillions?)\\b(?! (?:de|d'|of)\\b))" PERIOD;
+
+static const char *const percent_pattern =
+	"\\b(?<num>\\d+(?:[.,]\\d+)?) ?(?:%|pour ?cent\\b|percent\\b|per cent\\b|pct\\b|points? de pourcentage)";
+
+static pcre2_code *money_re, *percent_re;
+static pthread_once_t compile_once = PTHREAD_ONCE_INIT;
+
+static pcre2_code *compile(const char *pat)
+{
+	int err;
+	PCRE2_SIZE off;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES,
+				       &err, &off, NULL);
+	if (!re) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(err, msg, sizeof msg);
+		fprintf(stderr, "revue: internal pattern error at %zu: %s\n", (size_t)off, (char *)msg);
+		abort();
+	}
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
+}
+
+static void compile_all(void)
+{
+	money_re = compile(money_pattern);
+	percent_re = compile(percent_pattern);
+}
+
+/* The text of a named group, or NULL when it did not take part. A name may
+ * stand for several groups (PCRE2_DUPNAMES): the first one set is taken. */
+static const char *group(pcre2_code *re, pcre2_match_data *md, const char *subject, const char *name, size_t *len)
+{
+	PCRE2_SPTR first, last;
+	int size = pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, &first, &last);
+	if (size <= 0)
+		return NULL;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	uint32_t pairs = pcre2_get_ovector_count(md);
+	for (PCRE2_SPTR e = first; e <= last; e += size) {
+		uint32_t num = (uint32_t)(e[0] << 8 | e[1]);
+		if (num < pairs && ov[2 * num] != PCRE2_UNSET) {
+			*len = ov[2 * num + 1] - ov[2 * num];
+			return subject + ov[2 * num];
+		}
+	}
+	return NULL;
+}
+
+/* Reads a number with separators by the language's conventions. */
+double rv_amount_parse_number(const char *s, size_t n, bool english);
+double rv_amount_parse_number(const char *s, size_t n, bool english)
+{
+	/* find the separators */
+	char seps[32];
+	size_t groups[32];
+	size_t ns = 0;
+	for (size_t i = 0; i < n && ns < 31; i++) {
+		if (s[i] == ' ' || s[i] == '.' || s[i] == ',') {
+			seps[ns] = s[i];
+			groups[ns] = 0;
+			for (size_t j = i + 1; j < n && s[j] >= '0' && s[j] <= '9'; j++)
+				groups[ns]++;
+			ns++;
+		}
+	}
+	/* which separator, if any, is the decimal point? */
+	long dec = -1;
+	if (ns) {
+		char last = seps[ns - 1];
+		bool mixed = false;
+		for (size_t k = 0; k < ns; k++)
+			if (seps[k] != last)
+				mixed = true;
+		if (mixed)
+			dec = (long)ns - 1;
+		else if (last == ' ')
+			dec = -1;
+		else if (ns > 1)
+			dec = -1; /* 1.234.567 or 1,234,567 */
+		else if (groups[0] != 3)
+			dec = 0; /* 1,5 or 1.25 */
+		else if (last == ',')
+			dec = english ? -1 : 0;
+		else
+			dec = english ? 0 : -1;
+	}
+	double v = 0, scale = 1;
+	bool after = false;
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c >= '0' && c <= '9') {
+			if (after) {
+				scale /= 10;
+				v += (c - '0') * scale;
+			} else {
+				v = v * 10 + (c - '0');
+			}
+		} else if (c == ' ' || c == '.' || c == ',') {
+			if ((long)k == dec)
+				after = true;
+			k++;
+		}
+	}
+	return v;
+}
+
+static double word_value(const char *w, size_t n)
+{
+	static const struct {
+		const char *w;
+		double v;
+	} words[] = {
+		{"un", 1}, {"une", 1}, {"a", 1}, {"an", 1}, {"one", 1}, {"deux", 2}, {"two", 2},
+		{"trois", 3}, {"three", 3}, {"quatre", 4}, {"four", 4}, {"cinq", 5}, {"five", 5},
+		{"six", 6}, {"sept", 7}, {"seven", 7}, {"huit", 8}, {"eight", 8}, {"neuf", 9},
+		{"nine", 9}, {"dix", 10}, {"ten", 10}, {"onze", 11}, {"eleven", 11}, {"douze", 12},
+		{"twelve", 12}, {"treize", 13}, {"quatorze", 14}, {"quinze", 15}, {"fifteen", 15},
+		{"seize", 16}, {"vingt", 20}, {"twenty", 20}, {"trente", 30}, {"thirty", 30},
+		{"quarante", 40}, {"forty", 40}, {"cinquante", 50}, {"fifty", 50}, {"soixante", 60},
+		{"cent", 100}, {"hundred", 100},
+	};
+	for (size_t i = 0; i < RV_ARRAY_LEN(words); i++)
+		if (strlen(words[i].w) == n && !memcmp(words[i].w, w, n))
+			return words[i].v;
+	return 0;
+}
+
+static double scale_value(const char *s, size_t n, bool english)
+{
+	if (!s || !n)
+		return 1;
+	if (!strncmp(s, "mill", 4) && n >= 5 && s[4] == 'i' && n >= 7 && !strncmp(s, "milliard", 8 > n ? n : 8))
+		return 1e9;
+	if (!strncmp(s, "milliers", n) || !strncmp(s, "mille", n) || !strncmp(s, "thousand", 8 > n ? n : 8) ||
+	    (n == 1 && s[0] == 'k'))
+		return 1e3;
+	if (!strncmp(s, "million", 7 > n ? n : 7) || (n == 1 && s[0] == 'm') || !strncmp(s, "mn", n) ||
+	    !strncmp(s, "mio", n))
+		return 1e6;
+	if (s[0] == 'b' && (n <= 2 || !strncmp(s, "billion", 7)))
+		return (n <= 2 || english) ? 1e9 : 1e12;
+	if (!strncmp(s, "md", 2) || !strncmp(s, "mrd", 3) || !strncmp(s, "mld", 3))
+		return 1e9;
+	if (!strncmp(s, "trillion", 8 > n ? n : 8) || !strncmp(s, "tn", n))
+		return english ? 1e12 : 1e18;
+	return 1;
+}
+
+static void currency_code(const char *s, size_t n, char out[4])
+{
+	static const struct {
+		const char *prefix, *code;
+	} map[] = {
+		{"us$", "USD"}, {"c$", "CAD"}, {"a$", "AUD"}, {"$", "USD"}, {"€", "EUR"}, {"£", "GBP"},
+		{"¥", "JPY"}, {"chf", "CHF"}, {"usd", "USD"}, {"eur", "EUR"}, {"gbp", "GBP"},
+		{"dollars canadien", "CAD"}, {"dollar canadien", "CAD"}, {"dollars australien", "AUD"},
+		{"dollar", "USD"}, {"euro", "EUR"}, {"livre", "GBP"}, {"pound", "GBP"},
+		{"francs suisse", "CHF"}, {"franc suisse", "CHF"}, {"francs cfa", "XOF"}, {"franc cfa", "XOF"},
+		{"yen", "JPY"}, {"yuan", "CNY"}, {"rouble", "RUB"}, {"dinar", "DZD"}, {"dirham", "MAD"},
+	};
+	out[0] = '\0';
+	for (size_t i = 0; i < RV_ARRAY_LEN(map); i++) {
+		size_t k = strlen(map[i].prefix);
+		if (n >= k && !memcmp(s, map[i].prefix, k)) {
+			memcpy(out, map[i].code, 4);
+			return;
+		}
+	}
+}
+
+static enum rv_period period_of(const char *s, size_t n)
+{
+	if (!s)
+		return RV_PERIOD_NONE;
+	if (!strncmp(s, "jour", n) || !strncmp(s, "day", n))
+		return RV_PERIOD_DAY;
+	if (!strncmp(s, "semaine", n) || !strncmp(s, "week", n))
+		return RV_PERIOD_WEEK;
+	if (!strncmp(s, "mois", n) || !strncmp(s, "month", n))
+		return RV_PERIOD_MONTH;
+	return RV_PERIOD_YEAR;
+}
+
+static void push_amount(struct rv_analysis *an, const struct rv_article *a, size_t fs, size_t fe, enum rv_etype kind,
+			double value, const char *unit, enum rv_period period)
+{
+	size_t s = rv_fold_to_source(&a->fold, fs, false), e = rv_fold_to_source(&a->fold, fe, true);
+	while (e > s && a->body[e - 1] == ' ')
+		e--;
+	an->amounts = rv_xgrow(an->amounts, &an->capamounts, an->namounts + 1, sizeof *an->amounts);
+	struct rv_amount *m = &an->amounts[an->namounts++];
+	memset(m, 0, sizeof *m);
+	m->start = (uint32_t)s;
+	m->end = (uint32_t)e;
+	m->kind = kind;
+	m->value = value;
+	snprintf(m->unit, sizeof m->unit, "%s", unit);
+	m->period = period;
+}
+
+static pcre2_match_context *match_context(void)
+{
+	pcre2_match_context *mc = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(mc, 100000);
+	pcre2_set_depth_limit(mc, 1000);
+	return mc;
+}
+
+void rv_entity_amounts(const struct rv_article *a, struct rv_analysis *an)
+{
+	pthread_once(&compile_once, compile_all);
+	const char *t = a->fold.text;
+	size_t n = a->fold.len;
+	bool english = !strcmp(a->lang, "en");
+	pcre2_match_context *mc = match_context();
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(money_re, NULL);
+	size_t first = an->namounts;
+	size_t off = 0;
+	while (off < n &&
+	       pcre2_match(money_re, (PCRE2_SPTR)t, n, off, PCRE2_NO_UTF_CHECK, md, mc) > 0) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		size_t ms = ov[0], me = ov[1];
+		size_t len = 0;
+		const char *num = group(money_re, md, t, "num", &len);
+		double v = num ? rv_amount_parse_number(num, len, english) : 0;
+		if (!num && (num = group(money_re, md, t, "word", &len)))
+			v = word_value(num, len);
+		size_t sl = 0;
+		const char *sc = group(money_re, md, t, "scale", &sl);
+		if (!sc)
+			sc = group(money_re, md, t, "gscale", &sl);
+		if (!sc)
+			sc = group(money_re, md, t, "bare", &sl);
+		v *= scale_value(sc, sl, english);
+		char unit[4] = "";
+		size_t cl = 0;
+		const char *cur = group(money_re, md, t, "cb", &cl);
+		if (!cur)
+			cur = group(money_re, md, t, "ca", &cl);
+		if (cur)
+			currency_code(cur, cl, unit);
+		size_t pl = 0;
+		const char *per = group(money_re, md, t, "per", &pl);
+		if (v > 0)
+			push_amount(an, a, ms, me, RV_ET_MONEY, v, unit, period_of(per, pl));
+		off = me > off ? me : off + 1;
+	}
+	/* a bare amount takes the article's most frequent currency */
+	char best[4] = "";
+	size_t best_n = 0;
+	for (size_t i = first; i < an->namounts; i++) {
+		size_t c = 0;
+		for (size_t j = first; j < an->namounts; j++)
+			c += an->amounts[i].unit[0] && !strcmp(an->amounts[i].unit, an->amounts[j].unit);
+		if (c > best_n) {
+			best_n = c;
+			memcpy(best, an->amounts[i].unit, 4);
+		}
+	}
+	for (size_t i = first; i < an->namounts; i++)
+		if (!an->amounts[i].unit[0])
+			memcpy(an->amounts[i].unit, best, 4);
+	pcre2_match_data_free(md);
+	md = pcre2_match_data_create_from_pattern(percent_re, NULL);
+	off = 0;
+	while (off < n && pcre2_match(percent_re, (PCRE2_SPTR)t, n, off, PCRE2_NO_UTF_CHECK, md, mc) > 0) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		size_t len = 0;
+		const char *num = group(percent_re, md, t, "num", &len);
+		double v = rv_amount_parse_number(num, len, english);
+		push_amount(an, a, ov[0], ov[1], RV_ET_PERCENT, v, "", RV_PERIOD_NONE);
+		off = ov[1] > off ? ov[1] : off + 1;
+	}
+	pcre2_match_data_free(md);
+	pcre2_match_context_free(mc);
+}

@@ -1,0 +1,441 @@
+/* Names in one article, and the local evidence of what each one is.
+ *
+ * A name is a run of capitalised words (or CamelCase, acronyms, words with
+ * digits: OpenAI, GPT-4, CNRS), joined by connectors (van, von, al, de after
+ * a first name or inside an institution's name) and by a short number after
+ * a product-like word (Sora 2). Words that open sentences in capitals and
+ * are no names (Le, Selon, Depuis, Monday) are trimmed; titles (M., Mme, Dr)
+ * are trimmed and counted as evidence. Evidence is a vote per type, from the
+ * words around the name; index.c adds the votes of every mention of a name
+ * over the whole corpus before it decides.
+ */
+#include "revue/analysis.h"
+
+#include "revue/lexicon.h"
+#include "revue/strmap.h"
+#include "revue/text.h"
+#include "revue/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_NAME_TOKENS 8
+
+const char *rv_etype_name(enum rv_etype t)
+{
+	static const char *const names[] = {"person", "org", "product", "place", "money", "percent"};
+	return (unsigned)t < RV_ET_COUNT ? names[t] : "unknown";
+}
+
+size_t rv_fold_word(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t k = 0, i = 0;
+	while (i < n && k + 32 < cap) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			out[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : (c == '`' ? '\'' : c));
+			i++;
+			continue;
+		}
+		unsigned cp;
+		size_t l = rv_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		if (!l) {
+			i++;
+			continue;
+		}
+		k += rv_text_fold_cp(cp, out + k);
+		i += l;
+	}
+	out[k] = '\0';
+	return k;
+}
+
+
+/* Only blanks between two tokens: no line end, no punctuation. */
+static bool adjacent(const struct rv_article *a, const struct rv_token *x, const struct rv_token *y)
+{
+	if (x->sentence != y->sentence)
+		return false;
+	for (uint32_t i = x->end; i < y->start; i++) {
+		char c = a->body[i];
+		if (c == '\n')
+			return false;
+		if (c != ' ' && c != '\t' && (unsigned char)c < 0x80)
+			return false;
+	}
+	return y->start - x->end <= 8; /* blanks, NBSP or thin spaces only */
+}
+
+static bool has_prefix_ci(const char *s, size_t n, const char *p)
+{
+	size_t k = strlen(p);
+	return n > k && !strncasecmp(s, p, k);
+}
+
+/* A word that can be, or start, a name. */
+static bool name_word(const struct rv_article *a, const struct rv_token *t)
+{
+	if (!(t->flags & RV_TOK_WORD) || (t->flags & RV_TOK_ELISION))
+		return false;
+	if (t->flags & (RV_TOK_CAP | RV_TOK_CAMEL))
+		return true;
+	/* al-Assad, el-Sissi, bin-Salman */
+	const char *s = a->body + t->start;
+	size_t n = t->end - t->start;
+	static const char *const prefixes[] = {"al-", "el-", "bin-", "ben-", "ibn-", "ad-", "as-"};
+	for (size_t i = 0; i < RV_ARRAY_LEN(prefixes); i++) {
+		size_t k = strlen(prefixes[i]);
+		if (has_prefix_ci(s, n, prefixes[i]) && s[k] >= 'A' && s[k] <= 'Z')
+			return true;
+	}
+	return false;
+}
+
+static bool is_punct(const struct rv_article *a, const struct rv_token *t, char c)
+{
+	return (t->flags & RV_TOK_PUNCT) && t->end - t->start == 1 && a->body[t->start] == c;
+}
+
+static bool pure_number(const struct rv_token *t)
+{
+	return (t->flags & RV_TOK_DIGIT) && !(t->flags & RV_TOK_ALPHA);
+}
+
+static const char *const count_words[] = {
+	"%", "milliards", "milliard", "millions", "million", "mille", "ans", "an", "euros", "euro",
+	"dollars", "dollar", "personnes", "fois", "jours", "mois", "semaines", "heures", "minutes",
+	"km", "kilometres", "metres", "m", "kg", "tonnes", "pour", "percent", "years", "year", "per",
+	"billion", "billions", "people", "times", "days", "months", "weeks", "hours", "miles",
+};
+
+/* "Sora 2", "Windows 11": a short number right after a name word, when what
+ * follows does not make it a quantity. */
+static bool number_suffix(const struct rv_article *a, const struct rv_tokens *tk, size_t i)
+{
+	const struct rv_token *t = &tk->v[i];
+	if (!pure_number(t) || t->end - t->start > 3 || !adjacent(a, &tk->v[i - 1], t))
+		return false;
+	if (i + 1 < tk->n && tk->v[i + 1].sentence == t->sentence) {
+		const struct rv_token *nx = &tk->v[i + 1];
+		if (pure_number(nx))
+			return false;
+		char buf[RV_FOLD_BUF];
+		size_t n = rv_tok_fold(a, nx, buf);
+		for (size_t k = 0; k < RV_ARRAY_LEN(count_words); k++)
+			if (strlen(count_words[k]) == n && !memcmp(count_words[k], buf, n))
+				return false;
+	}
+	return true;
+}
+
+/* Connectors that join name words: van, von, al, bin always; de, du, des, d'
+ * only after a first name (Charles de Gaulle) or inside an institution's
+ * name (Banque de France, Université de Paris). */
+static bool connector(const struct rv_article *a, const struct rv_tokens *tk, size_t first, size_t i)
+{
+	const struct rv_token *t = &tk->v[i];
+	char buf[RV_FOLD_BUF];
+	size_t n = rv_tok_fold(a, t, buf);
+	if (!rv_lex_has(RV_LEX_CONNECTOR, buf, n))
+		return false;
+	bool de = (n == 2 && !memcmp(buf, "de", 2)) || (n == 2 && !memcmp(buf, "du", 2)) ||
+		  (n == 3 && !memcmp(buf, "des", 3)) || (n == 2 && !memcmp(buf, "d'", 2));
+	if (!de)
+		return !(t->flags & RV_TOK_CAP) || n <= 3; /* "van", "Von", "al" */
+	return rv_tok_in(a, &tk->v[i - 1], RV_LEX_FIRST_NAME) || rv_tok_in(a, &tk->v[first], RV_LEX_ORG_WORD);
+}
+
+static void vote(struct rv_name *nm, enum rv_etype t, int w)
+{
+	nm->votes[t] = (int16_t)(nm->votes[t] + w);
+}
+
+/* The token before i in the same sentence, skipping elisions (d', l'). */
+static long prev_tok(const struct rv_tokens *tk, size_t i)
+{
+	long j = (long)i - 1;
+	while (j >= 0 && (tk->v[j].flags & RV_TOK_ELISION))
+		j--;
+	if (j < 0 || tk->v[j].sentence != tk->v[i].sentence)
+		return -1;
+	return j;
+}
+
+
+static const char *const of_words[] = {"de", "du", "des", "d'", "of", "chez", "at", "au", "aux", "for"};
+/* "à" and "from" precede companies as often as places; "en" and "in" rarely do */
+static const char *const place_preps[] = {"en", "in", "near"};
+static const char *const determiners[] = {"le", "la", "les", "l'", "un", "une", "the", "a", "an", "son", "sa", "ses", "leur", "its", "his", "her", "their", "notre", "our", "ce", "cet", "cette"};
+static const char *const aux_words[] = {"a", "ont", "avait", "avaient", "has", "have", "had", "is", "was", "will"};
+
+static void evidence(const struct rv_article *a, const struct rv_tokens *tk, struct rv_name *nm)
+{
+	size_t first = nm->tok_first, last = nm->tok_last;
+	size_t ntok = last - first + 1;
+	const struct rv_token *f = &tk->v[first];
+	/* inside the name */
+	if (ntok >= 2 && rv_tok_in(a, f, RV_LEX_FIRST_NAME))
+		vote(nm, RV_ET_PERSON, 4);
+	for (size_t i = first; i <= last; i++)
+		if (rv_tok_in(a, &tk->v[i], RV_LEX_ORG_WORD) && !(i == first && ntok == 1))
+			vote(nm, RV_ET_ORG, 4);
+	if (ntok == 1 && rv_tok_in(a, f, RV_LEX_ORG_WORD))
+		vote(nm, RV_ET_ORG, 2);
+	char key[RV_FOLD_BUF];
+	if (rv_lex_has(RV_LEX_PLACE, nm->key, strlen(nm->key)))
+		vote(nm, RV_ET_PLACE, 5);
+	for (size_t i = first; i <= last; i++)
+		if (tk->v[i].flags & RV_TOK_DIGIT)
+			vote(nm, RV_ET_PRODUCT, 2);
+	if (ntok == 1 && (f->flags & RV_TOK_CAMEL)) {
+		if (!(f->flags & RV_TOK_CAP))
+			vote(nm, RV_ET_PRODUCT, 1); /* iPhone, eBay */
+		else
+			vote(nm, RV_ET_ORG, 1);
+	}
+	if (ntok == 1 && (f->flags & RV_TOK_UPPER))
+		vote(nm, RV_ET_ORG, 1);
+	if (ntok == 1 && rv_tok_in(a, f, RV_LEX_FIRST_NAME))
+		vote(nm, RV_ET_PERSON, 1);
+	if (ntok >= 2 && (rv_token_is(a->body, f, "The", false) || rv_token_is(a->body, f, "Le", false) ||
+			  rv_token_is(a->body, f, "La", false) || rv_token_is(a->body, f, "Les", false)))
+		vote(nm, RV_ET_ORG, 3); /* The Information, Le Monde, Les Echos: titles of media */
+	if (ntok >= 2 && ntok <= 4) {
+		bool plain = true; /* Firstname Lastname shape */
+		for (size_t i = first; i <= last; i++)
+			if (!(tk->v[i].flags & RV_TOK_CAP) || (tk->v[i].flags & (RV_TOK_UPPER | RV_TOK_DIGIT | RV_TOK_CAMEL)))
+				plain = false;
+		if (plain)
+			vote(nm, RV_ET_PERSON, 1);
+	}
+	/* before the name */
+	long p = prev_tok(tk, first);
+	if (p >= 0 && is_punct(a, &tk->v[p], '.'))
+		p = prev_tok(tk, (size_t)p) >= 0 && rv_tok_in(a, &tk->v[prev_tok(tk, (size_t)p)], RV_LEX_PERSON_TITLE)
+			    ? prev_tok(tk, (size_t)p)
+			    : p;
+	if (p >= 0) {
+		const struct rv_token *pt = &tk->v[p];
+		if (rv_tok_in(a, pt, RV_LEX_PERSON_TITLE) && (pt->flags & RV_TOK_WORD)) {
+			vote(nm, RV_ET_PERSON, 5);
+			nm->flags |= RV_NAME_TITLED;
+		} else if (rv_tok_in(a, pt, RV_LEX_ROLE)) {
+			vote(nm, RV_ET_PERSON, 3);
+		}
+		if (rv_tok_in(a, pt, RV_LEX_ORG_CUE))
+			vote(nm, RV_ET_ORG, 3);
+		if (rv_tok_in(a, pt, RV_LEX_PRODUCT_CUE))
+			vote(nm, RV_ET_PRODUCT, 3);
+		if (rv_tok_among(a, pt, place_preps, RV_ARRAY_LEN(place_preps)))
+			vote(nm, RV_ET_PLACE, 1);
+		if (rv_tok_among(a, pt, of_words, RV_ARRAY_LEN(of_words))) {
+			long q = prev_tok(tk, (size_t)p);
+			if (q >= 0 && rv_tok_in(a, &tk->v[q], RV_LEX_ROLE))
+				vote(nm, RV_ET_ORG, 3); /* directeur général de X, CEO of X */
+		}
+		if (rv_tok_in(a, pt, RV_LEX_SPEECH_VERB))
+			vote(nm, RV_ET_PERSON, 1); /* said X */
+	}
+	/* after the name */
+	size_t nx = last + 1;
+	if (nx < tk->n && tk->v[nx].sentence == f->sentence) {
+		const struct rv_token *t = &tk->v[nx];
+		if (is_punct(a, t, ',')) {
+			/* an apposition: ", responsable de l'IA chez Microsoft", ", son chatbot" */
+			size_t i = nx + 1;
+			while (i < tk->n && i <= nx + 3 && rv_tok_among(a, &tk->v[i], determiners, RV_ARRAY_LEN(determiners)))
+				i++;
+			if (i < tk->n && tk->v[i].sentence == f->sentence) {
+				if (rv_tok_in(a, &tk->v[i], RV_LEX_ROLE))
+					vote(nm, RV_ET_PERSON, 3);
+				else if (rv_tok_in(a, &tk->v[i], RV_LEX_ORG_CUE))
+					vote(nm, RV_ET_ORG, 2);
+				else if (rv_tok_in(a, &tk->v[i], RV_LEX_PRODUCT_CUE))
+					vote(nm, RV_ET_PRODUCT, 2);
+			}
+		} else {
+			size_t v = nx;
+			if (rv_tok_among(a, t, aux_words, RV_ARRAY_LEN(aux_words)) && nx + 1 < tk->n)
+				v = nx + 1;
+			if (rv_tok_in(a, &tk->v[v], RV_LEX_SPEECH_VERB))
+				vote(nm, RV_ET_PERSON, 1);
+		}
+	}
+	(void)key;
+}
+
+static void add_name(const struct rv_article *a, const struct rv_tokens *tk, struct rv_analysis *an, size_t first,
+		     size_t last)
+{
+	char key[MAX_NAME_TOKENS * RV_FOLD_BUF];
+	size_t k = 0;
+	for (size_t i = first; i <= last; i++) {
+		char buf[RV_FOLD_BUF];
+		size_t n = rv_tok_fold(a, &tk->v[i], buf);
+		if (k && k + 1 < sizeof key && !(tk->v[i - 1].flags & RV_TOK_ELISION))
+			key[k++] = ' ';
+		if (k + n >= sizeof key)
+			break;
+		memcpy(key + k, buf, n);
+		k += n;
+	}
+	key[k] = '\0';
+	size_t rest = 0;
+	if (last > first) {
+		const char *sp = memchr(key, ' ', k);
+		rest = sp ? (size_t)(sp - key) + 1 : 0;
+	}
+	an->names = rv_xgrow(an->names, &an->capnames, an->nnames + 1, sizeof *an->names);
+	struct rv_name *nm = &an->names[an->nnames++];
+	memset(nm, 0, sizeof *nm);
+	nm->start = tk->v[first].start;
+	nm->end = tk->v[last].end;
+	nm->tok_first = (uint32_t)first;
+	nm->tok_last = (uint32_t)last;
+	nm->key = rv_xstrndup(key, k);
+	nm->key_rest = (uint16_t)(rest < 0xFFFF ? rest : 0);
+	nm->rest_start = last > first ? tk->v[first + 1].start : nm->start;
+	nm->entity = RV_NONE;
+	if (tk->v[first].flags & RV_TOK_SENT)
+		nm->flags |= RV_NAME_SENT_INITIAL;
+	else if (first > 0 && (tk->v[first - 1].flags & RV_TOK_PUNCT)) {
+		/* after an opening quotation mark or a colon, a capital says nothing */
+		unsigned cp = rv_token_first_cp(a->body, &tk->v[first - 1]);
+		if (cp == 0xAB || cp == 0x201C || cp == '"' || cp == ':' || cp == 0x2014 || cp == 0x2013 ||
+		    cp == '(' || cp == 0x201E)
+			nm->flags |= RV_NAME_SENT_INITIAL;
+	}
+	evidence(a, tk, nm);
+}
+
+/* Marks the sentence-initial names whose first word the article also writes
+ * in lower case: "Interrogé par...", "Pourtant...". */
+static void mark_lower_seen(const struct rv_article *a, struct rv_analysis *an)
+{
+	const struct rv_tokens *tk = &an->tok;
+	bool any = false;
+	for (size_t i = 0; i < an->nnames; i++)
+		any |= (an->names[i].flags & RV_NAME_SENT_INITIAL) != 0;
+	if (!any)
+		return;
+	struct rv_strmap lower = {0};
+	for (size_t t = 0; t < tk->n; t++) {
+		const struct rv_token *w = &tk->v[t];
+		if (!(w->flags & RV_TOK_ALPHA) || (w->flags & (RV_TOK_CAP | RV_TOK_CAMEL | RV_TOK_ELISION)))
+			continue;
+		char buf[RV_FOLD_BUF];
+		size_t n = rv_tok_fold(a, w, buf);
+		rv_strmap_put(&lower, buf, n, 1, NULL);
+	}
+	for (size_t i = 0; i < an->nnames; i++) {
+		struct rv_name *nm = &an->names[i];
+		if (!(nm->flags & RV_NAME_SENT_INITIAL))
+			continue;
+		size_t n = nm->key_rest ? (size_t)nm->key_rest - 1 : strlen(nm->key);
+		if (rv_strmap_get(&lower, nm->key, n))
+			nm->flags |= RV_NAME_LOWER_SEEN;
+	}
+	rv_strmap_free(&lower);
+}
+
+/* A line in title case ("Trump Sends Investigators to Hawaii"): most of its
+ * longer words capitalised. Names found there are judged like names at a
+ * sentence start. */
+static bool headline_line(const struct rv_tokens *tk, size_t from, size_t *to)
+{
+	size_t longw = 0, caps = 0, i = from;
+	do {
+		const struct rv_token *t = &tk->v[i];
+		if ((t->flags & RV_TOK_ALPHA) && !(t->flags & RV_TOK_ELISION) && t->end - t->start >= 4) {
+			longw++;
+			caps += (t->flags & RV_TOK_CAP) != 0;
+		}
+		i++;
+	} while (i < tk->n && !(tk->v[i].flags & RV_TOK_PARA));
+	*to = i;
+	return longw >= 3 && caps * 10 >= longw * 6;
+}
+
+void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
+{
+	const struct rv_tokens *tk = &an->tok;
+	size_t headline_end = 0;
+	bool in_headline = false;
+	size_t i = 0;
+	while (i < tk->n) {
+		if (i >= headline_end)
+			in_headline = headline_line(tk, i, &headline_end);
+		if (!name_word(a, &tk->v[i])) {
+			i++;
+			continue;
+		}
+		size_t first = i, last = i;
+		size_t j = i + 1;
+		while (j < tk->n && last - first + 1 < MAX_NAME_TOKENS) {
+			const struct rv_token *t = &tk->v[j];
+			if (t->flags & RV_TOK_SENT)
+				break;
+			if (name_word(a, t) && adjacent(a, &tk->v[j - 1], t) && !(tk->v[j - 1].flags & RV_TOK_ELISION)) {
+				last = j++;
+				continue;
+			}
+			if ((t->flags & RV_TOK_ELISION) && j + 1 < tk->n && name_word(a, &tk->v[j + 1]) &&
+			    connector(a, tk, first, j) && t->start == tk->v[j + 1].start - (t->end - t->start)) {
+				/* d'Estaing: the elision is glued to the next word */
+				last = j + 1;
+				j += 2;
+				continue;
+			}
+			if (j + 1 < tk->n && !(t->flags & RV_TOK_CAP) && (t->flags & RV_TOK_WORD) &&
+			    connector(a, tk, first, j) && name_word(a, &tk->v[j + 1]) &&
+			    adjacent(a, &tk->v[j - 1], t) && adjacent(a, t, &tk->v[j + 1])) {
+				last = j + 1;
+				j += 2;
+				continue;
+			}
+			if (number_suffix(a, tk, j)) {
+				last = j++;
+			}
+			break;
+		}
+		/* trim: leading titles, sentence openers, stop words; trailing connectors */
+		while (first <= last) {
+			const struct rv_token *t = &tk->v[first];
+			bool stop = rv_tok_in(a, t, RV_LEX_STOP) || rv_tok_in(a, t, RV_LEX_PERSON_TITLE) ||
+				    rv_tok_in(a, t, RV_LEX_NATIONALITY);
+			/* "Le Monde", "La Croix" mid-sentence are names; at a sentence start the article is trimmed */
+			if (stop && first < last && !(t->flags & RV_TOK_SENT) && (t->flags & RV_TOK_CAP) &&
+			    (rv_token_is(a->body, t, "Le", false) || rv_token_is(a->body, t, "La", false) ||
+			     rv_token_is(a->body, t, "Les", false) || rv_token_is(a->body, t, "The", false)))
+				break;
+			if (!stop)
+				break;
+			first++;
+		}
+		while (last > first && (tk->v[last].flags & RV_TOK_ELISION))
+			last--;
+		/* "House Speaker Newt Gingrich", "RNC Chair Reince Priebus": the name
+		 * starts after the last role word; "Alaska Gov." is no name at all */
+		for (size_t k = first; k < last; k++)
+			if ((rv_tok_in(a, &tk->v[k], RV_LEX_ROLE) || rv_tok_in(a, &tk->v[k], RV_LEX_PERSON_TITLE)) &&
+			    !rv_tok_in(a, &tk->v[k + 1], RV_LEX_CONNECTOR))
+				first = k + 1;
+		if (first <= last && rv_tok_in(a, &tk->v[last], RV_LEX_PERSON_TITLE) && last + 1 < tk->n &&
+		    is_punct(a, &tk->v[last + 1], '.')) {
+			i = last + 1;
+			continue;
+		}
+		if (first <= last && !(pure_number(&tk->v[first]))) {
+			bool alone_stop = first == last && (rv_tok_in(a, &tk->v[first], RV_LEX_ROLE) ||
+							   rv_tok_in(a, &tk->v[first], RV_LEX_ORG_CUE));
+			if (!alone_stop || (tk->v[first].flags & (RV_TOK_UPPER | RV_TOK_CAMEL))) {
+				add_name(a, tk, an, first, last);
+				if (in_headline)
+					an->names[an->nnames - 1].flags |= RV_NAME_HEADLINE | RV_NAME_SENT_INITIAL;
+			}
+		}
+		i = j > i + 1 ? j : i + 1;
+	}
+	mark_lower_seen(a, an);
+}

@@ -1,0 +1,564 @@
+/* The shared index: analyzers in parallel, then the corpus-wide decisions.
+ *
+ * Names (see entity.c) become entities in four linear passes:
+ *  1. Sentence-initial names the corpus never writes mid-sentence are
+ *     suspects: a lone word is kept only with evidence of a type (a title, a
+ *     cue, a lexicon); a longer name loses its first word when the article
+ *     also writes that word in lower case ("Interrogé Mustafa Suleyman").
+ *  2. Each folded name gathers the votes of all its mentions.
+ *  3. A name made of the last word(s) of a person's full name joins it: the
+ *     one full name in its article that ends so, else the one in the corpus.
+ *  4. Each entity takes the type with the most votes; a lone word without
+ *     any is an organisation (companies are the commonest bare names).
+ */
+#include "revue/index.h"
+
+#include "revue/lexicon.h"
+#include "revue/text.h"
+#include "revue/util.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* --- analysis in parallel --------------------------------------------------- */
+
+struct work {
+	const struct rv_corpus *c;
+	struct rv_analysis *an;
+	atomic_size_t next;
+};
+
+static void analyse(const struct rv_article *a, struct rv_analysis *an)
+{
+	rv_tokenize(a->body, a->body_len, &an->tok);
+	rv_entity_names(a, an);
+	rv_entity_amounts(a, an);
+	rv_quote_find(a, an);
+	rv_timeline_find(a, an);
+	/* tokens are 16 bytes a word: not kept once every analyzer has read them */
+	free(an->tok.v);
+	an->tok.v = NULL;
+	an->tok.n = an->tok.cap = 0;
+}
+
+static void *worker(void *arg)
+{
+	struct work *w = arg;
+	for (;;) {
+		size_t i = atomic_fetch_add(&w->next, 1);
+		if (i >= w->c->n)
+			break;
+		analyse(&w->c->articles[i], &w->an[i]);
+	}
+	return NULL;
+}
+
+static void analyse_all(const struct rv_corpus *c, struct rv_analysis *an, unsigned threads)
+{
+	struct work w = {.c = c, .an = an};
+	atomic_init(&w.next, 0);
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned t = threads ? threads : (cores > 0 ? (unsigned)cores : 1);
+	if (t > 64)
+		t = 64;
+	if (t > c->n)
+		t = (unsigned)(c->n ? c->n : 1);
+	pthread_t tid[64];
+	unsigned started = 0;
+	for (unsigned i = 1; i < t; i++)
+		if (!pthread_create(&tid[started], NULL, worker, &w))
+			started++;
+	worker(&w);
+	for (unsigned i = 0; i < started; i++)
+		pthread_join(tid[i], NULL);
+}
+
+/* --- corpus-wide name statistics ------------------------------------------ */
+
+struct keystat {
+	uint32_t mid;   /* mentions not at a sentence start */
+	int32_t votes[RV_NAME_TYPES];
+	uint32_t words; /* words in the key */
+	bool titled;
+};
+
+struct names {
+	struct rv_strmap map; /* key → keystat index */
+	struct keystat *st;
+	size_t n, cap;
+};
+
+static uint32_t stat_of(struct names *nm, const char *key, size_t len)
+{
+	bool fresh;
+	uint32_t *v = rv_strmap_put(&nm->map, key, len, (uint32_t)nm->n, &fresh);
+	if (fresh) {
+		nm->st = rv_xgrow(nm->st, &nm->cap, nm->n + 1, sizeof *nm->st);
+		memset(&nm->st[nm->n], 0, sizeof *nm->st);
+		uint32_t w = 1;
+		for (size_t i = 0; i < len; i++)
+			w += key[i] == ' ';
+		nm->st[nm->n].words = w;
+		nm->n++;
+	}
+	return *v;
+}
+
+static bool any_vote(const struct rv_name *n)
+{
+	for (int t = 0; t < RV_NAME_TYPES; t++)
+		if (n->votes[t] > 0)
+			return true;
+	return false;
+}
+
+static enum rv_etype best_type(const int32_t *votes, uint32_t words, const char *key)
+{
+	int best = -1;
+	int32_t bv = 0;
+	for (int t = 0; t < RV_NAME_TYPES; t++) {
+		if (votes[t] > bv) {
+			bv = votes[t];
+			best = t;
+		}
+	}
+	if (best >= 0)
+		return (enum rv_etype)best;
+	(void)key;
+	return words >= 2 ? RV_ET_PERSON : RV_ET_ORG;
+}
+
+/* Drops a sentence-initial name's first word (the key's first word and the
+ * span's first token). */
+static void strip_first(struct rv_name *n)
+{
+	char *rest = rv_xstrdup(n->key + n->key_rest);
+	free(n->key);
+	n->key = rest;
+	n->start = n->rest_start;
+	n->key_rest = 0;
+	n->flags &= (uint16_t)~RV_NAME_SENT_INITIAL;
+	for (size_t i = 0; n->key[i]; i++)
+		if (n->key[i] == ' ') {
+			n->key_rest = 0; /* only one strip is ever needed */
+			break;
+		}
+}
+
+/* Pass 1 and 2. */
+static void filter_and_count(struct rv_index *ix, struct names *nm)
+{
+	for (size_t a = 0; a < ix->corpus->n; a++)
+		for (size_t i = 0; i < ix->an[a].nnames; i++) {
+			struct rv_name *n = &ix->an[a].names[i];
+			if (!(n->flags & RV_NAME_SENT_INITIAL)) {
+				uint32_t s = stat_of(nm, n->key, strlen(n->key));
+				nm->st[s].mid++;
+			}
+		}
+	for (size_t a = 0; a < ix->corpus->n; a++)
+		for (size_t i = 0; i < ix->an[a].nnames; i++) {
+			struct rv_name *n = &ix->an[a].names[i];
+			n->entity = 0; /* kept, until a rule drops it */
+			if (!(n->flags & RV_NAME_SENT_INITIAL) || (n->flags & RV_NAME_TITLED))
+				continue;
+			const uint32_t *s = rv_strmap_get(&nm->map, n->key, strlen(n->key));
+			if (s && nm->st[*s].mid)
+				continue; /* written mid-sentence somewhere: a name */
+			if (n->flags & RV_NAME_HEADLINE) {
+				n->entity = RV_NONE; /* title case proves nothing */
+				continue;
+			}
+			const uint32_t *rest = n->key_rest ? rv_strmap_get(&nm->map, n->key + n->key_rest,
+									    strlen(n->key + n->key_rest))
+							   : NULL;
+			bool first_is_given_name = n->key_rest && rv_lex_has(RV_LEX_FIRST_NAME, n->key, n->key_rest - 1u);
+			if (rest && nm->st[*rest].mid && !first_is_given_name) {
+				strip_first(n); /* "Abandonner Windows": Windows is the name */
+				continue;
+			}
+			if (!n->key_rest) {
+				if (!any_vote(n) || (n->flags & RV_NAME_LOWER_SEEN))
+					n->entity = RV_NONE;
+			} else if (n->flags & RV_NAME_LOWER_SEEN) {
+				strip_first(n);
+			}
+		}
+	for (size_t a = 0; a < ix->corpus->n; a++)
+		for (size_t i = 0; i < ix->an[a].nnames; i++) {
+			struct rv_name *n = &ix->an[a].names[i];
+			if (n->entity == RV_NONE)
+				continue;
+			uint32_t s = stat_of(nm, n->key, strlen(n->key));
+			for (int t = 0; t < RV_NAME_TYPES; t++)
+				nm->st[s].votes[t] += n->votes[t];
+			if (n->flags & RV_NAME_TITLED)
+				nm->st[s].titled = true;
+		}
+}
+
+/* --- pass 3: partial names join full ones ------------------------------- */
+
+struct suffix_index {
+	struct rv_strmap map; /* suffix key → index in owners, or AMBIGUOUS */
+	uint32_t *owner;      /* keystat index of the full name */
+	size_t n, cap;
+};
+
+#define AMBIGUOUS (RV_NONE - 1)
+
+static bool person_like(const struct keystat *s, const char *key)
+{
+	return best_type(s->votes, s->words, key) == RV_ET_PERSON;
+}
+
+/* Records every proper suffix of the words of key (Mustafa Suleyman →
+ * "suleyman") as belonging to owner, or as ambiguous when two own it. */
+static void add_suffixes(struct suffix_index *si, const char *key, uint32_t owner)
+{
+	for (const char *p = strchr(key, ' '); p; p = strchr(p + 1, ' ')) {
+		const char *suf = p + 1;
+		bool fresh;
+		uint32_t *v = rv_strmap_put(&si->map, suf, strlen(suf), (uint32_t)si->n, &fresh);
+		if (fresh) {
+			si->owner = rv_xgrow(si->owner, &si->cap, si->n + 1, sizeof *si->owner);
+			si->owner[si->n++] = owner;
+		} else if (*v != AMBIGUOUS && si->owner[*v] != owner) {
+			*v = AMBIGUOUS;
+		}
+	}
+}
+
+static uint32_t suffix_owner(const struct suffix_index *si, const char *key)
+{
+	const uint32_t *v = rv_strmap_get(&si->map, key, strlen(key));
+	if (!v || *v == AMBIGUOUS)
+		return RV_NONE;
+	return si->owner[*v];
+}
+
+/* Sets each kept mention's `entity` to the keystat it stands for: its own,
+ * or the full name it is part of. Decided per article: "Trump" is Donald
+ * Trump in one article and Melania Trump in another. */
+static void join_partial_names(struct rv_index *ix, struct names *nm)
+{
+	struct suffix_index global = {0};
+	for (size_t i = 0; i < nm->map.cap; i++) {
+		const struct rv_strmap_slot *sl = &nm->map.slots[i];
+		if (sl->key && nm->st[sl->value].words >= 2 && person_like(&nm->st[sl->value], sl->key))
+			add_suffixes(&global, sl->key, sl->value);
+	}
+	for (size_t a = 0; a < ix->corpus->n; a++) {
+		struct rv_analysis *an = &ix->an[a];
+		struct suffix_index local = {0};
+		for (size_t i = 0; i < an->nnames; i++) {
+			struct rv_name *n = &an->names[i];
+			if (n->entity == RV_NONE)
+				continue;
+			uint32_t s = *rv_strmap_get(&nm->map, n->key, strlen(n->key));
+			if (nm->st[s].words >= 2 && person_like(&nm->st[s], n->key))
+				add_suffixes(&local, n->key, s);
+		}
+		for (size_t i = 0; i < an->nnames; i++) {
+			struct rv_name *n = &an->names[i];
+			if (n->entity == RV_NONE)
+				continue;
+			uint32_t s = *rv_strmap_get(&nm->map, n->key, strlen(n->key));
+			n->entity = s;
+			const struct keystat *st = &nm->st[s];
+			/* a partial name that is mostly something else stays itself */
+			int32_t other = st->votes[RV_ET_ORG];
+			if (st->votes[RV_ET_PLACE] > other)
+				other = st->votes[RV_ET_PLACE];
+			if (st->votes[RV_ET_PRODUCT] > other)
+				other = st->votes[RV_ET_PRODUCT];
+			if (other > 2 && other > st->votes[RV_ET_PERSON])
+				continue;
+			uint32_t owner = suffix_owner(&local, n->key);
+			if (owner == RV_NONE && !rv_strmap_get(&local.map, n->key, strlen(n->key)))
+				owner = suffix_owner(&global, n->key);
+			if (owner != RV_NONE)
+				n->entity = owner;
+		}
+		rv_strmap_free(&local.map);
+		free(local.owner);
+	}
+	rv_strmap_free(&global.map);
+	free(global.owner);
+}
+
+/* --- pass 4: entities ----------------------------------------------------- */
+
+static uint32_t entity_for(struct rv_index *ix, const char *key, enum rv_etype type)
+{
+	bool fresh;
+	uint32_t *v = rv_strmap_put(&ix->entity_by_key, key, strlen(key), (uint32_t)ix->nentities, &fresh);
+	if (fresh) {
+		ix->entities = rv_xgrow(ix->entities, &ix->capentities, ix->nentities + 1, sizeof *ix->entities);
+		struct rv_entity *e = &ix->entities[ix->nentities++];
+		memset(e, 0, sizeof *e);
+		e->key = rv_xstrdup(key);
+		e->type = type;
+	}
+	return *v;
+}
+
+/* Mentions carry the keystat they stand for (join_partial_names); here each
+ * such keystat becomes an entity, typed by the votes of all its mentions and
+ * named by its most frequent full written form. */
+static void build_entities(struct rv_index *ix, struct names *nm)
+{
+	int32_t (*votes)[RV_NAME_TYPES] = rv_xcalloc(nm->n ? nm->n : 1, sizeof *votes);
+	for (size_t a = 0; a < ix->corpus->n; a++)
+		for (size_t i = 0; i < ix->an[a].nnames; i++) {
+			const struct rv_name *n = &ix->an[a].names[i];
+			if (n->entity != RV_NONE)
+				for (int t = 0; t < RV_NAME_TYPES; t++)
+					votes[n->entity][t] += n->votes[t];
+		}
+	const char **key_of = rv_xcalloc(nm->n ? nm->n : 1, sizeof *key_of);
+	for (size_t j = 0; j < nm->map.cap; j++)
+		if (nm->map.slots[j].key)
+			key_of[nm->map.slots[j].value] = nm->map.slots[j].key;
+	uint32_t *ent_of = rv_xmalloc((nm->n ? nm->n : 1) * sizeof *ent_of);
+	for (size_t s = 0; s < nm->n; s++)
+		ent_of[s] = RV_NONE;
+	struct rv_strmap surface_count = {0};
+	uint32_t *best_count = NULL;
+	size_t best_cap = 0;
+	for (size_t a = 0; a < ix->corpus->n; a++) {
+		const struct rv_article *art = &ix->corpus->articles[a];
+		struct rv_analysis *an = &ix->an[a];
+		for (size_t i = 0; i < an->nnames; i++) {
+			struct rv_name *n = &an->names[i];
+			if (n->entity == RV_NONE)
+				continue;
+			uint32_t s = n->entity;
+			if (ent_of[s] == RV_NONE)
+				ent_of[s] = entity_for(ix, key_of[s], best_type(votes[s], nm->st[s].words, key_of[s]));
+			uint32_t e = ent_of[s];
+			n->entity = e;
+			if (strcmp(n->key, key_of[s]) != 0)
+				continue;
+			/* the canonical name: the full form as most often written */
+			char *sf = rv_xasprintf("%u\x1f%.*s", e, (int)(n->end - n->start), art->body + n->start);
+			uint32_t *c = rv_strmap_put(&surface_count, sf, strlen(sf), 0, NULL);
+			(*c)++;
+			size_t old = best_cap;
+			best_count = rv_xgrow(best_count, &best_cap, ix->nentities, sizeof *best_count);
+			if (best_cap > old)
+				memset(best_count + old, 0, (best_cap - old) * sizeof *best_count);
+			if (!ix->entities[e].name || *c > best_count[e]) {
+				free(ix->entities[e].name);
+				ix->entities[e].name = rv_xstrndup(art->body + n->start, n->end - n->start);
+				best_count[e] = *c;
+			}
+			free(sf);
+		}
+	}
+	for (size_t e = 0; e < ix->nentities; e++)
+		if (!ix->entities[e].name)
+			ix->entities[e].name = rv_xstrdup(ix->entities[e].key);
+	free(best_count);
+	rv_strmap_free(&surface_count);
+	free(ent_of);
+	free(key_of);
+	free(votes);
+}
+
+static void count_mentions(struct rv_index *ix)
+{
+	size_t *last = rv_xmalloc((ix->nentities ? ix->nentities : 1) * sizeof *last);
+	for (size_t e = 0; e < ix->nentities; e++)
+		last[e] = SIZE_MAX;
+	size_t *caps = rv_xcalloc(ix->nentities ? ix->nentities : 1, sizeof *caps);
+	for (size_t a = 0; a < ix->corpus->n; a++) {
+		for (size_t i = 0; i < ix->an[a].nnames; i++) {
+			uint32_t e = ix->an[a].names[i].entity;
+			if (e == RV_NONE)
+				continue;
+			struct rv_entity *en = &ix->entities[e];
+			en->mentions++;
+			if (last[e] != a) {
+				last[e] = a;
+				en->articles = rv_xgrow(en->articles, &caps[e], en->narticles + 1, sizeof *en->articles);
+				en->articles[en->narticles++] = (uint32_t)a;
+			}
+		}
+	}
+	free(caps);
+	free(last);
+}
+
+/* --- speakers, quotes ------------------------------------------------------- */
+
+static void resolve_speakers(struct rv_index *ix)
+{
+	uint32_t id = 0;
+	for (size_t a = 0; a < ix->corpus->n; a++) {
+		struct rv_analysis *an = &ix->an[a];
+		for (size_t q = 0; q < an->nquotes; q++) {
+			struct rv_quote *qu = &an->quotes[q];
+			qu->id = id++;
+			if (qu->speaker_name != RV_NONE)
+				qu->speaker = an->names[qu->speaker_name].entity;
+			if (qu->speaker != RV_NONE || qu->pronoun_at == RV_NONE)
+				continue;
+			/* the nearest person named before the pronoun, outside quotations */
+			for (size_t i = an->nnames; i-- > 0;) {
+				const struct rv_name *n = &an->names[i];
+				if (n->start >= qu->pronoun_at || n->entity == RV_NONE)
+					continue;
+				if (ix->entities[n->entity].type != RV_ET_PERSON)
+					continue;
+				bool inside = false;
+				for (size_t k = 0; k < an->nquotes; k++)
+					if (n->start >= an->quotes[k].start && n->end <= an->quotes[k].end &&
+					    !(an->quotes[k].flags & RV_QUOTE_BLOCK))
+						inside = true;
+				if (inside)
+					continue;
+				qu->speaker = n->entity;
+				break;
+			}
+		}
+	}
+	ix->nquotes = id;
+}
+
+/* --- timeline order ------------------------------------------------------------ */
+
+static const struct rv_index *sort_ix;
+
+static int cmp_tl(const void *x, const void *y)
+{
+	const struct rv_timeline_ref *p = x, *q = y;
+	const struct rv_tentry *a = &sort_ix->an[p->article].dates[p->entry];
+	const struct rv_tentry *b = &sort_ix->an[q->article].dates[q->entry];
+	if (a->resolved != b->resolved)
+		return a->resolved ? -1 : 1;
+	int c = strcmp(a->date, b->date);
+	if (c)
+		return c;
+	if (p->article != q->article)
+		return p->article < q->article ? -1 : 1;
+	return (a->start > b->start) - (a->start < b->start);
+}
+
+static void order_timeline(struct rv_index *ix)
+{
+	size_t n = 0;
+	for (size_t a = 0; a < ix->corpus->n; a++)
+		n += ix->an[a].ndates;
+	ix->timeline = rv_xmalloc((n ? n : 1) * sizeof *ix->timeline);
+	for (size_t a = 0; a < ix->corpus->n; a++)
+		for (size_t i = 0; i < ix->an[a].ndates; i++) {
+			ix->timeline[ix->ntimeline++] = (struct rv_timeline_ref){(uint32_t)a, (uint32_t)i};
+			ix->nresolved += ix->an[a].dates[i].resolved;
+		}
+	/* qsort has no context argument in C11: the index is frozen and built by
+	 * one thread, so a file-scope pointer serves */
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	pthread_mutex_lock(&lock);
+	sort_ix = ix;
+	qsort(ix->timeline, ix->ntimeline, sizeof *ix->timeline, cmp_tl);
+	sort_ix = NULL;
+	pthread_mutex_unlock(&lock);
+}
+
+/* --- build, free, queries -------------------------------------------------------- */
+
+struct rv_index *rv_index_build(const struct rv_corpus *c, const struct rv_index_opts *opts)
+{
+	struct rv_index *ix = rv_xcalloc(1, sizeof *ix);
+	ix->corpus = c;
+	ix->an = rv_xcalloc(c->n ? c->n : 1, sizeof *ix->an);
+	analyse_all(c, ix->an, opts ? opts->threads : 0);
+	struct names nm = {0};
+	filter_and_count(ix, &nm);
+	join_partial_names(ix, &nm);
+	build_entities(ix, &nm);
+	rv_strmap_free(&nm.map);
+	free(nm.st);
+	count_mentions(ix);
+	resolve_speakers(ix);
+	order_timeline(ix);
+	return ix;
+}
+
+void rv_index_free(struct rv_index *ix)
+{
+	if (!ix)
+		return;
+	for (size_t a = 0; a < ix->corpus->n; a++)
+		rv_analysis_free(&ix->an[a]);
+	free(ix->an);
+	for (size_t e = 0; e < ix->nentities; e++) {
+		free(ix->entities[e].name);
+		free(ix->entities[e].key);
+		free(ix->entities[e].articles);
+	}
+	free(ix->entities);
+	rv_strmap_free(&ix->entity_by_key);
+	free(ix->timeline);
+	rv_diag_free(&ix->diags);
+	free(ix);
+}
+
+static int cmp_count(const void *x, const void *y)
+{
+	const struct rv_entity_count *a = x, *b = y;
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	return (a->entity > b->entity) - (a->entity < b->entity);
+}
+
+size_t rv_index_article_entities(const struct rv_index *ix, size_t art, struct rv_entity_count **out)
+{
+	const struct rv_analysis *an = &ix->an[art];
+	struct rv_entity_count *v = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < an->nnames; i++) {
+		uint32_t e = an->names[i].entity;
+		if (e == RV_NONE)
+			continue;
+		size_t k = 0;
+		while (k < n && v[k].entity != e)
+			k++;
+		if (k == n) {
+			v = rv_xgrow(v, &cap, n + 1, sizeof *v);
+			v[n++] = (struct rv_entity_count){e, 0};
+		}
+		v[k].count++;
+	}
+	if (n)
+		qsort(v, n, sizeof *v, cmp_count);
+	*out = v;
+	return n;
+}
+
+uint32_t rv_index_find_entity(const struct rv_index *ix, const char *name)
+{
+	char buf[1024];
+	size_t n = rv_fold_word(name, strlen(name), buf, sizeof buf);
+	const uint32_t *v = rv_strmap_get(&ix->entity_by_key, buf, n);
+	return v ? *v : RV_NONE;
+}
+
+size_t rv_index_speaker_quotes(const struct rv_index *ix, uint32_t entity, struct rv_timeline_ref **out)
+{
+	struct rv_timeline_ref *v = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t a = 0; a < ix->corpus->n; a++)
+		for (size_t q = 0; q < ix->an[a].nquotes; q++)
+			if (ix->an[a].quotes[q].speaker == entity) {
+				v = rv_xgrow(v, &cap, n + 1, sizeof *v);
+				v[n++] = (struct rv_timeline_ref){(uint32_t)a, (uint32_t)q};
+			}
+	*out = v;
+	return n;
+}

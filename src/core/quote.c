@@ -1,0 +1,661 @@
+/* Quotations and who said them.
+ *
+ * Marks: « » ‹ › “ ” „ “ ‘ ’ and straight " (an opener after a blank or at a
+ * line start, a closer elsewhere). One pass over each paragraph with a stack
+ * of open marks, at most MAX_DEPTH deep (deeper marks are ignored), so
+ * 10,000 nested marks cost linear time. Only outermost quotations are
+ * reported. A mark still open at a paragraph's end continues into the next
+ * paragraph when that one reopens with the same mark (the French and English
+ * convention for long quotations); otherwise the quotation ends with its
+ * paragraph and is flagged unterminated — it never swallows the article.
+ *
+ * A paragraph ending with a colon whose sentence has a reporting verb
+ * introduces the next paragraph as a block quotation. Incises inside a
+ * quotation («..., a-t-il expliqué, ...») are cut out of its text. “We
+ * must,” he said, “act.” is joined into one quotation.
+ *
+ * Speakers: a reporting verb after the quotation (», a déclaré X; ,” X
+ * said), before it (X a déclaré : «; X said: “; selon X, d'après X,
+ * according to X), or in an incise. The speaker is the nearest name on the
+ * verb's side, a person's name preferred; a pronoun (il, elle, he, she, or
+ * a-t-il) is left for index.c to resolve once the corpus knows who is a
+ * person. Quotations of fewer than four words are terms, the rest speech.
+ */
+#include "revue/analysis.h"
+
+#include "revue/lexicon.h"
+#include "revue/util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_DEPTH 64
+#define SPEECH_MIN_WORDS 4
+#define BLOCK_MAX_WORDS 150
+#define CUE_WINDOW 14 /* tokens looked at after a quotation for its verb */
+
+struct mark {
+	uint32_t pos;    /* offset of the opening mark */
+	uint32_t len;    /* its length in bytes */
+	unsigned closer; /* the code point that closes it */
+};
+
+struct span {
+	uint32_t start, end;  /* marks included */
+	uint32_t tstart, tend; /* the text inside */
+	bool unterminated;
+	struct {
+		uint32_t s, e;
+	} cont[8]; /* further paragraphs of a multi-paragraph quotation */
+	int ncont;
+};
+
+static unsigned cp_at(const char *s, size_t n, size_t i, size_t *len)
+{
+	unsigned cp;
+	size_t l = rv_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+	if (!l) {
+		*len = 1;
+		return 0xFFFD;
+	}
+	*len = l;
+	return cp;
+}
+
+static unsigned closer_of(unsigned cp)
+{
+	switch (cp) {
+	case 0xAB: return 0xBB;     /* « » */
+	case 0x201C: return 0x201D; /* “ ” */
+	case 0x201E: return 0x201C; /* „ “ */
+	case 0x2039: return 0x203A; /* ‹ › */
+	case 0x2018: return 0x2019; /* ‘ ’ */
+	case '"': return '"';
+	default: return 0;
+	}
+}
+
+static bool is_blank_cp(unsigned cp)
+{
+	return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x202F || cp == 0x2009 || cp == 0x2007;
+}
+
+static bool is_letter_byte(const char *s, size_t n, size_t i)
+{
+	if (i >= n)
+		return false;
+	unsigned char c = (unsigned char)s[i];
+	return ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0xC0 || (c >= '0' && c <= '9');
+}
+
+/* Trims blanks inside the marks. */
+static void trim_inner(const char *s, size_t n, uint32_t *a, uint32_t *b)
+{
+	size_t l;
+	while (*a < *b && is_blank_cp(cp_at(s, n, *a, &l)))
+		*a += (uint32_t)l;
+	while (*b > *a) {
+		size_t k = *b - 1;
+		while (k > *a && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k--;
+		if (!is_blank_cp(cp_at(s, n, k, &l)))
+			break;
+		*b = (uint32_t)k;
+	}
+}
+
+/* The marks of one paragraph [ps, pe); *open carries a quotation across
+ * paragraphs. Returns the quotations that close (or end unterminated). */
+static void scan_paragraph(const char *s, size_t n, size_t ps, size_t pe, struct mark *stack, int *depth,
+			   struct span *cur, bool *in_quote, struct span **out, size_t *nout, size_t *cap,
+			   bool next_reopens)
+{
+	size_t i = ps;
+	size_t ignored = 0; /* marks past MAX_DEPTH, so that their closers are ignored too */
+	while (i < pe) {
+		size_t l;
+		unsigned cp = cp_at(s, n, i, &l);
+		unsigned cl = closer_of(cp);
+		bool prev_blank = i == ps || is_blank_cp(s[i - 1]) || s[i - 1] == '(' || s[i - 1] == '[' ||
+				  s[i - 1] == '\n' || (unsigned char)s[i - 1] == 0xA0;
+		if (cp == '"' || cp == 0x2019 || cp == 0x201C) {
+			/* closes the innermost matching opener, if it is open */
+			int k = *depth - 1;
+			while (k >= 0 && stack[k].closer != cp)
+				k--;
+			bool straight_opener = cp == '"' && prev_blank && (k < 0 || !is_letter_byte(s, n, i - 1));
+			bool apostrophe = cp == 0x2019 && is_letter_byte(s, n, i + l);
+			if (k >= 0 && !(cp == '"' && straight_opener && k < *depth - 1) && !apostrophe) {
+				*depth = k;
+				if (k == 0) {
+					cur->end = (uint32_t)(i + l);
+					cur->tend = (uint32_t)i;
+					*out = rv_xgrow(*out, cap, *nout + 1, sizeof **out);
+					(*out)[(*nout)++] = *cur;
+					*in_quote = false;
+				}
+				i += l;
+				continue;
+			}
+			if (cp == 0x2019 || (cp == '"' && !straight_opener)) {
+				i += l;
+				continue;
+			}
+			/* “ that closes nothing opens */
+		}
+		if (cl) {
+			if (cp == 0x2018 && !prev_blank) { /* a ‘ inside a word is no mark */
+				i += l;
+				continue;
+			}
+			if (*depth >= MAX_DEPTH) {
+				ignored++;
+			} else {
+				if (*depth == 0) {
+					memset(cur, 0, sizeof *cur);
+					cur->start = (uint32_t)i;
+					cur->tstart = (uint32_t)(i + l);
+					*in_quote = true;
+				}
+				stack[(*depth)++] = (struct mark){(uint32_t)i, (uint32_t)l, cl};
+			}
+			i += l;
+			continue;
+		}
+		if (cp == 0xBB || cp == 0x203A || cp == 0x201D) {
+			int k = *depth - 1;
+			while (k >= 0 && stack[k].closer != cp)
+				k--;
+			if (k >= 0) {
+				*depth = k;
+				if (k == 0) {
+					cur->end = (uint32_t)(i + l);
+					cur->tend = (uint32_t)i;
+					*out = rv_xgrow(*out, cap, *nout + 1, sizeof **out);
+					(*out)[(*nout)++] = *cur;
+					*in_quote = false;
+				}
+			}
+		}
+		i += l;
+	}
+	(void)ignored;
+	if (*in_quote && !next_reopens) {
+		cur->end = (uint32_t)pe;
+		cur->tend = (uint32_t)pe;
+		cur->unterminated = true;
+		*out = rv_xgrow(*out, cap, *nout + 1, sizeof **out);
+		(*out)[(*nout)++] = *cur;
+		*in_quote = false;
+		*depth = 0;
+	}
+}
+
+/* --- text of a quotation: marks off, incises cut ---------------------------- */
+
+static bool incise_token(const struct rv_article *a, const struct rv_token *t)
+{
+	const char *s = a->body + t->start;
+	size_t n = t->end - t->start;
+	static const char *const suffixes[] = {"-t-il", "-t-elle", "-t-ils", "-t-elles", "-t-on", "-il", "-elle",
+					       "-ils", "-elles", "-on"};
+	for (size_t i = 0; i < RV_ARRAY_LEN(suffixes); i++) {
+		size_t k = strlen(suffixes[i]);
+		if (n > k && !strncmp(s + n - k, suffixes[i], k))
+			return true;
+	}
+	return false;
+}
+
+/* A reporting verb, inverted or not: "déclare", "explique-t-il", "a-t-elle". */
+static bool speech_verb(const struct rv_article *a, const struct rv_token *t)
+{
+	char buf[RV_FOLD_BUF];
+	size_t n = rv_tok_fold(a, t, buf);
+	static const char *const suffixes[] = {"-t-il", "-t-elle", "-t-ils", "-t-elles", "-t-on", "-il", "-elle",
+					       "-ils", "-elles", "-on"};
+	for (size_t i = 0; i < RV_ARRAY_LEN(suffixes); i++) {
+		size_t k = strlen(suffixes[i]);
+		if (n > k && !memcmp(buf + n - k, suffixes[i], k)) {
+			n -= k;
+			break;
+		}
+	}
+	return rv_lex_has(RV_LEX_SPEECH_VERB, buf, n);
+}
+
+static size_t first_tok_at(const struct rv_tokens *tk, uint32_t pos)
+{
+	size_t lo = 0, hi = tk->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (tk->v[mid].start < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static bool punct_is(const struct rv_article *a, const struct rv_token *t, const char *p)
+{
+	size_t k = strlen(p);
+	return (t->flags & RV_TOK_PUNCT) && t->end - t->start == k && !memcmp(a->body + t->start, p, k);
+}
+
+static bool clause_mark(const struct rv_article *a, const struct rv_token *t)
+{
+	return punct_is(a, t, ",") || punct_is(a, t, "\xE2\x80\x94") || punct_is(a, t, "\xE2\x80\x93") ||
+	       punct_is(a, t, "(") || punct_is(a, t, ")");
+}
+
+/* Finds an incise [ia, ib) inside [ts, te): ", a-t-il expliqué," and the like. */
+static bool find_incise(const struct rv_article *a, const struct rv_tokens *tk, uint32_t ts, uint32_t te,
+			uint32_t *ia, uint32_t *ib, size_t *verb_tok)
+{
+	size_t i = first_tok_at(tk, ts);
+	for (; i < tk->n && tk->v[i].end <= te; i++) {
+		if (!clause_mark(a, &tk->v[i]))
+			continue;
+		for (size_t j = i + 1; j < tk->n && j <= i + 8 && tk->v[j].end <= te; j++) {
+			if (clause_mark(a, &tk->v[j])) {
+				bool found = false;
+				for (size_t k = i + 1; k < j; k++) {
+					if (incise_token(a, &tk->v[k]) &&
+					    (speech_verb(a, &tk->v[k]) ||
+					     (k + 1 < j && speech_verb(a, &tk->v[k + 1])) ||
+					     speech_verb(a, &tk->v[k]))) {
+						found = true;
+						*verb_tok = k;
+						break;
+					}
+				}
+				if (!found)
+					break;
+				*ia = tk->v[i].start;
+				*ib = tk->v[j].end;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+static size_t count_words(const char *s, size_t n)
+{
+	size_t w = 0;
+	bool in = false;
+	for (size_t i = 0; i < n; i++) {
+		bool word = is_letter_byte(s, n, i) || s[i] == '\'' || s[i] == '-';
+		if (word && !in)
+			w++;
+		in = word;
+	}
+	return w;
+}
+
+/* --- speakers -------------------------------------------------------------- */
+
+
+static const char *const pronouns[] = {"il", "elle", "ils", "elles", "he", "she", "they"};
+static const char *const aux[] = {"a", "ont", "avait", "avaient", "aura", "has", "have", "had", "was", "is"};
+static const char *const according[] = {"selon", "d'apres", "according"};
+
+/* The best name for a speaker among the article's names whose first token is
+ * in [ta, tb): a person-voted name first, else the one nearest to `near`. */
+static uint32_t pick_name(const struct rv_analysis *an, size_t ta, size_t tb, size_t near)
+{
+	uint32_t best = RV_NONE;
+	size_t best_d = SIZE_MAX;
+	bool best_person = false;
+	for (size_t i = 0; i < an->nnames; i++) {
+		const struct rv_name *nm = &an->names[i];
+		if (nm->tok_first < ta || nm->tok_first >= tb)
+			continue;
+		bool person = nm->votes[RV_ET_PERSON] > 0 && nm->votes[RV_ET_PERSON] >= nm->votes[RV_ET_ORG] &&
+			      nm->votes[RV_ET_PLACE] < 4;
+		size_t d = nm->tok_first > near ? nm->tok_first - near : near - nm->tok_first;
+		if ((person && !best_person) || (person == best_person && d < best_d)) {
+			best = (uint32_t)i;
+			best_d = d;
+			best_person = person;
+		}
+	}
+	return best;
+}
+
+static bool is_pronoun(const struct rv_article *a, const struct rv_token *t)
+{
+	return rv_tok_among(a, t, pronouns, RV_ARRAY_LEN(pronouns)) || incise_token(a, t);
+}
+
+/* Looks for the speaker after the quotation: tokens [from, to). */
+static bool speaker_after(const struct rv_article *a, const struct rv_analysis *an, size_t from, size_t to,
+			  struct rv_quote *q)
+{
+	const struct rv_tokens *tk = &an->tok;
+	for (size_t k = from; k < to; k++) {
+		const struct rv_token *t = &tk->v[k];
+		unsigned cp = rv_token_first_cp(a->body, t);
+		if (cp == 0xAB || cp == 0x201C)
+			return false; /* another quotation starts */
+		if (!speech_verb(a, t) && !incise_token(a, t))
+			continue;
+		if (incise_token(a, t) && !speech_verb(a, t) &&
+		    !(k + 1 < to && speech_verb(a, &tk->v[k + 1])))
+			continue;
+		/* a-t-il déclaré, explique-t-elle */
+		if (incise_token(a, t)) {
+			q->pronoun_at = q->start;
+			return true;
+		}
+		/* ”, X said / », a déclaré X / ”, he said / said X */
+		uint32_t nm = pick_name(an, from, k, k);
+		if (nm == RV_NONE)
+			nm = pick_name(an, k + 1, to < k + 6 ? to : k + 6, k);
+		if (nm != RV_NONE) {
+			q->speaker_name = nm;
+			return true;
+		}
+		for (size_t p = from; p < to && p <= k + 3; p++) {
+			if (is_pronoun(a, &tk->v[p])) {
+				q->pronoun_at = q->start;
+				return true;
+			}
+		}
+		return false;
+	}
+	return false;
+}
+
+/* Looks for the speaker before the quotation: tokens [from, to), to being
+ * the quotation's first token. */
+static bool speaker_before(const struct rv_article *a, const struct rv_analysis *an, size_t from, size_t to,
+			   struct rv_quote *q)
+{
+	const struct rv_tokens *tk = &an->tok;
+	for (size_t k = to; k-- > from;) {
+		const struct rv_token *t = &tk->v[k];
+		if (rv_tok_among(a, t, according, RV_ARRAY_LEN(according))) {
+			size_t b = k + 1;
+			if (rv_tok_among(a, t, (const char *const[]){"according"}, 1) && b < to)
+				b++; /* according to */
+			uint32_t nm = pick_name(an, b, to, b);
+			if (nm != RV_NONE) {
+				q->speaker_name = nm;
+				return true;
+			}
+			continue;
+		}
+		if (!speech_verb(a, t))
+			continue;
+		size_t v = k;
+		if (v > from && rv_tok_among(a, &tk->v[v - 1], aux, RV_ARRAY_LEN(aux)))
+			v--;
+		uint32_t nm = pick_name(an, from, v, v);
+		if (nm != RV_NONE) {
+			q->speaker_name = nm;
+			return true;
+		}
+		for (size_t p = v; p-- > from && p + 4 > v;) {
+			if (is_pronoun(a, &tk->v[p])) {
+				q->pronoun_at = tk->v[p].start;
+				return true;
+			}
+		}
+		if (incise_token(a, t)) {
+			q->pronoun_at = t->start;
+			return true;
+		}
+		nm = pick_name(an, k + 1, to, k);
+		if (nm != RV_NONE) { /* a déclaré X : « */
+			q->speaker_name = nm;
+			return true;
+		}
+		return false;
+	}
+	return false;
+}
+
+static void attribute(const struct rv_article *a, struct rv_analysis *an, struct rv_quote *q, size_t incise_verb)
+{
+	const struct rv_tokens *tk = &an->tok;
+	if (incise_verb != SIZE_MAX) {
+		const struct rv_token *t = &tk->v[incise_verb];
+		uint32_t nm = pick_name(an, incise_verb, incise_verb + 4, incise_verb);
+		if (nm != RV_NONE && !incise_token(a, t)) {
+			q->speaker_name = nm;
+			return;
+		}
+		q->pronoun_at = q->start;
+		return;
+	}
+	size_t qa = first_tok_at(tk, q->start), qb = first_tok_at(tk, q->end);
+	/* after: to the end of the sentence the quotation closes */
+	size_t to = qb;
+	uint32_t sent = qb < tk->n ? tk->v[qb].sentence : 0;
+	while (to < tk->n && to < qb + CUE_WINDOW && tk->v[to].sentence == sent && !(tk->v[to].flags & RV_TOK_PARA))
+		to++;
+	if (qb < tk->n && !(tk->v[qb].flags & RV_TOK_PARA) && speaker_after(a, an, qb, to, q))
+		return;
+	/* before: from the start of the sentence (or of the paragraph before a colon) */
+	size_t from = qa;
+	while (from > 0 && qa - from < 40 && !(tk->v[from].flags & (RV_TOK_SENT | RV_TOK_PARA)))
+		from--;
+	if (from < qa && speaker_before(a, an, from, qa, q))
+		return;
+	/* a paragraph that ends with a colon introduces what follows */
+	if (from > 0 && (tk->v[from].flags & RV_TOK_PARA) && punct_is(a, &tk->v[from - 1], ":")) {
+		size_t p = from - 1;
+		while (p > 0 && !(tk->v[p].flags & RV_TOK_PARA) && from - p < 80)
+			p--;
+		speaker_before(a, an, p, from - 1, q);
+	}
+}
+
+/* --- the pass ------------------------------------------------------------ */
+
+static void add_quote(const struct rv_article *a, struct rv_analysis *an, const struct span *sp, uint16_t flags)
+{
+	const char *s = a->body;
+	size_t n = a->body_len;
+	struct rv_buf text = {0};
+	uint32_t ts = sp->tstart, te = sp->tend;
+	trim_inner(s, n, &ts, &te);
+	uint32_t ia, ib;
+	size_t verb = SIZE_MAX;
+	if (find_incise(a, &an->tok, ts, te, &ia, &ib, &verb)) {
+		rv_buf_add(&text, s + ts, ia - ts);
+		rv_buf_addc(&text, ' ');
+		uint32_t rest = ib;
+		while (rest < te && (s[rest] == ' '))
+			rest++;
+		rv_buf_add(&text, s + rest, te - rest);
+	} else {
+		rv_buf_add(&text, s + ts, te - ts);
+	}
+	for (int c = 0; c < sp->ncont; c++) {
+		uint32_t cs = sp->cont[c].s, ce = sp->cont[c].e;
+		trim_inner(s, n, &cs, &ce);
+		rv_buf_addc(&text, '\n');
+		rv_buf_add(&text, s + cs, ce - cs);
+	}
+	if (!text.len) {
+		rv_buf_free(&text);
+		return;
+	}
+	an->quotes = rv_xgrow(an->quotes, &an->capquotes, an->nquotes + 1, sizeof *an->quotes);
+	struct rv_quote *q = &an->quotes[an->nquotes];
+	memset(q, 0, sizeof *q);
+	q->start = sp->start;
+	q->end = sp->end;
+	q->flags = (uint16_t)(flags | (sp->unterminated ? RV_QUOTE_UNTERMINATED : 0));
+	q->kind = count_words(text.p, text.len) >= SPEECH_MIN_WORDS ? RV_QUOTE_SPEECH : RV_QUOTE_TERM;
+	q->speaker_name = RV_NONE;
+	q->speaker = RV_NONE;
+	q->pronoun_at = RV_NONE;
+	q->id = RV_NONE;
+	q->cluster = RV_NONE;
+	q->text = rv_buf_steal(&text);
+	an->nquotes++;
+	if (q->kind == RV_QUOTE_SPEECH)
+		attribute(a, an, q, verb);
+}
+
+/* “We must,” he said, “act.”: two quotations around a short reporting
+ * clause become one. */
+static void join_split(const struct rv_article *a, struct rv_analysis *an)
+{
+	const struct rv_tokens *tk = &an->tok;
+	size_t w = 0;
+	for (size_t i = 0; i < an->nquotes; i++) {
+		struct rv_quote *q = &an->quotes[i];
+		if (w > 0) {
+			struct rv_quote *p = &an->quotes[w - 1];
+			size_t ta = first_tok_at(tk, p->end), tb = first_tok_at(tk, q->start);
+			size_t tl = strlen(p->text);
+			bool comma = tl && (p->text[tl - 1] == ',');
+			bool verb = false;
+			for (size_t k = ta; k < tb; k++)
+				verb |= speech_verb(a, &tk->v[k]);
+			bool same_para = true;
+			for (size_t k = ta; k <= tb && k < tk->n; k++)
+				if (k > ta && (tk->v[k].flags & RV_TOK_PARA))
+					same_para = false;
+			if (comma && verb && tb - ta <= 8 && same_para) {
+				char *joined = rv_xasprintf("%.*s %s", (int)(tl - 1), p->text, q->text);
+				free(p->text);
+				free(q->text);
+				p->text = joined;
+				p->end = q->end;
+				p->kind = RV_QUOTE_SPEECH;
+				if (p->speaker_name == RV_NONE && p->pronoun_at == RV_NONE) {
+					p->speaker_name = q->speaker_name;
+					p->pronoun_at = q->pronoun_at;
+				}
+				continue;
+			}
+		}
+		an->quotes[w++] = *q;
+	}
+	an->nquotes = w;
+}
+
+/* Block quotations: a paragraph after one that ends with a colon and has a
+ * reporting verb, itself without quotation marks at its start. */
+static void block_quotes(const struct rv_article *a, struct rv_analysis *an)
+{
+	const struct rv_tokens *tk = &an->tok;
+	const char *s = a->body;
+	for (size_t i = 1; i < tk->n; i++) {
+		if (!(tk->v[i].flags & RV_TOK_PARA) || !punct_is(a, &tk->v[i - 1], ":"))
+			continue;
+		unsigned cp = rv_token_first_cp(s, &tk->v[i]);
+		if (closer_of(cp) || cp == 0xBB || cp == 0x2014 || cp == 0x2013 || cp == '-')
+			continue;
+		size_t p = i - 1;
+		bool verb = false;
+		while (p > 0 && !(tk->v[p].flags & RV_TOK_PARA)) {
+			verb |= speech_verb(a, &tk->v[p]);
+			p--;
+		}
+		verb |= speech_verb(a, &tk->v[p]);
+		if (!verb)
+			continue;
+		size_t e = i;
+		while (e + 1 < tk->n && !(tk->v[e + 1].flags & RV_TOK_PARA))
+			e++;
+		struct span sp = {0};
+		sp.start = sp.tstart = tk->v[i].start;
+		sp.end = sp.tend = tk->v[e].end;
+		if (count_words(s + sp.start, sp.end - sp.start) > BLOCK_MAX_WORDS)
+			continue;
+		size_t before = an->nquotes;
+		add_quote(a, an, &sp, RV_QUOTE_BLOCK);
+		if (an->nquotes > before) {
+			struct rv_quote *q = &an->quotes[an->nquotes - 1];
+			q->kind = RV_QUOTE_SPEECH;
+			q->speaker_name = RV_NONE;
+			q->pronoun_at = RV_NONE;
+			speaker_before(a, an, p, i - 1, q);
+		}
+	}
+}
+
+static int cmp_quote(const void *x, const void *y)
+{
+	const struct rv_quote *a = x, *b = y;
+	return (a->start > b->start) - (a->start < b->start);
+}
+
+void rv_quote_find(const struct rv_article *a, struct rv_analysis *an)
+{
+	const char *s = a->body;
+	size_t n = a->body_len;
+	struct mark stack[MAX_DEPTH];
+	int depth = 0;
+	struct span cur = {0};
+	bool in_quote = false;
+	struct span *spans = NULL;
+	size_t nspans = 0, cap = 0;
+	size_t ps = 0;
+	while (ps < n) {
+		const char *nl = memchr(s + ps, '\n', n - ps);
+		size_t pe = nl ? (size_t)(nl - s) : n;
+		/* does the next non-empty paragraph reopen the open mark? */
+		bool reopens = false;
+		size_t next = pe + 1;
+		while (next < n && s[next] == '\n')
+			next++;
+		if (depth > 0 && next < n) {
+			size_t l;
+			unsigned cp = cp_at(s, n, next, &l);
+			reopens = cp == 0xAB || cp == 0x201C || cp == 0x2039;
+		}
+		bool was_open = in_quote;
+		if (was_open) { /* skip the reopening mark: it belongs to the same quotation */
+			size_t l;
+			unsigned cp = cp_at(s, n, ps, &l);
+			size_t body_start = ps;
+			if (cp == 0xAB || cp == 0x201C || cp == 0x2039)
+				body_start += l;
+			if (cur.ncont < (int)RV_ARRAY_LEN(cur.cont)) {
+				cur.cont[cur.ncont].s = (uint32_t)body_start;
+				cur.cont[cur.ncont].e = (uint32_t)pe;
+				cur.ncont++;
+			}
+			ps = body_start;
+		}
+		size_t before = nspans;
+		scan_paragraph(s, n, ps, pe, stack, &depth, &cur, &in_quote, &spans, &nspans, &cap, reopens);
+		if (was_open && nspans > before) {
+			/* the quotation closed in this paragraph: its last part ends at the mark */
+			struct span *sp = &spans[before];
+			if (sp->ncont)
+				sp->cont[sp->ncont - 1].e = sp->tend;
+		}
+		ps = pe + 1;
+	}
+	if (in_quote) {
+		cur.end = cur.tend = (uint32_t)n;
+		cur.unterminated = true;
+		spans = rv_xgrow(spans, &cap, nspans + 1, sizeof *spans);
+		spans[nspans++] = cur;
+	}
+	for (size_t i = 0; i < nspans; i++) {
+		struct span sp = spans[i];
+		if (sp.ncont) { /* the first part ends with its paragraph */
+			const char *nl = memchr(s + sp.tstart, '\n', sp.end - sp.tstart);
+			uint32_t first_end = nl ? (uint32_t)(nl - s) : sp.tend;
+			uint32_t last_end = sp.tend;
+			sp.tend = first_end;
+			sp.cont[sp.ncont - 1].e = last_end;
+		}
+		add_quote(a, an, &sp, 0);
+	}
+	free(spans);
+	join_split(a, an);
+	block_quotes(a, an);
+	if (an->nquotes > 1)
+		qsort(an->quotes, an->nquotes, sizeof *an->quotes, cmp_quote);
+}

@@ -1,0 +1,633 @@
+/* Temporal expressions, French and English, to ISO 8601.
+ *
+ * PCRE2 patterns (JIT) over the folded view find candidates; each has a
+ * handler that turns the match into a date, a granularity and a modifier.
+ * Overlapping candidates keep the longest (then the earliest). Relative
+ * expressions (l'an dernier, lundi, en mars, il y a trois ans, d'ici 12 à 18
+ * mois) are anchored to the article's date when it is precise enough, the
+ * tense of their sentence choosing past or future for a bare month or
+ * weekday; otherwise they are kept unresolved, never guessed.
+ *
+ * Not dates: numbers inside other numbers (46.600), numbers with a unit or
+ * a currency (2021 euros, 1500 manifestants), product numbers (GPT-4, Sora
+ * 2: they are not four digits), durations (12 à 18 mois without "d'ici").
+ */
+#include "revue/analysis.h"
+
+#include "revue/util.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define MONTHS_FR "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+#define MONTHS_EN "january|february|march|april|may|june|july|august|september|october|november|december"
+#define MONTHS_ABBR "janv|fevr|fev|avr|juil|sept|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec"
+#define MONTH "(?<mon>" MONTHS_FR "|" MONTHS_EN "|(?:" MONTHS_ABBR ")\\.?)"
+#define YEAR "(?<y>1[5-9]\\d\\d|20\\d\\d|21\\d\\d)"
+#define DAY "(?<d>1er|[12]\\d|3[01]|0?[1-9])"
+#define WEEKDAY "(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+#define MOD "(?<mod>debut|mi|fin|courant|milieu|early|mid|late|end of|beginning of|the end of|the beginning of|the middle of)"
+#define SEASON "(?<season>printemps|ete|automne|hiver|spring|summer|autumn|fall|winter)"
+#define NUMWORD "(?<n>\\d{1,3}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|a)"
+#define NOT_NUMBER_AFTER "(?![.,]?\\d)"
+
+enum kind {
+	K_ISO,
+	K_DAY_MONTH_YEAR,
+	K_MONTH_DAY_YEAR,
+	K_MONTH_YEAR,
+	K_SEASON_YEAR,
+	K_QUARTER,
+	K_MOD_YEAR,
+	K_RANGE,
+	K_YEAR,
+	K_REL_YEAR,
+	K_REL_SEASON,
+	K_REL_MONTH,
+	K_AGO,
+	K_WITHIN,
+	K_BARE_MONTH,
+	K_DAY_MONTH,
+	K_WEEKDAY,
+	K_YESTERDAY,
+	K_COUNT
+};
+
+static const char *const patterns[K_COUNT] = {
+	[K_ISO] = "(?<![\\d.,/-])(?<y>\\d{4})-(?<m>0[1-9]|1[0-2])(?:-(?<d>0[1-9]|[12]\\d|3[01]))?(?![\\d/-])",
+	[K_DAY_MONTH_YEAR] = "\\b(?:" WEEKDAY " )?" DAY " " MONTH " " YEAR "\\b" NOT_NUMBER_AFTER,
+	[K_MONTH_DAY_YEAR] = "\\b(?:" WEEKDAY ",? )?" MONTH " " DAY "(?:st|nd|rd|th)?,? " YEAR "\\b" NOT_NUMBER_AFTER,
+	[K_MONTH_YEAR] = "\\b(?:" MOD "[- ](?:de |d'|of )?)?" MONTH " (?:de |of |d')?" YEAR "\\b" NOT_NUMBER_AFTER,
+	[K_SEASON_YEAR] = "\\b(?:" MOD " (?:de l'|du |de |d'|of )?)?(?:(?:au |a l'|en |l'|le |in (?:the )?)?)" SEASON
+			  " (?:de |d'|of )?" YEAR "\\b" NOT_NUMBER_AFTER,
+	[K_QUARTER] = "\\b(?:(?<q>[tq])(?<qn>[1-4]) " YEAR "|(?<ord>premier|1er|deuxieme|2e|second|troisieme|3e|"
+		      "quatrieme|4e|first|third|fourth) (?:trimestre|quarter) (?:de |of )?(?<y2>\\d{4}))\\b",
+	[K_MOD_YEAR] = "\\b" MOD "[- ](?:de |d'|of )?(?:l'annee |l'an |the year )?" YEAR "\\b" NOT_NUMBER_AFTER,
+	[K_RANGE] = "\\b(?:(?:de|entre|from|between) (?<y1>\\d{4}) (?:a|et|to|and) (?<y2>\\d{4})|(?<y3>\\d{4}) ?[-\xE2\x80\x93] ?(?<y4>\\d{4}))\\b" NOT_NUMBER_AFTER,
+	[K_YEAR] = "(?<![\\d.,$\xE2\x82\xAC\xC2\xA3#-])\\b" YEAR "\\b(?![.,]?\\d|-\\d| ?%)",
+	[K_REL_YEAR] = "\\b(?:(?:l'an|l'annee) (?<rel>dernier|derniere|passe|passee|prochain|prochaine)|(?<rel2>last|next|this) year|cette annee(?<this>))\\b",
+	[K_REL_SEASON] = "\\b(?:(?:l'|le |cet |ce )?" SEASON " (?<rel>dernier|derniere|passe|prochain|prochaine)|(?<rel2>last|next|this) " SEASON ")\\b",
+	[K_REL_MONTH] = "\\b(?:le mois (?<rel>dernier|passe|prochain)|(?<rel2>last|next|this) month|ce mois-ci(?<this>))\\b",
+	[K_AGO] = "\\b(?:il y a " NUMWORD " ans|" NUMWORD " years? ago)\\b",
+	[K_WITHIN] = "\\b(?:d'ici|within|dans les|in the next) (?:(?<n1>\\d{1,3}) (?:a|et|to|-) )?(?<n2>\\d{1,3}|un|une|deux|trois|six|dix|douze|one|two|three|six|ten|twelve) (?<unit>mois|ans|annees|months|years)\\b",
+	[K_BARE_MONTH] = "\\b(?:(?:en|in|au mois de|depuis|since|d'ici|by|until|jusqu'en|des|fin|debut|mi|early|late|mid) )" MONTH "\\b(?! (?:de |of |d')?\\d)",
+	[K_DAY_MONTH] = "\\b(?:le |on )?(?:" WEEKDAY " )?" DAY " " MONTH "\\b(?! (?:de |of )?\\d)",
+	[K_WEEKDAY] = "\\b(?<wd>" WEEKDAY ")\\b(?! \\d)",
+	[K_YESTERDAY] = "\\b(?<rel>hier|avant-hier|demain|yesterday|tomorrow)\\b",
+};
+
+static pcre2_code *re[K_COUNT];
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void compile_all(void)
+{
+	for (int k = 0; k < K_COUNT; k++) {
+		int err;
+		PCRE2_SIZE off;
+		re[k] = pcre2_compile((PCRE2_SPTR)patterns[k], PCRE2_ZERO_TERMINATED,
+				      PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES, &err, &off, NULL);
+		if (!re[k]) {
+			PCRE2_UCHAR msg[256];
+			pcre2_get_error_message(err, msg, sizeof msg);
+			fprintf(stderr, "revue: internal timeline pattern %d error at %zu: %s\n", k, (size_t)off,
+				(char *)msg);
+			abort();
+		}
+		pcre2_jit_compile(re[k], PCRE2_JIT_COMPLETE);
+	}
+}
+
+struct match {
+	pcre2_code *re;
+	pcre2_match_data *md;
+	const char *s;
+};
+
+static const char *grp(const struct match *m, const char *name, size_t *len)
+{
+	PCRE2_SPTR first, last;
+	int size = pcre2_substring_nametable_scan(m->re, (PCRE2_SPTR)name, &first, &last);
+	if (size <= 0)
+		return NULL;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+	uint32_t pairs = pcre2_get_ovector_count(m->md);
+	for (PCRE2_SPTR e = first; e <= last; e += size) {
+		uint32_t num = (uint32_t)(e[0] << 8 | e[1]);
+		if (num < pairs && ov[2 * num] != PCRE2_UNSET) {
+			*len = ov[2 * num + 1] - ov[2 * num];
+			return m->s + ov[2 * num];
+		}
+	}
+	return NULL;
+}
+
+static int grp_int(const struct match *m, const char *name)
+{
+	size_t len = 0;
+	const char *g = grp(m, name, &len);
+	if (!g)
+		return -1;
+	int v = 0;
+	for (size_t i = 0; i < len && i < 6; i++) {
+		if (g[i] < '0' || g[i] > '9')
+			return v ? v : (len >= 2 && !strncmp(g, "1er", 3) ? 1 : -1);
+		v = v * 10 + (g[i] - '0');
+	}
+	return v;
+}
+
+static bool grp_is(const struct match *m, const char *name, const char *const *words, size_t count)
+{
+	size_t len = 0;
+	const char *g = grp(m, name, &len);
+	if (!g)
+		return false;
+	for (size_t i = 0; i < count; i++)
+		if (strlen(words[i]) == len && !memcmp(words[i], g, len))
+			return true;
+	return false;
+}
+
+static int month_of(const char *s, size_t n)
+{
+	static const char *const names[] = {
+		"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+		"novembre", "decembre", "january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december", "jan", "feb", "mar", "apr", "may", "jun", "jul",
+		"aug", "sep", "oct", "nov", "dec", "janv", "fevr", "fev", "avr", "juil", "sept",
+	};
+	static const int num[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+				  12, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 2, 4, 7, 9};
+	while (n && s[n - 1] == '.')
+		n--;
+	for (size_t i = 0; i < RV_ARRAY_LEN(names); i++)
+		if (strlen(names[i]) == n && !memcmp(names[i], s, n))
+			return num[i];
+	return 0;
+}
+
+static int grp_month(const struct match *m)
+{
+	size_t len = 0;
+	const char *g = grp(m, "mon", &len);
+	return g ? month_of(g, len) : 0;
+}
+
+static int number_word(const char *s, size_t n)
+{
+	static const char *const w[] = {"un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit",
+					"neuf", "dix", "onze", "douze", "quinze", "vingt", "trente", "one", "two",
+					"three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+					"twelve", "fifteen", "twenty", "thirty", "a"};
+	static const int v[] = {1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 20, 30, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+				10, 11, 12, 15, 20, 30, 1};
+	if (n && s[0] >= '0' && s[0] <= '9') {
+		int x = 0;
+		for (size_t i = 0; i < n && i < 4; i++)
+			x = x * 10 + (s[i] - '0');
+		return x;
+	}
+	for (size_t i = 0; i < RV_ARRAY_LEN(w); i++)
+		if (strlen(w[i]) == n && !memcmp(w[i], s, n))
+			return v[i];
+	return -1;
+}
+
+static bool valid_day(int y, int m, int d)
+{
+	static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m < 1 || m > 12 || d < 1)
+		return false;
+	int max = dim[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+	return d <= max;
+}
+
+/* --- the article's time and the sentence's tense ------------------------- */
+
+struct anchor {
+	struct rv_date date;
+};
+
+static const char *const future_words[] = {
+	"va", "vont", "sera", "seront", "devrait", "devraient", "prevoit", "prevoient", "prevu", "prevue",
+	"prochain", "prochaine", "pourrait", "pourraient", "will", "going", "would", "plans", "planned",
+	"expected", "next", "upcoming", "d'ici", "compte", "comptent", "entend", "envisage",
+};
+
+static bool sentence_future(const char *fold, size_t a, size_t b)
+{
+	size_t i = a;
+	while (i < b) {
+		while (i < b && !((fold[i] >= 'a' && fold[i] <= 'z') || fold[i] == '\''))
+			i++;
+		size_t w = i;
+		while (i < b && ((fold[i] >= 'a' && fold[i] <= 'z') || fold[i] == '\''))
+			i++;
+		for (size_t k = 0; k < RV_ARRAY_LEN(future_words); k++)
+			if (strlen(future_words[k]) == i - w && !memcmp(future_words[k], fold + w, i - w))
+				return true;
+		/* French future and conditional endings: -ra, -ront, -rait */
+		if (i - w > 4 && (!memcmp(fold + i - 2, "ra", 2) || !memcmp(fold + i - 4, "ront", 4)))
+			return true;
+	}
+	return false;
+}
+
+/* --- entries -------------------------------------------------------------- */
+
+struct cand {
+	size_t fs, fe; /* folded offsets */
+	struct rv_tentry e;
+	int priority;
+};
+
+struct ctx {
+	const struct rv_article *a;
+	struct rv_analysis *an;
+	struct cand *v;
+	size_t n, cap;
+};
+
+static void set_date(struct rv_tentry *e, int y, int m, int d)
+{
+	if (d > 0)
+		snprintf(e->date, sizeof e->date, "%04d-%02d-%02d", y, m, d);
+	else if (m > 0)
+		snprintf(e->date, sizeof e->date, "%04d-%02d", y, m);
+	else
+		snprintf(e->date, sizeof e->date, "%04d", y);
+	e->granularity = d > 0 ? RV_GRAN_DAY : m > 0 ? RV_GRAN_MONTH : RV_GRAN_YEAR;
+	e->resolved = true;
+}
+
+static void set_range(struct rv_tentry *e, int y1, int m1, int y2, int m2, enum rv_granularity g)
+{
+	if (m1 > 0)
+		snprintf(e->date, sizeof e->date, "%04d-%02d/%04d-%02d", y1, m1, y2, m2);
+	else
+		snprintf(e->date, sizeof e->date, "%04d/%04d", y1, y2);
+	e->granularity = g;
+	e->resolved = true;
+}
+
+static void season_range(struct rv_tentry *e, int y, const char *s, size_t n)
+{
+	int start = 3;
+	if (!strncmp(s, "ete", n) || !strncmp(s, "summer", n))
+		start = 6;
+	else if (!strncmp(s, "automne", n) || !strncmp(s, "autumn", n) || !strncmp(s, "fall", n))
+		start = 9;
+	else if (!strncmp(s, "hiver", n) || !strncmp(s, "winter", n))
+		start = 12;
+	int end = start + 2, y2 = y;
+	if (end > 12) {
+		end -= 12;
+		y2++;
+	}
+	set_range(e, y, start, y2, end, RV_GRAN_SEASON);
+}
+
+static enum rv_date_mod mod_of(const struct match *m)
+{
+	size_t len = 0;
+	const char *g = grp(m, "mod", &len);
+	if (!g)
+		return RV_MOD_NONE;
+	if (!strncmp(g, "debut", len) || !strncmp(g, "early", len) || strstr(g, "beginning") == g ||
+	    (len > 4 && !strncmp(g, "the beginning", 13)))
+		return RV_MOD_START;
+	if (!strncmp(g, "fin", len) || !strncmp(g, "late", len) || !strncmp(g, "end of", len) ||
+	    (len > 4 && !strncmp(g, "the end", 7)))
+		return RV_MOD_END;
+	return RV_MOD_MID;
+}
+
+static bool unit_follows(const char *s, size_t n, size_t at)
+{
+	static const char *const units[] = {
+		"euros", "euro", "dollars", "dollar", "milliards", "millions", "personnes", "habitants",
+		"manifestants", "salaries", "emplois", "postes", "morts", "victimes", "blesses", "km",
+		"metres", "tonnes", "kg", "voix", "votes", "points", "people", "jobs", "deaths", "miles",
+		"feet", "pieds", "m", "hectares", "litres", "participants", "gilets", "policiers", "gendarmes",
+		"exemplaires", "copies", "pages", "signatures", "candidats", "eleves", "etudiants", "foyers",
+		"entreprises", "mots", "words", "visiteurs", "spectateurs", "abonnes", "followers", "fois",
+	};
+	while (at < n && s[at] == ' ')
+		at++;
+	size_t w = at;
+	while (at < n && s[at] >= 'a' && s[at] <= 'z')
+		at++;
+	for (size_t i = 0; i < RV_ARRAY_LEN(units); i++)
+		if (strlen(units[i]) == at - w && !memcmp(units[i], s + w, at - w))
+			return true;
+	return false;
+}
+
+static bool year_blocked_before(const char *s, size_t at)
+{
+	static const char *const blockers[] = {"n°", "no ", "numero ", "page ", "p. ", "art. ", "article ",
+					       "gpt-", "rue ", "code ", "route ", "#", "vol. ", "chapitre "};
+	for (size_t i = 0; i < RV_ARRAY_LEN(blockers); i++) {
+		size_t k = strlen(blockers[i]);
+		if (at >= k && !memcmp(s + at - k, blockers[i], k))
+			return true;
+	}
+	return false;
+}
+
+static const char *const rel_past[] = {"dernier", "derniere", "passe", "passee", "last"};
+static const char *const rel_next[] = {"prochain", "prochaine", "next"};
+
+static void handle(struct ctx *c, enum kind k, const struct match *m, size_t fs, size_t fe)
+{
+	const struct rv_date *ad = &c->a->date;
+	struct rv_tentry e = {0};
+	int y = grp_int(m, "y");
+	int month = grp_month(m);
+	int prio = 1;
+	switch (k) {
+	case K_ISO: {
+		int mo = grp_int(m, "m"), d = grp_int(m, "d");
+		if (d > 0 && !valid_day(y, mo, d))
+			return;
+		set_date(&e, y, mo, d > 0 ? d : 0);
+		prio = 3;
+		break;
+	}
+	case K_DAY_MONTH_YEAR:
+	case K_MONTH_DAY_YEAR: {
+		int d = grp_int(m, "d");
+		if (!valid_day(y, month, d))
+			return;
+		set_date(&e, y, month, d);
+		prio = 3;
+		break;
+	}
+	case K_MONTH_YEAR:
+		if (!month)
+			return;
+		set_date(&e, y, month, 0);
+		e.mod = mod_of(m);
+		prio = 2;
+		break;
+	case K_SEASON_YEAR: {
+		size_t sl;
+		const char *s = grp(m, "season", &sl);
+		season_range(&e, y, s, sl);
+		e.mod = mod_of(m);
+		prio = 2;
+		break;
+	}
+	case K_QUARTER: {
+		int q = grp_int(m, "qn");
+		if (q < 0) {
+			static const char *const first[] = {"premier", "1er", "first"};
+			static const char *const second[] = {"deuxieme", "2e", "second"};
+			static const char *const third[] = {"troisieme", "3e", "third"};
+			q = grp_is(m, "ord", first, 3) ? 1 : grp_is(m, "ord", second, 3) ? 2 : grp_is(m, "ord", third, 3) ? 3 : 4;
+			y = grp_int(m, "y2");
+		}
+		if (y < 1500 || y > 2199)
+			return;
+		set_range(&e, y, 3 * q - 2, y, 3 * q, RV_GRAN_QUARTER);
+		prio = 2;
+		break;
+	}
+	case K_MOD_YEAR:
+		set_date(&e, y, 0, 0);
+		e.mod = mod_of(m);
+		prio = 2;
+		break;
+	case K_RANGE: {
+		int y1 = grp_int(m, "y1"), y2 = grp_int(m, "y2");
+		if (y1 < 0) {
+			y1 = grp_int(m, "y3");
+			y2 = grp_int(m, "y4");
+		}
+		if (y1 < 1500 || y2 > 2199 || y2 <= y1 || y2 - y1 > 100)
+			return;
+		set_range(&e, y1, 0, y2, 0, RV_GRAN_YEAR);
+		prio = 2;
+		break;
+	}
+	case K_YEAR:
+		if (y < 1900 && !(fs >= 3 && (!memcmp(m->s + fs - 3, "en ", 3) || !memcmp(m->s + fs - 3, "in ", 3))))
+			return;
+		if (year_blocked_before(m->s, fs) || unit_follows(m->s, c->a->fold.len, fe))
+			return;
+		set_date(&e, y, 0, 0);
+		break;
+	case K_REL_YEAR:
+	case K_REL_MONTH: {
+		int delta = 0;
+		if (grp_is(m, "rel", rel_past, RV_ARRAY_LEN(rel_past)) || grp_is(m, "rel2", rel_past, 5))
+			delta = -1;
+		else if (grp_is(m, "rel", rel_next, RV_ARRAY_LEN(rel_next)) || grp_is(m, "rel2", rel_next, 3))
+			delta = 1;
+		e.relative = true;
+		if (k == K_REL_YEAR && ad->precision >= RV_DATE_YEAR)
+			set_date(&e, ad->year + delta, 0, 0);
+		else if (k == K_REL_MONTH && ad->precision >= RV_DATE_MONTH) {
+			int mm = ad->month + delta, yy = ad->year;
+			if (mm < 1) {
+				mm = 12;
+				yy--;
+			} else if (mm > 12) {
+				mm = 1;
+				yy++;
+			}
+			set_date(&e, yy, mm, 0);
+		}
+		break;
+	}
+	case K_REL_SEASON: {
+		size_t sl;
+		const char *s = grp(m, "season", &sl);
+		e.relative = true;
+		if (ad->precision < RV_DATE_MONTH)
+			break;
+		bool past = grp_is(m, "rel", rel_past, RV_ARRAY_LEN(rel_past)) || grp_is(m, "rel2", rel_past, 5);
+		bool next = grp_is(m, "rel", rel_next, RV_ARRAY_LEN(rel_next)) || grp_is(m, "rel2", rel_next, 3);
+		struct rv_tentry probe = {0};
+		season_range(&probe, ad->year, s, sl);
+		int start = atoi(probe.date + 5);
+		/* the last such season that started before the article's month */
+		int yy = ad->year;
+		if (past)
+			yy = start < ad->month ? ad->year - (start + 2 >= ad->month ? 1 : 0) : ad->year - 1;
+		else if (next)
+			yy = start > ad->month ? ad->year : ad->year + 1;
+		season_range(&e, yy, s, sl);
+		break;
+	}
+	case K_AGO: {
+		size_t nl;
+		const char *ns = grp(m, "n", &nl);
+		int nyears = ns ? number_word(ns, nl) : -1;
+		e.relative = true;
+		if (nyears >= 0 && ad->precision >= RV_DATE_YEAR)
+			set_date(&e, ad->year - nyears, 0, 0);
+		break;
+	}
+	case K_WITHIN: {
+		size_t l1 = 0, l2 = 0, ul = 0;
+		const char *n1 = grp(m, "n1", &l1), *n2 = grp(m, "n2", &l2), *u = grp(m, "unit", &ul);
+		int a = n1 ? number_word(n1, l1) : -1, b = n2 ? number_word(n2, l2) : -1;
+		bool months = u && !strncmp(u, "mois", ul < 4 ? ul : 4) ? true : (u && u[0] == 'm');
+		e.relative = true;
+		e.mod = RV_MOD_APPROX;
+		if (b < 0 || ad->precision < RV_DATE_MONTH)
+			break;
+		if (a < 0)
+			a = b;
+		int ma = months ? a : 12 * a, mb = months ? b : 12 * b;
+		int t1 = ad->year * 12 + (ad->month - 1) + ma, t2 = ad->year * 12 + (ad->month - 1) + mb;
+		if (t1 == t2)
+			set_date(&e, t1 / 12, t1 % 12 + 1, 0);
+		else
+			set_range(&e, t1 / 12, t1 % 12 + 1, t2 / 12, t2 % 12 + 1, RV_GRAN_MONTH);
+		break;
+	}
+	case K_BARE_MONTH:
+	case K_DAY_MONTH: {
+		if (!month)
+			return;
+		int d = k == K_DAY_MONTH ? grp_int(m, "d") : 0;
+		size_t ml;
+		const char *mw = grp(m, "mon", &ml);
+		/* "mai", "may", "mars", "march" alone are words first */
+		if (k == K_BARE_MONTH && mw && (!strncmp(mw, "may", ml) || !strncmp(mw, "march", ml)))
+			return;
+		e.relative = true;
+		if (ad->precision < RV_DATE_MONTH)
+			break;
+		bool future = sentence_future(c->a->fold.text, fs > 200 ? fs - 200 : 0, fe + 100 < c->a->fold.len ? fe + 100 : c->a->fold.len);
+		int yy = ad->year;
+		if (future && month < ad->month)
+			yy++;
+		else if (!future && month > ad->month)
+			yy--;
+		if (d > 0 && !valid_day(yy, month, d))
+			return;
+		set_date(&e, yy, month, d > 0 ? d : 0);
+		e.mod = k == K_BARE_MONTH ? mod_of(m) : RV_MOD_NONE;
+		break;
+	}
+	case K_WEEKDAY:
+	case K_YESTERDAY: {
+		e.relative = true;
+		if (ad->precision < RV_DATE_DAY)
+			break;
+		/* day arithmetic on the proleptic Gregorian calendar */
+		struct tm t = {0};
+		t.tm_year = ad->year - 1900;
+		t.tm_mon = ad->month - 1;
+		t.tm_mday = ad->day;
+		t.tm_hour = 12;
+		time_t base = timegm(&t);
+		int delta = 0;
+		if (k == K_YESTERDAY) {
+			size_t rl;
+			const char *r = grp(m, "rel", &rl);
+			delta = !strncmp(r, "hier", rl) || !strncmp(r, "yesterday", rl) ? -1
+				: !strncmp(r, "avant-hier", rl)                    ? -2
+										   : 1;
+		} else {
+			static const char *const wd[] = {"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+							 "samedi", "sunday", "monday", "tuesday", "wednesday",
+							 "thursday", "friday", "saturday"};
+			size_t wl;
+			const char *w = grp(m, "wd", &wl);
+			int target = -1;
+			for (int i = 0; i < 14; i++)
+				if (strlen(wd[i]) == wl && !memcmp(wd[i], w, wl))
+					target = i % 7;
+			struct tm bt;
+			gmtime_r(&base, &bt);
+			bool future = sentence_future(c->a->fold.text, fs > 200 ? fs - 200 : 0,
+						      fe + 100 < c->a->fold.len ? fe + 100 : c->a->fold.len);
+			delta = target - bt.tm_wday;
+			if (future && delta <= 0)
+				delta += 7;
+			else if (!future && delta > 0)
+				delta -= 7;
+		}
+		time_t when = base + (time_t)delta * 86400;
+		struct tm r;
+		gmtime_r(&when, &r);
+		set_date(&e, r.tm_year + 1900, r.tm_mon + 1, r.tm_mday);
+		break;
+	}
+	case K_COUNT:
+		return;
+	}
+	c->v = rv_xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
+	c->v[c->n++] = (struct cand){fs, fe, e, prio};
+}
+
+static int cmp_cand(const void *x, const void *y)
+{
+	const struct cand *a = x, *b = y;
+	if (a->fs != b->fs)
+		return a->fs < b->fs ? -1 : 1;
+	if (a->fe != b->fe)
+		return a->fe > b->fe ? -1 : 1; /* longer first */
+	return b->priority - a->priority;
+}
+
+void rv_timeline_find(const struct rv_article *a, struct rv_analysis *an)
+{
+	pthread_once(&once, compile_all);
+	struct ctx c = {.a = a, .an = an};
+	const char *t = a->fold.text;
+	size_t n = a->fold.len;
+	pcre2_match_context *mc = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(mc, 100000);
+	pcre2_set_depth_limit(mc, 1000);
+	for (int k = 0; k < K_COUNT; k++) {
+		pcre2_match_data *md = pcre2_match_data_create_from_pattern(re[k], NULL);
+		struct match m = {re[k], md, t};
+		size_t off = 0;
+		while (off < n && pcre2_match(re[k], (PCRE2_SPTR)t, n, off, PCRE2_NO_UTF_CHECK, md, mc) > 0) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+			handle(&c, (enum kind)k, &m, ov[0], ov[1]);
+			off = ov[1] > off ? ov[1] : off + 1;
+		}
+		pcre2_match_data_free(md);
+	}
+	pcre2_match_context_free(mc);
+	if (c.n)
+		qsort(c.v, c.n, sizeof *c.v, cmp_cand);
+	size_t last_end = 0;
+	const struct rv_tokens *tk = &an->tok;
+	for (size_t i = 0; i < c.n; i++) {
+		if (i && c.v[i].fs < last_end)
+			continue; /* overlaps a longer (or earlier) expression */
+		last_end = c.v[i].fe;
+		struct rv_tentry e = c.v[i].e;
+		e.start = (uint32_t)rv_fold_to_source(&a->fold, c.v[i].fs, false);
+		e.end = (uint32_t)rv_fold_to_source(&a->fold, c.v[i].fe, true);
+		while (e.end > e.start && a->body[e.end - 1] == ' ')
+			e.end--;
+		/* its sentence */
+		e.sent_start = e.start;
+		e.sent_end = e.end;
+		for (size_t s = 0; s < tk->nsent; s++) {
+			if (tk->sent[s].start <= e.start && e.start < tk->sent[s].end) {
+				e.sent_start = tk->sent[s].start;
+				e.sent_end = tk->sent[s].end;
+				break;
+			}
+		}
+		if (!e.resolved)
+			e.date[0] = '\0';
+		an->dates = rv_xgrow(an->dates, &an->capdates, an->ndates + 1, sizeof *an->dates);
+		an->dates[an->ndates++] = e;
+	}
+	free(c.v);
+}

@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""make eval: score revue's index against the hand-written answer keys.
+
+usage: eval.py REVUE SHARED [--verbose]
+
+For each corpus that has keys, revue indexes the whole corpus (so that
+corpus-wide evidence plays as it would for a user) and the keyed articles are
+scored: entities at article level (precision and recall per type), money and
+percentages (the right value), speech quotes of four words or more (precision,
+recall, speaker), the timeline (precision, and recall of absolute dates).
+Matching rules are in the functions below; they fold case, accents and
+apostrophes and ignore a leading article in names."""
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from collections import defaultdict
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+
+def fold(s):
+    s = unicodedata.normalize("NFD", s or "")
+    s = "".join(c for c in s if unicodedata.category(c) != "Mn")
+    s = s.replace("\u2019", "'").replace("\u02bc", "'").replace("\u2018", "'").lower()
+    s = re.sub(r"[\s\u00a0\u202f\u2009]+", " ", s)
+    return s.strip()
+
+
+def name_key(s):
+    s = fold(s)
+    s = re.sub(r"^(the|le|la|les|l') ?", "", s)
+    return s
+
+
+def words(s):
+    return re.findall(r"[\w']+", fold(s))
+
+
+def run(revue, kind, path):
+    out = subprocess.run([revue, "--dump", kind, path], capture_output=True, check=True).stdout
+    return [json.loads(l) for l in out.decode("utf-8").splitlines()]
+
+
+def by_article(rows):
+    out = defaultdict(list)
+    for r in rows:
+        out[r["article"]].append(r)
+    return out
+
+
+class Score:
+    def __init__(self):
+        self.tp = self.fp = self.fn = 0
+
+    def p(self):
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    def r(self):
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+def main():
+    revue, shared = sys.argv[1], sys.argv[2]
+    verbose = "--verbose" in sys.argv
+    keys = defaultdict(list)
+    for corpus in sorted(os.listdir(os.path.join(HERE, "keys"))):
+        d = os.path.join(HERE, "keys", corpus)
+        if not os.path.isdir(d):
+            continue
+        for f in sorted(os.listdir(d)):
+            if f.endswith(".json"):
+                keys[corpus].append(json.load(open(os.path.join(d, f), encoding="utf-8")))
+    sc = defaultdict(Score)
+    speaker_ok = speaker_n = 0
+    value_ok = value_n = 0
+    abs_ok = abs_n = 0
+    problems = []
+    for corpus, ks in keys.items():
+        if corpus == "bundled":
+            path = os.path.join(ROOT, "corpus")
+        else:
+            path = os.path.join(shared, "corpora", corpus, "articles")
+        if not os.path.isdir(path):
+            print(f"eval: {path} missing, {corpus} skipped")
+            continue
+        ents, quotes, times = (run(revue, k, path) for k in ("entities", "quotes", "timeline"))
+        ents, quotes, times = by_article(ents), by_article(quotes), by_article(times)
+        for k in ks:
+            art = os.path.basename(k["article"])
+            tag = f"{corpus}/{art}"
+            # entities at article level
+            for typ, field in (("person", "people"), ("org", "orgs"), ("product", "products"), ("place", "places")):
+                got = {name_key(e["name"]) for e in ents.get(art, []) if e["type"] == typ}
+                want = {name_key(n) for n in k.get(field, [])}
+                s = sc[typ]
+                s.tp += len(got & want)
+                s.fp += len(got - want)
+                s.fn += len(want - got)
+                if verbose and (got - want or want - got):
+                    problems.append(f"{tag} {typ}: extra {sorted(got - want)} missing {sorted(want - got)}")
+            # money and percent: each key item matched by value (and unit)
+            for typ, field in (("money", "money"), ("percent", "percent")):
+                got = [e for e in ents.get(art, []) if e["type"] == typ]
+                used = set()
+                s = sc[typ]
+                for item in k.get(field, []):
+                    v = item.get("value")
+                    hit = None
+                    for i, e in enumerate(got):
+                        if i in used:
+                            continue
+                        if fold(item["text"]) in fold(e["text"]) or fold(e["text"]) in fold(item["text"]):
+                            hit = i
+                            break
+                    if hit is None:
+                        s.fn += 1
+                        if verbose:
+                            problems.append(f"{tag} {typ}: missing {item['text']!r} = {v}")
+                        continue
+                    used.add(hit)
+                    s.tp += 1
+                    if v is not None:
+                        value_n += 1
+                        e = got[hit]
+                        unit_ok = typ == "percent" or not item.get("unit") or item["unit"] == e.get("unit")
+                        if abs(e["value"] - v) <= 1e-6 * max(1, abs(v)) and unit_ok:
+                            value_ok += 1
+                        elif verbose:
+                            problems.append(f"{tag} {typ}: {item['text']!r} want {v} {item.get('unit')} got {e['value']} {e.get('unit')}")
+                for i, e in enumerate(got):
+                    if i not in used:
+                        s.fp += 1
+                        if verbose:
+                            problems.append(f"{tag} {typ}: extra {e['text']!r}")
+            # speech quotes of four words or more
+            got = [q for q in quotes.get(art, []) if q["kind"] == "speech" and len(words(q["text"])) >= 4]
+            used = set()
+            s = sc["quote"]
+            for item in k.get("quotes", []):
+                kw = " ".join(words(item["text"]))
+                if len(kw.split()) < 4:
+                    continue
+                hit = None
+                for i, q in enumerate(got):
+                    if i not in used and kw[:60] in " ".join(words(q["text"])):
+                        hit = i
+                        break
+                if hit is None:
+                    s.fn += 1
+                    if verbose:
+                        problems.append(f"{tag} quote: missing {item['text'][:50]!r}")
+                    continue
+                used.add(hit)
+                s.tp += 1
+                speaker_n += 1
+                if name_key(item.get("speaker") or "") == name_key(got[hit].get("speaker") or ""):
+                    speaker_ok += 1
+                elif verbose:
+                    problems.append(f"{tag} speaker: {item['text'][:40]!r} want {item.get('speaker')} got {got[hit].get('speaker')}")
+            for i, q in enumerate(got):
+                if i not in used:
+                    s.fp += 1
+                    if verbose:
+                        problems.append(f"{tag} quote: extra {q['text'][:50]!r}")
+            # timeline
+            got = times.get(art, [])
+            used = set()
+            s = sc["date"]
+            for item in k.get("dates", []):
+                hit = None
+                for i, t in enumerate(got):
+                    if i not in used and (fold(item["text"]) in fold(t["expression"]) or fold(t["expression"]) in fold(item["text"])):
+                        hit = i
+                        break
+                absolute = not item.get("relative")
+                if absolute:
+                    abs_n += 1
+                if hit is None:
+                    s.fn += 1
+                    if verbose:
+                        problems.append(f"{tag} date: missing {item['text']!r} = {item.get('date')}")
+                    continue
+                used.add(hit)
+                s.tp += 1
+                d = got[hit]["date"] or ""
+                if absolute and item.get("date") and d.startswith(item["date"]):
+                    abs_ok += 1
+                elif absolute and verbose:
+                    problems.append(f"{tag} date: {item['text']!r} want {item.get('date')} got {d}")
+            for i, t in enumerate(got):
+                if i not in used:
+                    s.fp += 1
+                    if verbose:
+                        problems.append(f"{tag} date: extra {t['expression']!r} = {t['date']}")
+    n_articles = sum(len(v) for v in keys.values())
+    print(f"revue eval: {n_articles} articles with answer keys ({', '.join(f'{c} {len(v)}' for c, v in keys.items())})")
+    print()
+    print("| kind | precision | recall | found | extra | missed |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for kind in ("person", "org", "product", "place", "money", "percent", "quote", "date"):
+        s = sc[kind]
+        print(f"| {kind} | {s.p():.3f} | {s.r():.3f} | {s.tp} | {s.fp} | {s.fn} |")
+    ppl = [sc[k] for k in ("person", "org", "product")]
+    tp, fp, fn = (sum(getattr(x, a) for x in ppl) for a in ("tp", "fp", "fn"))
+    print(f"| people+orgs+products | {tp / max(1, tp + fp):.3f} | {tp / max(1, tp + fn):.3f} | {tp} | {fp} | {fn} |")
+    print()
+    print(f"quote speakers right: {speaker_ok}/{speaker_n} = {speaker_ok / max(1, speaker_n):.3f}")
+    print(f"money and percent values right: {value_ok}/{value_n} = {value_ok / max(1, value_n):.3f}")
+    print(f"absolute dates found with the right date: {abs_ok}/{abs_n} = {abs_ok / max(1, abs_n):.3f}")
+    if verbose:
+        print()
+        print("\n".join(problems))
+
+
+if __name__ == "__main__":
+    main()

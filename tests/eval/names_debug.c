@@ -1,0 +1,41 @@
+/* names_debug DIR ARTICLE-ID: every name candidate of one article with its
+ * votes and fate, and every quote with its speaker clues. A tool for tuning
+ * the rules against tests/eval, not part of revue. */
+#include "revue/index.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int main(int argc, char **argv)
+{
+	if (argc != 3)
+		return 2;
+	const char *paths[] = {argv[1]};
+	struct rv_corpus *c;
+	struct rv_diags err = {0};
+	if (rv_corpus_load(paths, 1, NULL, &c, &err) < 0)
+		return 1;
+	struct rv_index *ix = rv_index_build(c, NULL);
+	for (size_t a = 0; a < c->n; a++) {
+		if (strcmp(c->articles[a].id, argv[2]))
+			continue;
+		const struct rv_article *art = &c->articles[a];
+		const struct rv_analysis *an = &ix->an[a];
+		for (size_t i = 0; i < an->nnames; i++) {
+			const struct rv_name *n = &an->names[i];
+			printf("%6u %-30.*s key=%-25s P%d O%d R%d L%d f%x -> %s (%s)\n", n->start, (int)(n->end - n->start),
+			       art->body + n->start, n->key, n->votes[0], n->votes[1], n->votes[2], n->votes[3], n->flags,
+			       n->entity == RV_NONE ? "-" : ix->entities[n->entity].name,
+			       n->entity == RV_NONE ? "" : rv_etype_name(ix->entities[n->entity].type));
+		}
+		for (size_t q = 0; q < an->nquotes; q++) {
+			const struct rv_quote *qu = &an->quotes[q];
+			printf("Q %u %s name=%d pron=%d -> %s : %.60s\n", qu->start, qu->kind ? "term" : "speech",
+			       (int)qu->speaker_name, (int)qu->pronoun_at,
+			       qu->speaker == RV_NONE ? "-" : ix->entities[qu->speaker].name, qu->text);
+		}
+	}
+	rv_index_free(ix);
+	rv_corpus_free(c);
+	return 0;
+}
