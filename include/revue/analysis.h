@@ -28,6 +28,8 @@ enum {
 	RV_NAME_TITLED = 2,       /* after M., Mme, Dr, Mr...: surely a person */
 	RV_NAME_LOWER_SEEN = 4,   /* its first word also appears in lower case in the article */
 	RV_NAME_HEADLINE = 8,     /* in a line in title case: its capitals say nothing */
+	RV_NAME_PLAIN = 16,       /* one plain capitalised word: no acronym, CamelCase or digit */
+	RV_NAME_SPEAKS = 32,      /* next to a reporting verb: "X said", "a déclaré X" */
 };
 
 /* A name as written in one article, with the local evidence of its type. */

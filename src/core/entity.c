@@ -146,6 +146,72 @@ static bool connector(const struct rv_article *a, const struct rv_tokens *tk, si
 	return rv_tok_in(a, &tk->v[i - 1], RV_LEX_FIRST_NAME) || rv_tok_in(a, &tk->v[first], RV_LEX_ORG_WORD);
 }
 
+/* French capitalises only the first word of an institution's name: Banque
+ * centrale européenne, Conseil national des centres commerciaux, Union
+ * française des industries pétrolières. After such a head word the name goes
+ * on over adjectives (told by their endings) and "de/du/des/d'" complements,
+ * up to a few words; it ends at anything else. */
+static const char *const adjective_endings[] = {
+	"al", "ale", "aux", "ales", "el", "elle", "els", "elles", "en", "enne", "ens", "ennes", "ain", "aine",
+	"ains", "aines", "ais", "aise", "aises", "ique", "iques", "aire", "aires", "ier", "iere", "iers",
+	"ieres", "eur", "eure", "eurs", "eures", "iste", "istes", "if", "ive", "ifs", "ives", "ole", "oles",
+	"ien", "ienne", "iens", "iennes", "ois", "oise", "oises", "e", "ee", "ees", "es",
+};
+static const char *const heads[] = {
+	"banque", "conseil", "commission", "federation", "union", "parti", "caisse", "caisses", "credit",
+	"societe", "ecole", "observatoire", "groupement", "confederation", "securite", "ministere",
+	"assemblee", "cour", "tribunal", "agence", "autorite", "institut", "office", "fondation",
+	"association", "syndicat", "mouvement", "front", "rassemblement", "direction", "haute", "haut",
+	"centre", "comite", "chambre", "fonds", "universite", "academie", "conference", "alliance",
+	"collectif", "compagnie", "organisation", "police", "gendarmerie", "garde", "armee", "marine",
+	"assurance", "mutualite", "inspection", "prefecture", "conseil", "bureau", "caisse", "regie",
+	"entreprise", "cellule", "brigade", "service", "services", "secretariat", "delegation",
+};
+
+static bool has_ending(const char *w, size_t n, const char *const *ends, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		size_t k = strlen(ends[i]);
+		if (n > k + 2 && !memcmp(w + n - k, ends[i], k))
+			return true;
+	}
+	return false;
+}
+
+static size_t extend_institution(const struct rv_article *a, const struct rv_tokens *tk, size_t first, size_t last)
+{
+	if (last != first || !rv_tok_among(a, &tk->v[first], heads, RV_ARRAY_LEN(heads)))
+		return last;
+	size_t j = last + 1, end = last;
+	int words = 0;
+	while (j < tk->n && words < 6 && adjacent(a, &tk->v[j - 1], &tk->v[j])) {
+		const struct rv_token *t = &tk->v[j];
+		char buf[RV_FOLD_BUF];
+		size_t n = rv_tok_fold(a, t, buf);
+		if ((t->flags & RV_TOK_ELISION) && n == 2 && buf[0] == 'd') { /* d'épargne */
+			j++;
+			continue;
+		}
+		bool de = (n == 2 && (!memcmp(buf, "de", 2) || !memcmp(buf, "du", 2))) || (n == 3 && !memcmp(buf, "des", 3));
+		if (de && j + 1 < tk->n) {
+			j++;
+			if (j < tk->n && rv_token_is(a->body, &tk->v[j], "la", true))
+				j++;
+			continue;
+		}
+		if (!(t->flags & RV_TOK_ALPHA) || rv_tok_in(a, t, RV_LEX_STOP) || rv_tok_in(a, t, RV_LEX_SPEECH_VERB))
+			break;
+		bool after_de = j > 0 && ((tk->v[j - 1].flags & RV_TOK_ELISION) || rv_tok_among(a, &tk->v[j - 1],
+			(const char *const[]){"de", "du", "des", "la"}, 4));
+		if (!(t->flags & RV_TOK_CAP) && !after_de && !has_ending(buf, n, adjective_endings, RV_ARRAY_LEN(adjective_endings)))
+			break;
+		end = j;
+		words++;
+		j++;
+	}
+	return end;
+}
+
 static void vote(struct rv_name *nm, enum rv_etype t, int w)
 {
 	nm->votes[t] = (int16_t)(nm->votes[t] + w);
@@ -167,6 +233,11 @@ static const char *const of_words[] = {"de", "du", "des", "d'", "of", "chez", "a
 /* "à" and "from" precede companies as often as places; "en" and "in" rarely do */
 static const char *const place_preps[] = {"en", "in", "near"};
 static const char *const determiners[] = {"le", "la", "les", "l'", "un", "une", "the", "a", "an", "son", "sa", "ses", "leur", "its", "his", "her", "their", "notre", "our", "ce", "cet", "cette"};
+static const char *const launch_verbs[] = {
+	"lance", "lancer", "lancant", "lancement", "utiliser", "utilise", "utilisent", "utilisant",
+	"installer", "telecharger", "launched", "launch", "launches", "launching", "unveiled", "released",
+	"using", "uses", "use", "download", "downloaded", "via", "sur",
+};
 static const char *const aux_words[] = {"a", "ont", "avait", "avaient", "has", "have", "had", "is", "was", "will"};
 
 static void evidence(const struct rv_article *a, const struct rv_tokens *tk, struct rv_name *nm)
@@ -227,6 +298,8 @@ static void evidence(const struct rv_article *a, const struct rv_tokens *tk, str
 			vote(nm, RV_ET_ORG, 3);
 		if (rv_tok_in(a, pt, RV_LEX_PRODUCT_CUE))
 			vote(nm, RV_ET_PRODUCT, 3);
+		if (rv_tok_among(a, pt, launch_verbs, RV_ARRAY_LEN(launch_verbs)))
+			vote(nm, RV_ET_PRODUCT, 2);
 		if (rv_tok_among(a, pt, place_preps, RV_ARRAY_LEN(place_preps)))
 			vote(nm, RV_ET_PLACE, 1);
 		if (rv_tok_among(a, pt, of_words, RV_ARRAY_LEN(of_words))) {
@@ -234,8 +307,10 @@ static void evidence(const struct rv_article *a, const struct rv_tokens *tk, str
 			if (q >= 0 && rv_tok_in(a, &tk->v[q], RV_LEX_ROLE))
 				vote(nm, RV_ET_ORG, 3); /* directeur général de X, CEO of X */
 		}
-		if (rv_tok_in(a, pt, RV_LEX_SPEECH_VERB))
+		if (rv_tok_in(a, pt, RV_LEX_SPEECH_VERB)) {
 			vote(nm, RV_ET_PERSON, 1); /* said X */
+			nm->flags |= RV_NAME_SPEAKS;
+		}
 	}
 	/* after the name */
 	size_t nx = last + 1;
@@ -258,8 +333,10 @@ static void evidence(const struct rv_article *a, const struct rv_tokens *tk, str
 			size_t v = nx;
 			if (rv_tok_among(a, t, aux_words, RV_ARRAY_LEN(aux_words)) && nx + 1 < tk->n)
 				v = nx + 1;
-			if (rv_tok_in(a, &tk->v[v], RV_LEX_SPEECH_VERB))
+			if (rv_tok_in(a, &tk->v[v], RV_LEX_SPEECH_VERB)) {
 				vote(nm, RV_ET_PERSON, 1);
+				nm->flags |= RV_NAME_SPEAKS;
+			}
 		}
 	}
 	(void)key;
@@ -297,6 +374,8 @@ static void add_name(const struct rv_article *a, const struct rv_tokens *tk, str
 	nm->key_rest = (uint16_t)(rest < 0xFFFF ? rest : 0);
 	nm->rest_start = last > first ? tk->v[first + 1].start : nm->start;
 	nm->entity = RV_NONE;
+	if (first == last && !(tk->v[first].flags & (RV_TOK_UPPER | RV_TOK_CAMEL | RV_TOK_DIGIT)))
+		nm->flags |= RV_NAME_PLAIN;
 	if (tk->v[first].flags & RV_TOK_SENT)
 		nm->flags |= RV_NAME_SENT_INITIAL;
 	else if (first > 0 && (tk->v[first - 1].flags & RV_TOK_PUNCT)) {
@@ -381,7 +460,8 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 				continue;
 			}
 			if ((t->flags & RV_TOK_ELISION) && j + 1 < tk->n && name_word(a, &tk->v[j + 1]) &&
-			    connector(a, tk, first, j) && t->start == tk->v[j + 1].start - (t->end - t->start)) {
+			    t->end == tk->v[j + 1].start && adjacent(a, &tk->v[j - 1], t) &&
+			    (a->body[t->start] == 'd' || a->body[t->start] == 'D')) {
 				/* d'Estaing: the elision is glued to the next word */
 				last = j + 1;
 				j += 2;
@@ -394,11 +474,25 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 				j += 2;
 				continue;
 			}
+			/* Department of Homeland Security, Museum for African Art */
+			if (j + 1 < tk->n && name_word(a, &tk->v[j + 1]) &&
+			    rv_tok_among(a, t, (const char *const[]){"of", "for", "and", "&"}, 4) &&
+			    adjacent(a, &tk->v[j - 1], t) && adjacent(a, t, &tk->v[j + 1])) {
+				bool org = false;
+				for (size_t k = first; k < j; k++)
+					org |= rv_tok_in(a, &tk->v[k], RV_LEX_ORG_WORD);
+				if (org) {
+					last = j + 1;
+					j += 2;
+					continue;
+				}
+			}
 			if (number_suffix(a, tk, j)) {
 				last = j++;
 			}
 			break;
 		}
+		last = extend_institution(a, tk, first, last);
 		/* trim: leading titles, sentence openers, stop words; trailing connectors */
 		while (first <= last) {
 			const struct rv_token *t = &tk->v[first];
@@ -421,9 +515,24 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 			if ((rv_tok_in(a, &tk->v[k], RV_LEX_ROLE) || rv_tok_in(a, &tk->v[k], RV_LEX_PERSON_TITLE)) &&
 			    !rv_tok_in(a, &tk->v[k + 1], RV_LEX_CONNECTOR))
 				first = k + 1;
+		/* "AFP Thomas Miralles", "RTL Laurent Berger", "ministre de la Culture
+		 * Christine Albanel": a given name after a word that is not one
+		 * starts the person's name */
+		for (size_t k = first + 1; k < last; k++)
+			if (rv_tok_in(a, &tk->v[k], RV_LEX_FIRST_NAME) && !rv_tok_in(a, &tk->v[k - 1], RV_LEX_FIRST_NAME) &&
+			    !rv_tok_in(a, &tk->v[k - 1], RV_LEX_CONNECTOR)) {
+				first = k;
+				break;
+			}
 		if (first <= last && rv_tok_in(a, &tk->v[last], RV_LEX_PERSON_TITLE) && last + 1 < tk->n &&
 		    is_punct(a, &tk->v[last + 1], '.')) {
 			i = last + 1;
+			continue;
+		}
+		if (first == last && (tk->v[first].end - tk->v[first].start == 1 ||
+				      (tk->v[first].end - tk->v[first].start >= 3 && a->body[tk->v[first].start + 1] == '-' &&
+				       (tk->v[first].flags & RV_TOK_CAP) && strchr("RDI", a->body[tk->v[first].start])))) {
+			i = j > i + 1 ? j : i + 1;
 			continue;
 		}
 		if (first <= last && !(pure_number(&tk->v[first]))) {

@@ -188,6 +188,18 @@ static void filter_and_count(struct rv_index *ix, struct names *nm)
 				strip_first(n);
 			}
 		}
+	/* A plain capitalised word with no evidence of any type, written
+	 * mid-sentence only once in the whole corpus, is more often a word than a
+	 * name (a title's first word, emphasis): it needs a second sighting. */
+	for (size_t a = 0; a < ix->corpus->n; a++)
+		for (size_t i = 0; i < ix->an[a].nnames; i++) {
+			struct rv_name *n = &ix->an[a].names[i];
+			if (n->entity == RV_NONE || n->key_rest || any_vote(n) || (n->flags & RV_NAME_PLAIN) == 0)
+				continue;
+			const uint32_t *s = rv_strmap_get(&nm->map, n->key, strlen(n->key));
+			if (!s || nm->st[*s].mid < 2)
+				n->entity = RV_NONE;
+		}
 	for (size_t a = 0; a < ix->corpus->n; a++)
 		for (size_t i = 0; i < ix->an[a].nnames; i++) {
 			struct rv_name *n = &ix->an[a].names[i];
@@ -396,6 +408,41 @@ static void count_mentions(struct rv_index *ix)
 
 /* --- speakers, quotes ------------------------------------------------------- */
 
+static bool in_quotation(const struct rv_analysis *an, const struct rv_name *n)
+{
+	for (size_t k = 0; k < an->nquotes; k++)
+		if (n->start >= an->quotes[k].start && n->end <= an->quotes[k].end &&
+		    !(an->quotes[k].flags & RV_QUOTE_BLOCK))
+			return true;
+	return false;
+}
+
+/* Who "il", "he", "la ministre" or an unattributed quotation stands for: the
+ * last person before `at` seen next to a reporting verb, if any within a few
+ * paragraphs; else the last person named. Names inside quotations do not
+ * count. */
+static uint32_t pronoun_speaker(const struct rv_index *ix, const struct rv_analysis *an, uint32_t at, size_t self)
+{
+	uint32_t nearest = RV_NONE;
+	for (size_t i = an->nnames; i-- > 0;) {
+		const struct rv_name *n = &an->names[i];
+		if (n->start >= at || n->entity == RV_NONE || ix->entities[n->entity].type != RV_ET_PERSON)
+			continue;
+		if (in_quotation(an, n))
+			continue;
+		if (nearest == RV_NONE)
+			nearest = n->entity;
+		if (n->flags & RV_NAME_SPEAKS)
+			return n->entity;
+		if (at - n->start > 1500)
+			break;
+	}
+	/* the speaker of the quotation before, when nobody was named since */
+	if (self > 0 && an->quotes[self - 1].speaker != RV_NONE && nearest == RV_NONE)
+		return an->quotes[self - 1].speaker;
+	return nearest;
+}
+
 static void resolve_speakers(struct rv_index *ix)
 {
 	uint32_t id = 0;
@@ -408,23 +455,7 @@ static void resolve_speakers(struct rv_index *ix)
 				qu->speaker = an->names[qu->speaker_name].entity;
 			if (qu->speaker != RV_NONE || qu->pronoun_at == RV_NONE)
 				continue;
-			/* the nearest person named before the pronoun, outside quotations */
-			for (size_t i = an->nnames; i-- > 0;) {
-				const struct rv_name *n = &an->names[i];
-				if (n->start >= qu->pronoun_at || n->entity == RV_NONE)
-					continue;
-				if (ix->entities[n->entity].type != RV_ET_PERSON)
-					continue;
-				bool inside = false;
-				for (size_t k = 0; k < an->nquotes; k++)
-					if (n->start >= an->quotes[k].start && n->end <= an->quotes[k].end &&
-					    !(an->quotes[k].flags & RV_QUOTE_BLOCK))
-						inside = true;
-				if (inside)
-					continue;
-				qu->speaker = n->entity;
-				break;
-			}
+			qu->speaker = pronoun_speaker(ix, an, qu->pronoun_at, q);
 		}
 	}
 	ix->nquotes = id;

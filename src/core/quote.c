@@ -301,24 +301,28 @@ static const char *const pronouns[] = {"il", "elle", "ils", "elles", "he", "she"
 static const char *const aux[] = {"a", "ont", "avait", "avaient", "aura", "has", "have", "had", "was", "is"};
 static const char *const according[] = {"selon", "d'apres", "according"};
 
-/* The best name for a speaker among the article's names whose first token is
- * in [ta, tb): a person-voted name first, else the one nearest to `near`. */
-static uint32_t pick_name(const struct rv_analysis *an, size_t ta, size_t tb, size_t near)
+/* The name whose first token is nearest to `near` among those starting in
+ * [ta, tb), places excluded (they do not speak). */
+static uint32_t nearest_name(const struct rv_analysis *an, size_t ta, size_t tb, size_t near)
 {
 	uint32_t best = RV_NONE;
 	size_t best_d = SIZE_MAX;
-	bool best_person = false;
 	for (size_t i = 0; i < an->nnames; i++) {
 		const struct rv_name *nm = &an->names[i];
 		if (nm->tok_first < ta || nm->tok_first >= tb)
 			continue;
-		bool person = nm->votes[RV_ET_PERSON] > 0 && nm->votes[RV_ET_PERSON] >= nm->votes[RV_ET_ORG] &&
-			      nm->votes[RV_ET_PLACE] < 4;
-		size_t d = nm->tok_first > near ? nm->tok_first - near : near - nm->tok_first;
-		if ((person && !best_person) || (person == best_person && d < best_d)) {
+		if (nm->votes[RV_ET_PLACE] >= 4 && nm->votes[RV_ET_PLACE] > nm->votes[RV_ET_PERSON])
+			continue;
+		bool quoted = false; /* a name inside a quotation is not who speaks it */
+		for (size_t k = 0; k < an->nquotes && !quoted; k++)
+			quoted = nm->start >= an->quotes[k].start && nm->end <= an->quotes[k].end &&
+				 !(an->quotes[k].flags & RV_QUOTE_BLOCK);
+		if (quoted)
+			continue;
+		size_t d = nm->tok_last < near ? near - nm->tok_last : nm->tok_first - near;
+		if (d < best_d) {
 			best = (uint32_t)i;
 			best_d = d;
-			best_person = person;
 		}
 	}
 	return best;
@@ -329,7 +333,8 @@ static bool is_pronoun(const struct rv_article *a, const struct rv_token *t)
 	return rv_tok_among(a, t, pronouns, RV_ARRAY_LEN(pronouns)) || incise_token(a, t);
 }
 
-/* Looks for the speaker after the quotation: tokens [from, to). */
+/* After the quotation, tokens [from, to): ”, X said / », a déclaré X /
+ * ”, he said / », a-t-il ajouté. The name nearest to the verb wins. */
 static bool speaker_after(const struct rv_article *a, const struct rv_analysis *an, size_t from, size_t to,
 			  struct rv_quote *q)
 {
@@ -339,37 +344,40 @@ static bool speaker_after(const struct rv_article *a, const struct rv_analysis *
 		unsigned cp = rv_token_first_cp(a->body, t);
 		if (cp == 0xAB || cp == 0x201C)
 			return false; /* another quotation starts */
-		if (!speech_verb(a, t) && !incise_token(a, t))
+		bool inverted = incise_token(a, t);
+		if (!speech_verb(a, t) && !(inverted && k + 1 < to && speech_verb(a, &tk->v[k + 1])))
 			continue;
-		if (incise_token(a, t) && !speech_verb(a, t) &&
-		    !(k + 1 < to && speech_verb(a, &tk->v[k + 1])))
-			continue;
-		/* a-t-il déclaré, explique-t-elle */
-		if (incise_token(a, t)) {
+		if (inverted) {
 			q->pronoun_at = q->start;
 			return true;
 		}
-		/* ”, X said / », a déclaré X / ”, he said / said X */
-		uint32_t nm = pick_name(an, from, k, k);
-		if (nm == RV_NONE)
-			nm = pick_name(an, k + 1, to < k + 6 ? to : k + 6, k);
+		size_t v = k;
+		while (v > from && rv_tok_among(a, &tk->v[v - 1], aux, RV_ARRAY_LEN(aux)))
+			v--;
+		if (v > from && is_pronoun(a, &tk->v[v - 1])) { /* ”, he said */
+			q->pronoun_at = q->start;
+			return true;
+		}
+		size_t lo = k > from + 4 ? k - 4 : from, hi = k + 6 < to ? k + 6 : to;
+		uint32_t nm = nearest_name(an, lo, hi, k);
 		if (nm != RV_NONE) {
 			q->speaker_name = nm;
 			return true;
 		}
-		for (size_t p = from; p < to && p <= k + 3; p++) {
+		for (size_t p = lo; p < hi; p++) {
 			if (is_pronoun(a, &tk->v[p])) {
 				q->pronoun_at = q->start;
 				return true;
 			}
 		}
-		return false;
+		q->pronoun_at = q->start; /* "said the minister": the person last named */
+		return true;
 	}
 	return false;
 }
 
-/* Looks for the speaker before the quotation: tokens [from, to), to being
- * the quotation's first token. */
+/* Before the quotation, tokens [from, to): X a déclaré : « / X, directeur de
+ * Y, explique que « / selon X, « / Il a ajouté : « / according to X, “. */
 static bool speaker_before(const struct rv_article *a, const struct rv_analysis *an, size_t from, size_t to,
 			   struct rv_quote *q)
 {
@@ -378,41 +386,62 @@ static bool speaker_before(const struct rv_article *a, const struct rv_analysis 
 		const struct rv_token *t = &tk->v[k];
 		if (rv_tok_among(a, t, according, RV_ARRAY_LEN(according))) {
 			size_t b = k + 1;
-			if (rv_tok_among(a, t, (const char *const[]){"according"}, 1) && b < to)
+			if (rv_token_is(a->body, t, "according", true) && b < to)
 				b++; /* according to */
-			uint32_t nm = pick_name(an, b, to, b);
+			uint32_t nm = nearest_name(an, b, b + 4 < to ? b + 4 : to, b);
 			if (nm != RV_NONE) {
 				q->speaker_name = nm;
 				return true;
 			}
-			continue;
+			q->pronoun_at = q->start; /* selon la ministre */
+			return true;
 		}
 		if (!speech_verb(a, t))
 			continue;
-		size_t v = k;
-		if (v > from && rv_tok_among(a, &tk->v[v - 1], aux, RV_ARRAY_LEN(aux)))
-			v--;
-		uint32_t nm = pick_name(an, from, v, v);
-		if (nm != RV_NONE) {
-			q->speaker_name = nm;
-			return true;
-		}
-		for (size_t p = v; p-- > from && p + 4 > v;) {
-			if (is_pronoun(a, &tk->v[p])) {
-				q->pronoun_at = tk->v[p].start;
-				return true;
-			}
-		}
 		if (incise_token(a, t)) {
 			q->pronoun_at = t->start;
 			return true;
 		}
-		nm = pick_name(an, k + 1, to, k);
-		if (nm != RV_NONE) { /* a déclaré X : « */
+		/* walk back to the subject, over an apposition between commas */
+		size_t p = k;
+		while (p > from && rv_tok_among(a, &tk->v[p - 1], aux, RV_ARRAY_LEN(aux)))
+			p--;
+		size_t start = p;
+		if (p > from && punct_is(a, &tk->v[p - 1], ",")) {
+			/* "X, responsable de Y, déclare": skip back to the opening comma */
+			start = p - 1;
+			for (size_t c = p - 1; c-- > from && p - c < 16;)
+				if (punct_is(a, &tk->v[c], ",")) {
+					start = c;
+					break;
+				}
+		}
+		for (size_t j = start; j-- > from;) {
+			const struct rv_token *w = &tk->v[j];
+			if (punct_is(a, w, ","))
+				continue;
+			if (is_pronoun(a, w)) {
+				q->pronoun_at = w->start;
+				return true;
+			}
+			for (size_t i = 0; i < an->nnames; i++) {
+				const struct rv_name *nm = &an->names[i];
+				if (nm->tok_last == j || nm->tok_first == j) {
+					q->speaker_name = (uint32_t)i;
+					return true;
+				}
+			}
+			if (j + 6 < p)
+				break;
+		}
+		/* a déclaré X : « */
+		uint32_t nm = nearest_name(an, k + 1, to, k);
+		if (nm != RV_NONE) {
 			q->speaker_name = nm;
 			return true;
 		}
-		return false;
+		q->pronoun_at = q->start; /* "la ministre a précisé que": the person last named */
+		return true;
 	}
 	return false;
 }
@@ -422,7 +451,7 @@ static void attribute(const struct rv_article *a, struct rv_analysis *an, struct
 	const struct rv_tokens *tk = &an->tok;
 	if (incise_verb != SIZE_MAX) {
 		const struct rv_token *t = &tk->v[incise_verb];
-		uint32_t nm = pick_name(an, incise_verb, incise_verb + 4, incise_verb);
+		uint32_t nm = nearest_name(an, incise_verb, incise_verb + 4, incise_verb);
 		if (nm != RV_NONE && !incise_token(a, t)) {
 			q->speaker_name = nm;
 			return;
@@ -449,8 +478,12 @@ static void attribute(const struct rv_article *a, struct rv_analysis *an, struct
 		size_t p = from - 1;
 		while (p > 0 && !(tk->v[p].flags & RV_TOK_PARA) && from - p < 80)
 			p--;
-		speaker_before(a, an, p, from - 1, q);
+		if (speaker_before(a, an, p, from - 1, q))
+			return;
 	}
+	/* no reporting clause: news writing quotes the person it has been
+	 * talking about; index.c finds the person last named before */
+	q->pronoun_at = q->start;
 }
 
 /* --- the pass ------------------------------------------------------------ */
