@@ -30,7 +30,7 @@ PC_CFLAGS  := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
 PC_LIBS    := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null)
 CFLAGS_ALL  = $(CSTD) $(OPT) $(WARN) -Iinclude $(PC_CFLAGS) -pthread \
               -DREVUE_VERSION='"$(VERSION)"' -DREVUE_DATADIR='"$(DATADIR)"' $(EXTRA_CFLAGS) $(CFLAGS)
-LIBS_CORE   = -lunistring $(PC_LIBS) -pthread
+LIBS_CORE   = -lunistring $(PC_LIBS) -lm -pthread
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
 CORE_SRC   := $(wildcard src/core/*.c)

@@ -37,14 +37,21 @@
 #define PERIOD                                                                                               \
 	"(?: ?(?:par|per|a|an|chaque|each|/) ?(?<per>jour|day|semaine|week|mois|month|an|annee|year)\\b)?"
 
+/* "500 à 600 millions d'euros", "10 et 12 milliards", "$2-3 billion": the
+ * first number of a range shares the second's scale and currency */
+#define RANGE "(?:(?<from>\\d+(?:[.,]\\d+)?) ?(?:a|et|to|-|\xE2\x80\x93) ?)?"
+#define SUBUNIT "(?<sub>pence|p|centimes?|cents?)"
+
 static const char *const money_pattern =
-	"(?:" CUR_BEFORE " ?" NUM "(?:" SCALE_GLUED "\\b| " SCALE_LONG "\\b)?"
-	"|\\b" NUM "(?: " SCALE_LONG "|" SCALE_GLUED ")?\\b ?" CUR_AFTER "(?![a-z])"
-	"|\\b" WORDNUM " " SCALE_LONG "\\b ?" CUR_AFTER "(?![a-z])"
-	"|\\b(?:" NUM "|" WORDNUM ") (?<bare>milliards?|billions?|trillions?)\\b(?! (?:de|d'|of)\\b))" PERIOD;
+	"(?:" CUR_BEFORE " ?" RANGE NUM "(?:" SCALE_GLUED "\\b| " SCALE_LONG "\\b)?"
+	"|\\b" RANGE NUM "(?: " SCALE_LONG "|" SCALE_GLUED ")?\\b ?" CUR_AFTER "(?![a-z])"
+	"|\\b" WORDNUM "(?: " SCALE_LONG ")? " CUR_AFTER "(?![a-z])"
+	"|\\b" RANGE "(?:" NUM "|" WORDNUM ") (?<bare>milliards?|billions?|trillions?|millions?)\\b(?! (?:de|d'|of)\\b)"
+	"|\\b(?:" NUM "|" WORDNUM ")(?: ?(?<sub>pence|centimes?|cents?)\\b|(?<sub>p)\\b(?!\\.\\w)))" PERIOD;
 
 static const char *const percent_pattern =
-	"\\b(?<num>\\d+(?:[.,]\\d+)?) ?(?:%|pour ?cent\\b|percent\\b|per cent\\b|pct\\b|points? de pourcentage)";
+	"(?:(?<neg>(?<![\\w.,])-|\\bmoins |\\bminus |\xE2\x88\x92)|\\b)(?<num>\\d+(?:[.,]\\d+)?) ?"
+	"(?:%|pour ?cent\\b|percent\\b|per cent\\b|pct\\b|points? de pourcentage)";
 
 static pcre2_code *money_re, *percent_re;
 static pthread_once_t compile_once = PTHREAD_ONCE_INIT;
@@ -171,23 +178,28 @@ static double word_value(const char *w, size_t n)
 	return 0;
 }
 
+static bool word_eq(const char *s, size_t n, const char *w)
+{
+	return strlen(w) == n && !memcmp(s, w, n);
+}
+
 static double scale_value(const char *s, size_t n, bool english)
 {
 	if (!s || !n)
 		return 1;
-	if (!strncmp(s, "mill", 4) && n >= 5 && s[4] == 'i' && n >= 7 && !strncmp(s, "milliard", 8 > n ? n : 8))
-		return 1e9;
-	if (!strncmp(s, "milliers", n) || !strncmp(s, "mille", n) || !strncmp(s, "thousand", 8 > n ? n : 8) ||
-	    (n == 1 && s[0] == 'k'))
+	if (word_eq(s, n, "k") || word_eq(s, n, "mille") || word_eq(s, n, "milliers") || word_eq(s, n, "thousand") ||
+	    word_eq(s, n, "thousands"))
 		return 1e3;
-	if (!strncmp(s, "million", 7 > n ? n : 7) || (n == 1 && s[0] == 'm') || !strncmp(s, "mn", n) ||
-	    !strncmp(s, "mio", n))
+	if (word_eq(s, n, "m") || word_eq(s, n, "mn") || word_eq(s, n, "mio") || word_eq(s, n, "million") ||
+	    word_eq(s, n, "millions"))
 		return 1e6;
-	if (s[0] == 'b' && (n <= 2 || !strncmp(s, "billion", 7)))
-		return (n <= 2 || english) ? 1e9 : 1e12;
-	if (!strncmp(s, "md", 2) || !strncmp(s, "mrd", 3) || !strncmp(s, "mld", 3))
+	if (word_eq(s, n, "milliard") || word_eq(s, n, "milliards") || word_eq(s, n, "md") || word_eq(s, n, "mds") ||
+	    word_eq(s, n, "mrd") || word_eq(s, n, "mrds") || word_eq(s, n, "mld") || word_eq(s, n, "mlds") ||
+	    word_eq(s, n, "bn") || word_eq(s, n, "b"))
 		return 1e9;
-	if (!strncmp(s, "trillion", 8 > n ? n : 8) || !strncmp(s, "tn", n))
+	if (word_eq(s, n, "billion") || word_eq(s, n, "billions"))
+		return english ? 1e9 : 1e12; /* a French billion is a million millions */
+	if (word_eq(s, n, "tn") || word_eq(s, n, "trillion") || word_eq(s, n, "trillions"))
 		return english ? 1e12 : 1e18;
 	return 1;
 }
@@ -277,7 +289,8 @@ void rv_entity_amounts(const struct rv_article *a, struct rv_analysis *an)
 			sc = group(money_re, md, t, "gscale", &sl);
 		if (!sc)
 			sc = group(money_re, md, t, "bare", &sl);
-		v *= scale_value(sc, sl, english);
+		double scale = scale_value(sc, sl, english);
+		v *= scale;
 		char unit[4] = "";
 		size_t cl = 0;
 		const char *cur = group(money_re, md, t, "cb", &cl);
@@ -287,8 +300,33 @@ void rv_entity_amounts(const struct rv_article *a, struct rv_analysis *an)
 			currency_code(cur, cl, unit);
 		size_t pl = 0;
 		const char *per = group(money_re, md, t, "per", &pl);
-		if (v > 0)
+		size_t bl = 0, sbl = 0;
+		const char *bare = group(money_re, md, t, "bare", &bl);
+		const char *sub = group(money_re, md, t, "sub", &sbl);
+		if (sub) {
+			scale /= 100;
+			v /= 100;
+			if (sub[0] == 'p')
+				memcpy(unit, "GBP", 4);
+			else if (sub[0] == 'c' && sub[1] == 'e' && sub[2] == 'n' && sub[3] == 't' && (sbl == 4 || sub[4] == 's'))
+				memcpy(unit, english ? "USD" : "EUR", 4);
+			else
+				memcpy(unit, "EUR", 4);
+		}
+		/* bare millions are money only in a passage already about money */
+		bool bare_millions = bare && bl >= 7 && !strncmp(bare, "million", 7);
+		bool money_nearby = an->namounts > first && ms < an->amounts[an->namounts - 1].end + 400u;
+		if (v > 0 && (!bare_millions || money_nearby)) {
+			size_t fl = 0;
+			const char *from = group(money_re, md, t, "from", &fl);
+			if (from) {
+				double fv = rv_amount_parse_number(from, fl, english) * scale;
+				size_t fs = (size_t)(from - t);
+				push_amount(an, a, fs, fs + fl, RV_ET_MONEY, fv, unit, period_of(per, pl));
+				ms = (size_t)(num - t);
+			}
 			push_amount(an, a, ms, me, RV_ET_MONEY, v, unit, period_of(per, pl));
+		}
 		off = me > off ? me : off + 1;
 	}
 	/* a bare amount takes the article's most frequent currency */
@@ -314,6 +352,9 @@ void rv_entity_amounts(const struct rv_article *a, struct rv_analysis *an)
 		size_t len = 0;
 		const char *num = group(percent_re, md, t, "num", &len);
 		double v = rv_amount_parse_number(num, len, english);
+		size_t nl = 0;
+		if (group(percent_re, md, t, "neg", &nl))
+			v = -v;
 		push_amount(an, a, ov[0], ov[1], RV_ET_PERCENT, v, "", RV_PERIOD_NONE);
 		off = ov[1] > off ? ov[1] : off + 1;
 	}

@@ -2,6 +2,7 @@
 
 #include "revue/json.h"
 
+#include <math.h>
 #include <string.h>
 
 static void null_or_string(struct rv_buf *b, const char *s)
@@ -103,7 +104,10 @@ static void dump_amount(struct rv_buf *b, const struct rv_article *a, const stru
 		snprintf(name, sizeof name, "%.15g%s%s", m->value, m->unit[0] ? " " : "", m->unit);
 	mention_head(b, a, name, m->kind, m->start, m->end);
 	rv_json_key(b, "value", false);
-	rv_buf_printf(b, "%.15g", m->value);
+	if (isfinite(m->value))
+		rv_buf_printf(b, "%.15g", m->value);
+	else
+		rv_buf_adds(b, "null"); /* JSON has no infinity */
 	rv_json_key(b, "unit", false);
 	rv_json_cstring(b, m->kind == RV_ET_PERCENT ? "%" : (m->unit[0] ? m->unit : NULL));
 	if (m->kind == RV_ET_MONEY) {

@@ -55,6 +55,12 @@ enum kind {
 	K_DAY_MONTH,
 	K_WEEKDAY,
 	K_YESTERDAY,
+	K_MONTH_DAY,
+	K_REL_WEEK,
+	K_REL_NAMED_MONTH,
+	K_CHRISTMAS,
+	K_SEMESTER,
+	K_REL_PART_YEAR,
 	K_COUNT
 };
 
@@ -73,12 +79,18 @@ static const char *const patterns[K_COUNT] = {
 	[K_REL_YEAR] = "\\b(?:(?:l'an|l'annee) (?<rel>dernier|derniere|passe|passee|prochain|prochaine)|(?<rel2>last|next|this) year|cette annee(?<this>))\\b",
 	[K_REL_SEASON] = "\\b(?:(?:l'|le |cet |ce )?" SEASON " (?<rel>dernier|derniere|passe|prochain|prochaine)|(?<rel2>last|next|this) " SEASON ")\\b",
 	[K_REL_MONTH] = "\\b(?:le mois (?<rel>dernier|passe|prochain)|(?<rel2>last|next|this) month|ce mois-ci(?<this>))\\b",
-	[K_AGO] = "\\b(?:il y a " NUMWORD " ans|" NUMWORD " years? ago)\\b",
+	[K_AGO] = "\\b(?:il y a " NUMWORD " (?<unit>ans|mois|decennies?)|" NUMWORD " (?<unit>years?|months?|decades?) ago)\\b",
 	[K_WITHIN] = "\\b(?:d'ici|within|dans les|in the next) (?:(?<n1>\\d{1,3}) (?:a|et|to|-) )?(?<n2>\\d{1,3}|un|une|deux|trois|six|dix|douze|one|two|three|six|ten|twelve) (?<unit>mois|ans|annees|months|years)\\b",
-	[K_BARE_MONTH] = "\\b(?:(?:en|in|au mois de|depuis|since|d'ici|by|until|jusqu'en|des|fin|debut|mi|early|late|mid) )" MONTH "\\b(?! (?:de |of |d')?\\d)",
+	[K_BARE_MONTH] = "\\b(?:(?:en|in|au mois de|au mois d'|depuis|since|d'ici|by|until|jusqu'en|des|fin|debut|mi|early|late|mid) |mi-|d')" MONTH "\\b(?! (?:de |of |d')?\\d)",
 	[K_DAY_MONTH] = "\\b(?:le |on )?(?:" WEEKDAY " )?" DAY " " MONTH "\\b(?! (?:de |of )?\\d)",
 	[K_WEEKDAY] = "\\b(?<wd>" WEEKDAY ")\\b(?! \\d)",
 	[K_YESTERDAY] = "\\b(?<rel>hier|avant-hier|demain|yesterday|tomorrow)\\b",
+	[K_MONTH_DAY] = "\\b(?<mon>" MONTHS_EN "|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.?) " DAY "(?:st|nd|rd|th)?\\b(?!,? ?\\d)",
+	[K_REL_WEEK] = "\\b(?:la semaine (?<rel>derniere|passee|prochaine)|(?<rel2>last|next|this) week|cette semaine(?<this>))\\b",
+	[K_REL_NAMED_MONTH] = "\\b(?:(?<rel2>last|next) " MONTH "|" MONTH " (?<rel>dernier|prochain))\\b",
+	[K_CHRISTMAS] = "\\b(?:noel|christmas)\\b",
+	[K_SEMESTER] = "\\b(?<ord>premier|1er|second|deuxieme|2e|first|second) (?:semestre|half)(?: (?:de |of )?" YEAR ")?\\b",
+	[K_REL_PART_YEAR] = "\\b" MOD " (?:d'annee|de l'annee|of the year)\\b",
 };
 
 static pcre2_code *re[K_COUNT];
@@ -466,12 +478,24 @@ static void handle(struct ctx *c, enum kind k, const struct match *m, size_t fs,
 		break;
 	}
 	case K_AGO: {
-		size_t nl;
+		size_t nl, ul = 0;
 		const char *ns = grp(m, "n", &nl);
-		int nyears = ns ? number_word(ns, nl) : -1;
+		const char *u = grp(m, "unit", &ul);
+		int count = ns ? number_word(ns, nl) : -1;
 		e.relative = true;
-		if (nyears >= 0 && ad->precision >= RV_DATE_YEAR)
-			set_date(&e, ad->year - nyears, 0, 0);
+		if (count < 0)
+			break;
+		if (u && (u[0] == 'm')) { /* months */
+			if (ad->precision < RV_DATE_MONTH)
+				break;
+			int t = ad->year * 12 + ad->month - 1 - count;
+			set_date(&e, t / 12, t % 12 + 1, 0);
+			break;
+		}
+		if (u && u[0] == 'd') /* decades */
+			count *= 10;
+		if (ad->precision >= RV_DATE_YEAR)
+			set_date(&e, ad->year - count, 0, 0);
 		break;
 	}
 	case K_WITHIN: {
@@ -563,6 +587,82 @@ static void handle(struct ctx *c, enum kind k, const struct match *m, size_t fs,
 		set_date(&e, r.tm_year + 1900, r.tm_mon + 1, r.tm_mday);
 		break;
 	}
+	case K_MONTH_DAY: {
+		int d = grp_int(m, "d");
+		e.relative = true;
+		if (ad->precision < RV_DATE_MONTH)
+			break;
+		bool future = sentence_future(c->a->fold.text, fs > 200 ? fs - 200 : 0,
+					      fe + 100 < c->a->fold.len ? fe + 100 : c->a->fold.len);
+		int yy = ad->year;
+		if (future && month < ad->month)
+			yy++;
+		else if (!future && month > ad->month)
+			yy--;
+		if (!month || !valid_day(yy, month, d))
+			return;
+		set_date(&e, yy, month, d);
+		break;
+	}
+	case K_REL_WEEK: {
+		int delta = 0;
+		if (grp_is(m, "rel", rel_past, RV_ARRAY_LEN(rel_past)) || grp_is(m, "rel2", rel_past, 5))
+			delta = -7;
+		else if (grp_is(m, "rel", rel_next, RV_ARRAY_LEN(rel_next)) || grp_is(m, "rel2", rel_next, 3))
+			delta = 7;
+		e.relative = true;
+		if (ad->precision < RV_DATE_DAY)
+			break;
+		struct tm t = {0}, r;
+		t.tm_year = ad->year - 1900;
+		t.tm_mon = ad->month - 1;
+		t.tm_mday = ad->day + delta;
+		t.tm_hour = 12;
+		time_t when = timegm(&t);
+		gmtime_r(&when, &r);
+		set_date(&e, r.tm_year + 1900, r.tm_mon + 1, r.tm_mday);
+		e.granularity = RV_GRAN_WEEK;
+		break;
+	}
+	case K_REL_NAMED_MONTH: {
+		e.relative = true;
+		if (!month || ad->precision < RV_DATE_MONTH)
+			break;
+		bool past = grp_is(m, "rel", rel_past, RV_ARRAY_LEN(rel_past)) || grp_is(m, "rel2", rel_past, 5);
+		int yy = ad->year;
+		if (past && month >= ad->month)
+			yy--;
+		else if (!past && month <= ad->month)
+			yy++;
+		set_date(&e, yy, month, 0);
+		break;
+	}
+	case K_CHRISTMAS:
+		e.relative = true;
+		if (ad->precision < RV_DATE_MONTH)
+			break;
+		/* the nearest Christmas: this year's from July, last year's before */
+		set_date(&e, ad->month >= 7 ? ad->year : ad->year - 1, 12, 25);
+		break;
+	case K_SEMESTER: {
+		static const char *const first_words[] = {"premier", "1er", "first"};
+		int half = grp_is(m, "ord", first_words, 3) ? 1 : 2;
+		if (y < 0) {
+			e.relative = true;
+			if (ad->precision < RV_DATE_YEAR)
+				break;
+			y = ad->year;
+		}
+		set_range(&e, y, half == 1 ? 1 : 7, y, half == 1 ? 6 : 12, RV_GRAN_MONTH);
+		break;
+	}
+	case K_REL_PART_YEAR:
+		e.relative = true;
+		e.mod = mod_of(m);
+		if (ad->precision < RV_DATE_YEAR)
+			break;
+		set_date(&e, ad->year, 0, 0);
+		break;
 	case K_COUNT:
 		return;
 	}

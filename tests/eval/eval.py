@@ -45,6 +45,12 @@ def run(revue, kind, path):
     return [json.loads(l) for l in out.decode("utf-8").splitlines()]
 
 
+def contains_words(big, small):
+    """small occurs in big at word boundaries (so "9 milliards" is not found
+    in "3,9 milliards")."""
+    return re.search(r"(?<![\w.,])" + re.escape(small) + r"(?![\w])", big) is not None
+
+
 def by_article(rows):
     out = defaultdict(list)
     for r in rows:
@@ -113,7 +119,7 @@ def main():
                     for i, e in enumerate(got):
                         if i in used:
                             continue
-                        if fold(item["text"]) in fold(e["text"]) or fold(e["text"]) in fold(item["text"]):
+                        if contains_words(fold(e["text"]), fold(item["text"])) or contains_words(fold(item["text"]), fold(e["text"])):
                             hit = i
                             break
                     if hit is None:
@@ -173,7 +179,9 @@ def main():
             for item in k.get("dates", []):
                 hit = None
                 for i, t in enumerate(got):
-                    if i not in used and (fold(item["text"]) in fold(t["expression"]) or fold(t["expression"]) in fold(item["text"])):
+                    # a range ("from 2007 to 2014") answers for each of its ends
+                    reusable = "/" in (t["date"] or "")
+                    if (i not in used or reusable) and (contains_words(fold(t["expression"]), fold(item["text"])) or contains_words(fold(item["text"]), fold(t["expression"]))):
                         hit = i
                         break
                 absolute = not item.get("relative")
@@ -187,7 +195,8 @@ def main():
                 used.add(hit)
                 s.tp += 1
                 d = got[hit]["date"] or ""
-                if absolute and item.get("date") and d.startswith(item["date"]):
+                ends = d.split("/") if "/" in d else [d]
+                if absolute and item.get("date") and (any(x.startswith(item["date"]) for x in ends) or d.startswith(item["date"])):
                     abs_ok += 1
                 elif absolute and verbose:
                     problems.append(f"{tag} date: {item['text']!r} want {item.get('date')} got {d}")
