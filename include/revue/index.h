@@ -41,6 +41,7 @@ struct rv_index {
 	struct rv_timeline_ref *timeline; /* resolved entries in date order, then the unresolved */
 	size_t ntimeline, nresolved;
 	struct rv_diags diags; /* alias file problems */
+	double seconds_analyse, seconds_resolve; /* where the build's time went */
 };
 
 struct rv_index_opts {

@@ -2,7 +2,7 @@
  *
  * Every list holds folded forms (see text.h: lower case, no accents,
  * apostrophes as '), French and English together. Lists are data, built into
- * the binary, sorted once on first use; a lookup is a binary search.
+ * the binary, hashed once on first use; a lookup is one hash probe.
  */
 #ifndef REVUE_LEXICON_H
 #define REVUE_LEXICON_H
@@ -27,5 +27,7 @@ enum rv_lexicon {
 
 /* Is the folded word w[0..n) in the list? */
 bool rv_lex_has(enum rv_lexicon lex, const char *w, size_t n);
+/* Every list holding w, as a bit mask (1 << lex): one lookup for all. */
+unsigned rv_lex_mask(const char *w, size_t n);
 
 #endif

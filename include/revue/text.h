@@ -57,6 +57,9 @@ void rv_text_fold(const char *s, size_t n, struct rv_fold *out);
  * folded form of one source code point maps to that code point's start, or
  * to its end when round_up is set (use it for the end of a span). */
 size_t rv_fold_to_source(const struct rv_fold *f, size_t off, bool round_up);
+/* The folded offset of source offset off (the inverse: a source offset
+ * inside a changed code point maps to the start of its folded form). */
+size_t rv_fold_from_source(const struct rv_fold *f, size_t off);
 void rv_fold_free(struct rv_fold *f);
 /* Folds one code point into out (at least 32 bytes); returns the length. */
 size_t rv_text_fold_cp(unsigned cp, char *out);

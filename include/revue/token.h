@@ -30,8 +30,12 @@ enum {
 struct rv_token {
 	uint32_t start, end;
 	uint32_t flags;
-	uint32_t sentence; /* index of its sentence */
+	uint32_t sentence;          /* index of its sentence */
+	uint32_t fold_start, fold_end; /* its folded form in the article's folded view */
+	uint32_t lex;               /* lexicons holding its folded form (lexicon.h), RV_TOK_LEX_KNOWN set once known */
 };
+
+#define RV_TOK_LEX_KNOWN 0x80000000u
 
 struct rv_tokens {
 	struct rv_token *v;
@@ -41,6 +45,9 @@ struct rv_tokens {
 };
 
 void rv_tokenize(const char *s, size_t n, struct rv_tokens *out);
+struct rv_fold;
+/* Sets every token's folded span, in one walk over the fold's anchors. */
+void rv_tokens_locate_folded(struct rv_tokens *t, const struct rv_fold *f);
 void rv_tokens_free(struct rv_tokens *t);
 
 /* The code point starting token t (0 for an empty token). */

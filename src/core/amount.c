@@ -26,13 +26,13 @@
 	"seize|vingt|trente|quarante|cinquante|soixante|cent|one|two|three|four|five|six|seven|eight|nine|"  \
 	"ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a|an)"
 #define SCALE_LONG                                                                                           \
-	"(?<scale>milliers|mille|millions?|milliards?|billions?|trillions?|thousands?|mds|md|mrds?|mlds?|"    \
+	"(?<scale>milliers|mille|millions?|milliards?|billions?|trillions?|thousands?|mds|md|mrds?|mlds?|"   \
 	"bn|mn|tn|mio)"
 #define SCALE_GLUED "(?<gscale>bn|mn|tn|md|mds|m|k|b)"
 #define CUR_BEFORE "(?<cb>us\\$|c\\$|a\\$|\\$|€|£|¥|chf|usd|eur|gbp)"
 #define CUR_AFTER                                                                                            \
-	"(?:(?:de |d')?(?<ca>dollars?(?: (?:us|americains?|canadiens?|australiens?|us))?|euros?|€|\\$|"      \
-	"livres? sterling|pounds?(?: sterling)?|francs? suisses?|francs? cfa|yens?|yuans?|roubles?|"    \
+	"(?:(?:de |d')?(?<ca>dollars?(?: (?:us|americains?|canadiens?|australiens?|us))?|euros?|€|\\$|"    \
+	"livres? sterling|pounds?(?: sterling)?|francs? suisses?|francs? cfa|yens?|yuans?|roubles?|"         \
 	"dinars?(?: algeriens?)?|dirhams?|usd|eur|gbp|chf))"
 #define PERIOD                                                                                               \
 	"(?: ?(?:par|per|a|an|chaque|each|/) ?(?<per>jour|day|semaine|week|mois|month|an|annee|year)\\b)?"
@@ -43,15 +43,16 @@
 #define SUBUNIT "(?<sub>pence|p|centimes?|cents?)"
 
 static const char *const money_pattern =
-	"(?:" CUR_BEFORE " ?" RANGE NUM "(?:" SCALE_GLUED "\\b| " SCALE_LONG "\\b)?"
-	"|\\b" RANGE NUM "(?: " SCALE_LONG "|" SCALE_GLUED ")?\\b ?" CUR_AFTER "(?![a-z])"
-	"|\\b" WORDNUM "(?: " SCALE_LONG ")? " CUR_AFTER "(?![a-z])"
-	"|\\b" RANGE "(?:" NUM "|" WORDNUM ") (?<bare>milliards?|billions?|trillions?|millions?)\\b(?! (?:de|d'|of)\\b)"
-	"|\\b(?:" NUM "|" WORDNUM ")(?: ?(?<sub>pence|centimes?|cents?)\\b|(?<sub>p)\\b(?!\\.\\w)))" PERIOD;
+    "(?:" CUR_BEFORE " ?" RANGE NUM "(?:" SCALE_GLUED "\\b| " SCALE_LONG "\\b)?"
+    "|\\b" RANGE NUM "(?: " SCALE_LONG "|" SCALE_GLUED ")?\\b ?" CUR_AFTER "(?![a-z])"
+    "|\\b" WORDNUM "(?: " SCALE_LONG ")? " CUR_AFTER "(?![a-z])"
+    "|\\b" RANGE "(?:" NUM "|" WORDNUM
+    ") (?<bare>milliards?|billions?|trillions?|millions?)\\b(?! (?:de|d'|of)\\b)"
+    "|\\b(?:" NUM "|" WORDNUM ")(?: ?(?<sub>pence|centimes?|cents?)\\b|(?<sub>p)\\b(?!\\.\\w)))" PERIOD;
 
 static const char *const percent_pattern =
-	"(?:(?<neg>(?<![\\w.,])-|\\bmoins |\\bminus |\xE2\x88\x92)|\\b)(?<num>\\d+(?:[.,]\\d+)?) ?"
-	"(?:%|pour ?cent\\b|percent\\b|per cent\\b|pct\\b|points? de pourcentage)";
+    "(?:(?<neg>(?<![\\w.,])-|\\bmoins |\\bminus |\xE2\x88\x92)|\\b)(?<num>\\d+(?:[.,]\\d+)?) ?"
+    "(?:%|pour ?cent\\b|percent\\b|per cent\\b|pct\\b|points? de pourcentage)";
 
 static pcre2_code *money_re, *percent_re;
 static pthread_once_t compile_once = PTHREAD_ONCE_INIT;
@@ -60,8 +61,8 @@ static pcre2_code *compile(const char *pat)
 {
 	int err;
 	PCRE2_SIZE off;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES,
-				       &err, &off, NULL);
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+	                               PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_ANCHORED, &err, &off, NULL);
 	if (!re) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(err, msg, sizeof msg);
@@ -72,15 +73,28 @@ static pcre2_code *compile(const char *pat)
 	return re;
 }
 
+static struct rv_trigger_set *triggers;
+
+/* Every amount holds a digit, a currency or a scale word. */
+static const char *const trigger_words[] = {
+    "dollar",   "dollars",  "euro",      "euros",   "livre",    "livres",   "pound",     "pounds",
+    "franc",    "francs",   "yen",       "yens",    "yuan",     "yuans",    "rouble",    "roubles",
+    "dinar",    "dinars",   "dirham",    "dirhams", "usd",      "eur",      "gbp",       "chf",
+    "pence",    "centime",  "centimes",  "cent",    "cents",    "milliard", "milliards", "billion",
+    "billions", "trillion", "trillions", "million", "millions", NULL,
+};
+
 static void compile_all(void)
 {
+	triggers = rv_trigger_set_new(trigger_words, "$\xE2\x82\xAC\xC2\xA3\xC2\xA5");
 	money_re = compile(money_pattern);
 	percent_re = compile(percent_pattern);
 }
 
 /* The text of a named group, or NULL when it did not take part. A name may
  * stand for several groups (PCRE2_DUPNAMES): the first one set is taken. */
-static const char *group(pcre2_code *re, pcre2_match_data *md, const char *subject, const char *name, size_t *len)
+static const char *group(pcre2_code *re, pcre2_match_data *md, const char *subject, const char *name,
+                         size_t *len)
 {
 	PCRE2_SPTR first, last;
 	int size = pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, &first, &last);
@@ -163,14 +177,15 @@ static double word_value(const char *w, size_t n)
 		const char *w;
 		double v;
 	} words[] = {
-		{"un", 1}, {"une", 1}, {"a", 1}, {"an", 1}, {"one", 1}, {"deux", 2}, {"two", 2},
-		{"trois", 3}, {"three", 3}, {"quatre", 4}, {"four", 4}, {"cinq", 5}, {"five", 5},
-		{"six", 6}, {"sept", 7}, {"seven", 7}, {"huit", 8}, {"eight", 8}, {"neuf", 9},
-		{"nine", 9}, {"dix", 10}, {"ten", 10}, {"onze", 11}, {"eleven", 11}, {"douze", 12},
-		{"twelve", 12}, {"treize", 13}, {"quatorze", 14}, {"quinze", 15}, {"fifteen", 15},
-		{"seize", 16}, {"vingt", 20}, {"twenty", 20}, {"trente", 30}, {"thirty", 30},
-		{"quarante", 40}, {"forty", 40}, {"cinquante", 50}, {"fifty", 50}, {"soixante", 60},
-		{"cent", 100}, {"hundred", 100},
+	    {"un", 1},        {"une", 1},       {"a", 1},          {"an", 1},      {"one", 1},
+	    {"deux", 2},      {"two", 2},       {"trois", 3},      {"three", 3},   {"quatre", 4},
+	    {"four", 4},      {"cinq", 5},      {"five", 5},       {"six", 6},     {"sept", 7},
+	    {"seven", 7},     {"huit", 8},      {"eight", 8},      {"neuf", 9},    {"nine", 9},
+	    {"dix", 10},      {"ten", 10},      {"onze", 11},      {"eleven", 11}, {"douze", 12},
+	    {"twelve", 12},   {"treize", 13},   {"quatorze", 14},  {"quinze", 15}, {"fifteen", 15},
+	    {"seize", 16},    {"vingt", 20},    {"twenty", 20},    {"trente", 30}, {"thirty", 30},
+	    {"quarante", 40}, {"forty", 40},    {"cinquante", 50}, {"fifty", 50},  {"soixante", 60},
+	    {"cent", 100},    {"hundred", 100},
 	};
 	for (size_t i = 0; i < RV_ARRAY_LEN(words); i++)
 		if (strlen(words[i].w) == n && !memcmp(words[i].w, w, n))
@@ -187,15 +202,15 @@ static double scale_value(const char *s, size_t n, bool english)
 {
 	if (!s || !n)
 		return 1;
-	if (word_eq(s, n, "k") || word_eq(s, n, "mille") || word_eq(s, n, "milliers") || word_eq(s, n, "thousand") ||
-	    word_eq(s, n, "thousands"))
+	if (word_eq(s, n, "k") || word_eq(s, n, "mille") || word_eq(s, n, "milliers") ||
+	    word_eq(s, n, "thousand") || word_eq(s, n, "thousands"))
 		return 1e3;
 	if (word_eq(s, n, "m") || word_eq(s, n, "mn") || word_eq(s, n, "mio") || word_eq(s, n, "million") ||
 	    word_eq(s, n, "millions"))
 		return 1e6;
-	if (word_eq(s, n, "milliard") || word_eq(s, n, "milliards") || word_eq(s, n, "md") || word_eq(s, n, "mds") ||
-	    word_eq(s, n, "mrd") || word_eq(s, n, "mrds") || word_eq(s, n, "mld") || word_eq(s, n, "mlds") ||
-	    word_eq(s, n, "bn") || word_eq(s, n, "b"))
+	if (word_eq(s, n, "milliard") || word_eq(s, n, "milliards") || word_eq(s, n, "md") ||
+	    word_eq(s, n, "mds") || word_eq(s, n, "mrd") || word_eq(s, n, "mrds") || word_eq(s, n, "mld") ||
+	    word_eq(s, n, "mlds") || word_eq(s, n, "bn") || word_eq(s, n, "b"))
 		return 1e9;
 	if (word_eq(s, n, "billion") || word_eq(s, n, "billions"))
 		return english ? 1e9 : 1e12; /* a French billion is a million millions */
@@ -209,12 +224,33 @@ static void currency_code(const char *s, size_t n, char out[4])
 	static const struct {
 		const char *prefix, *code;
 	} map[] = {
-		{"us$", "USD"}, {"c$", "CAD"}, {"a$", "AUD"}, {"$", "USD"}, {"€", "EUR"}, {"£", "GBP"},
-		{"¥", "JPY"}, {"chf", "CHF"}, {"usd", "USD"}, {"eur", "EUR"}, {"gbp", "GBP"},
-		{"dollars canadien", "CAD"}, {"dollar canadien", "CAD"}, {"dollars australien", "AUD"},
-		{"dollar", "USD"}, {"euro", "EUR"}, {"livre", "GBP"}, {"pound", "GBP"},
-		{"francs suisse", "CHF"}, {"franc suisse", "CHF"}, {"francs cfa", "XOF"}, {"franc cfa", "XOF"},
-		{"yen", "JPY"}, {"yuan", "CNY"}, {"rouble", "RUB"}, {"dinar", "DZD"}, {"dirham", "MAD"},
+	    {"us$", "USD"},
+	    {"c$", "CAD"},
+	    {"a$", "AUD"},
+	    {"$", "USD"},
+	    {"€", "EUR"},
+	    {"£", "GBP"},
+	    {"¥", "JPY"},
+	    {"chf", "CHF"},
+	    {"usd", "USD"},
+	    {"eur", "EUR"},
+	    {"gbp", "GBP"},
+	    {"dollars canadien", "CAD"},
+	    {"dollar canadien", "CAD"},
+	    {"dollars australien", "AUD"},
+	    {"dollar", "USD"},
+	    {"euro", "EUR"},
+	    {"livre", "GBP"},
+	    {"pound", "GBP"},
+	    {"francs suisse", "CHF"},
+	    {"franc suisse", "CHF"},
+	    {"francs cfa", "XOF"},
+	    {"franc cfa", "XOF"},
+	    {"yen", "JPY"},
+	    {"yuan", "CNY"},
+	    {"rouble", "RUB"},
+	    {"dinar", "DZD"},
+	    {"dirham", "MAD"},
 	};
 	out[0] = '\0';
 	for (size_t i = 0; i < RV_ARRAY_LEN(map); i++) {
@@ -239,8 +275,8 @@ static enum rv_period period_of(const char *s, size_t n)
 	return RV_PERIOD_YEAR;
 }
 
-static void push_amount(struct rv_analysis *an, const struct rv_article *a, size_t fs, size_t fe, enum rv_etype kind,
-			double value, const char *unit, enum rv_period period)
+static void push_amount(struct rv_analysis *an, const struct rv_article *a, size_t fs, size_t fe,
+                        enum rv_etype kind, double value, const char *unit, enum rv_period period)
 {
 	size_t s = rv_fold_to_source(&a->fold, fs, false), e = rv_fold_to_source(&a->fold, fe, true);
 	while (e > s && a->body[e - 1] == ' ')
@@ -268,66 +304,75 @@ void rv_entity_amounts(const struct rv_article *a, struct rv_analysis *an)
 {
 	pthread_once(&compile_once, compile_all);
 	const char *t = a->fold.text;
-	size_t n = a->fold.len;
 	bool english = !strcmp(a->lang, "en");
 	pcre2_match_context *mc = match_context();
 	pcre2_match_data *md = pcre2_match_data_create_from_pattern(money_re, NULL);
 	size_t first = an->namounts;
-	size_t off = 0;
-	while (off < n &&
-	       pcre2_match(money_re, (PCRE2_SPTR)t, n, off, PCRE2_NO_UTF_CHECK, md, mc) > 0) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-		size_t ms = ov[0], me = ov[1];
-		size_t len = 0;
-		const char *num = group(money_re, md, t, "num", &len);
-		double v = num ? rv_amount_parse_number(num, len, english) : 0;
-		if (!num && (num = group(money_re, md, t, "word", &len)))
-			v = word_value(num, len);
-		size_t sl = 0;
-		const char *sc = group(money_re, md, t, "scale", &sl);
-		if (!sc)
-			sc = group(money_re, md, t, "gscale", &sl);
-		if (!sc)
-			sc = group(money_re, md, t, "bare", &sl);
-		double scale = scale_value(sc, sl, english);
-		v *= scale;
-		char unit[4] = "";
-		size_t cl = 0;
-		const char *cur = group(money_re, md, t, "cb", &cl);
-		if (!cur)
-			cur = group(money_re, md, t, "ca", &cl);
-		if (cur)
-			currency_code(cur, cl, unit);
-		size_t pl = 0;
-		const char *per = group(money_re, md, t, "per", &pl);
-		size_t bl = 0, sbl = 0;
-		const char *bare = group(money_re, md, t, "bare", &bl);
-		const char *sub = group(money_re, md, t, "sub", &sbl);
-		if (sub) {
-			scale /= 100;
-			v /= 100;
-			if (sub[0] == 'p')
-				memcpy(unit, "GBP", 4);
-			else if (sub[0] == 'c' && sub[1] == 'e' && sub[2] == 'n' && sub[3] == 't' && (sbl == 4 || sub[4] == 's'))
-				memcpy(unit, english ? "USD" : "EUR", 4);
-			else
-				memcpy(unit, "EUR", 4);
-		}
-		/* bare millions are money only in a passage already about money */
-		bool bare_millions = bare && bl >= 7 && !strncmp(bare, "million", 7);
-		bool money_nearby = an->namounts > first && ms < an->amounts[an->namounts - 1].end + 400u;
-		if (v > 0 && (!bare_millions || money_nearby)) {
-			size_t fl = 0;
-			const char *from = group(money_re, md, t, "from", &fl);
-			if (from) {
-				double fv = rv_amount_parse_number(from, fl, english) * scale;
-				size_t fs = (size_t)(from - t);
-				push_amount(an, a, fs, fs + fl, RV_ET_MONEY, fv, unit, period_of(per, pl));
-				ms = (size_t)(num - t);
+	size_t *starts;
+	size_t nstarts = rv_trigger_starts(a, &an->tok, triggers, RV_TRIGGER_DIGITS | RV_TRIGGER_WORDS, 2, &starts);
+	size_t covered = 0;
+	for (size_t si = 0; si < nstarts; si++) {
+		size_t off = starts[si];
+		if (off < covered || pcre2_match(money_re, (PCRE2_SPTR)t, rv_match_limit(&a->fold, off), off,
+						 PCRE2_NO_UTF_CHECK, md, mc) <= 0)
+			continue;
+		{
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+			size_t ms = ov[0], me = ov[1];
+			covered = me;
+			size_t len = 0;
+			const char *num = group(money_re, md, t, "num", &len);
+			double v = num ? rv_amount_parse_number(num, len, english) : 0;
+			if (!num && (num = group(money_re, md, t, "word", &len)))
+				v = word_value(num, len);
+			size_t sl = 0;
+			const char *sc = group(money_re, md, t, "scale", &sl);
+			if (!sc)
+				sc = group(money_re, md, t, "gscale", &sl);
+			if (!sc)
+				sc = group(money_re, md, t, "bare", &sl);
+			double scale = scale_value(sc, sl, english);
+			v *= scale;
+			char unit[4] = "";
+			size_t cl = 0;
+			const char *cur = group(money_re, md, t, "cb", &cl);
+			if (!cur)
+				cur = group(money_re, md, t, "ca", &cl);
+			if (cur)
+				currency_code(cur, cl, unit);
+			size_t pl = 0;
+			const char *per = group(money_re, md, t, "per", &pl);
+			size_t bl = 0, sbl = 0;
+			const char *bare = group(money_re, md, t, "bare", &bl);
+			const char *sub = group(money_re, md, t, "sub", &sbl);
+			if (sub) {
+				scale /= 100;
+				v /= 100;
+				if (sub[0] == 'p')
+					memcpy(unit, "GBP", 4);
+				else if (sub[0] == 'c' && sub[1] == 'e' && sub[2] == 'n' && sub[3] == 't' &&
+				         (sbl == 4 || sub[4] == 's'))
+					memcpy(unit, english ? "USD" : "EUR", 4);
+				else
+					memcpy(unit, "EUR", 4);
 			}
-			push_amount(an, a, ms, me, RV_ET_MONEY, v, unit, period_of(per, pl));
+			/* bare millions are money only in a passage already about money */
+			bool bare_millions = bare && bl >= 7 && !strncmp(bare, "million", 7);
+			bool money_nearby =
+			    an->namounts > first && ms < an->amounts[an->namounts - 1].end + 400u;
+			if (v > 0 && (!bare_millions || money_nearby)) {
+				size_t fl = 0;
+				const char *from = group(money_re, md, t, "from", &fl);
+				if (from) {
+					double fv = rv_amount_parse_number(from, fl, english) * scale;
+					size_t fs = (size_t)(from - t);
+					push_amount(an, a, fs, fs + fl, RV_ET_MONEY, fv, unit,
+					            period_of(per, pl));
+					ms = (size_t)(num - t);
+				}
+				push_amount(an, a, ms, me, RV_ET_MONEY, v, unit, period_of(per, pl));
+			}
 		}
-		off = me > off ? me : off + 1;
 	}
 	/* a bare amount takes the article's most frequent currency */
 	char best[4] = "";
@@ -346,18 +391,25 @@ void rv_entity_amounts(const struct rv_article *a, struct rv_analysis *an)
 			memcpy(an->amounts[i].unit, best, 4);
 	pcre2_match_data_free(md);
 	md = pcre2_match_data_create_from_pattern(percent_re, NULL);
-	off = 0;
-	while (off < n && pcre2_match(percent_re, (PCRE2_SPTR)t, n, off, PCRE2_NO_UTF_CHECK, md, mc) > 0) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-		size_t len = 0;
-		const char *num = group(percent_re, md, t, "num", &len);
-		double v = rv_amount_parse_number(num, len, english);
-		size_t nl = 0;
-		if (group(percent_re, md, t, "neg", &nl))
-			v = -v;
-		push_amount(an, a, ov[0], ov[1], RV_ET_PERCENT, v, "", RV_PERIOD_NONE);
-		off = ov[1] > off ? ov[1] : off + 1;
+	covered = 0;
+	for (size_t si = 0; si < nstarts; si++) {
+		size_t off = starts[si];
+		if (off < covered || pcre2_match(percent_re, (PCRE2_SPTR)t, rv_match_limit(&a->fold, off), off,
+						 PCRE2_NO_UTF_CHECK, md, mc) <= 0)
+			continue;
+		{
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+			size_t len = 0;
+			const char *num = group(percent_re, md, t, "num", &len);
+			double v = rv_amount_parse_number(num, len, english);
+			size_t nl = 0;
+			if (group(percent_re, md, t, "neg", &nl))
+				v = -v;
+			push_amount(an, a, ov[0], ov[1], RV_ET_PERCENT, v, "", RV_PERIOD_NONE);
+			covered = ov[1];
+		}
 	}
+	free(starts);
 	pcre2_match_data_free(md);
 	pcre2_match_context_free(mc);
 }

@@ -1,7 +1,11 @@
 #include "revue/analysis.h"
 
 #include "revue/lexicon.h"
+#include "revue/strmap.h"
+#include "revue/text.h"
+#include "revue/util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,14 +25,38 @@ void rv_analysis_free(struct rv_analysis *an)
 
 size_t rv_tok_fold(const struct rv_article *a, const struct rv_token *t, char *buf)
 {
+	size_t n = t->fold_end - t->fold_start;
+	if (t->fold_end > t->fold_start && n < RV_FOLD_BUF && t->fold_end <= a->fold.len) {
+		memcpy(buf, a->fold.text + t->fold_start, n); /* located by rv_tokens_locate_folded */
+		buf[n] = '\0';
+		return n;
+	}
 	return rv_fold_word(a->body + t->start, t->end - t->start, buf, RV_FOLD_BUF);
 }
 
 bool rv_tok_in(const struct rv_article *a, const struct rv_token *t, int lexicon)
 {
-	char buf[RV_FOLD_BUF];
-	size_t n = rv_tok_fold(a, t, buf);
-	return rv_lex_has((enum rv_lexicon)lexicon, buf, n);
+	uint32_t mask = t->lex;
+	if (!(mask & RV_TOK_LEX_KNOWN)) {
+		char buf[RV_FOLD_BUF];
+		size_t n = rv_tok_fold(a, t, buf);
+		mask = rv_lex_mask(buf, n);
+	}
+	return (mask >> lexicon) & 1u;
+}
+
+void rv_tokens_classify(const struct rv_article *a, struct rv_tokens *tk)
+{
+	rv_tokens_locate_folded(tk, &a->fold);
+	for (size_t i = 0; i < tk->n; i++) {
+		struct rv_token *t = &tk->v[i];
+		if (t->flags & (RV_TOK_ALPHA | RV_TOK_PUNCT)) {
+			char buf[RV_FOLD_BUF];
+			size_t n = rv_tok_fold(a, t, buf);
+			t->lex = rv_lex_mask(buf, n);
+		}
+		t->lex |= RV_TOK_LEX_KNOWN;
+	}
 }
 
 bool rv_tok_among(const struct rv_article *a, const struct rv_token *t, const char *const *words, size_t count)
@@ -36,7 +64,99 @@ bool rv_tok_among(const struct rv_article *a, const struct rv_token *t, const ch
 	char buf[RV_FOLD_BUF];
 	size_t n = rv_tok_fold(a, t, buf);
 	for (size_t k = 0; k < count; k++)
-		if (strlen(words[k]) == n && !memcmp(words[k], buf, n))
+		if (words[k][0] == buf[0] && strlen(words[k]) == n && !memcmp(words[k], buf, n))
 			return true;
 	return false;
+}
+
+struct rv_trigger_set {
+	struct rv_strmap words;
+	char symbols[64];
+	bool first[256]; /* first bytes of the words: a cheap test before the probe */
+	size_t minlen, maxlen;
+};
+
+struct rv_trigger_set *rv_trigger_set_new(const char *const *words, const char *symbols)
+{
+	struct rv_trigger_set *set = rv_xcalloc(1, sizeof *set);
+	set->minlen = SIZE_MAX;
+	for (size_t i = 0; words[i]; i++) {
+		size_t n = strlen(words[i]);
+		rv_strmap_put(&set->words, words[i], n, 1, NULL);
+		set->first[(unsigned char)words[i][0]] = true;
+		set->minlen = n < set->minlen ? n : set->minlen;
+		set->maxlen = n > set->maxlen ? n : set->maxlen;
+	}
+	snprintf(set->symbols, sizeof set->symbols, "%s", symbols ? symbols : "");
+	return set;
+}
+
+static bool triggers(const struct rv_article *a, const struct rv_token *t, const struct rv_trigger_set *set,
+		     unsigned which)
+{
+	if (t->flags & RV_TOK_DIGIT)
+		return which & RV_TRIGGER_DIGITS;
+	if (!(which & RV_TRIGGER_WORDS))
+		return false;
+	size_t n = t->end - t->start;
+	if (t->flags & RV_TOK_PUNCT) {
+		if (n == 1 && a->body[t->start] == '$')
+			return strchr(set->symbols, '$') != NULL;
+		if (n < 2 || !set->symbols[0])
+			return false;
+		char sym[8];
+		memcpy(sym, a->body + t->start, n < 7 ? n : 7);
+		sym[n < 7 ? n : 7] = '\0';
+		return strstr(set->symbols, sym) != NULL;
+	}
+	if (!(t->flags & RV_TOK_ALPHA))
+		return false;
+	size_t k = t->fold_end - t->fold_start;
+	if (k < set->minlen || k > set->maxlen || t->fold_end > a->fold.len ||
+	    !set->first[(unsigned char)a->fold.text[t->fold_start]])
+		return false;
+	return rv_strmap_get(&set->words, a->fold.text + t->fold_start, k) != NULL;
+}
+
+static int cmp_size(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	return (a > b) - (a < b);
+}
+
+size_t rv_trigger_starts(const struct rv_article *a, const struct rv_tokens *tk, const struct rv_trigger_set *set,
+			 unsigned which, size_t lookback, size_t **out)
+{
+	size_t *v = NULL, n = 0, cap = 0;
+	for (size_t i = 0; i < tk->n; i++) {
+		if (!triggers(a, &tk->v[i], set, which))
+			continue;
+		size_t from = i > lookback ? i - lookback : 0;
+		while (from < i && tk->v[from].sentence != tk->v[i].sentence)
+			from++;
+		for (size_t k = from; k <= i; k++) {
+			v = rv_xgrow(v, &cap, n + 1, sizeof *v);
+			v[n++] = rv_fold_from_source(&a->fold, tk->v[k].start);
+		}
+	}
+	if (n > 1) {
+		qsort(v, n, sizeof *v, cmp_size);
+		size_t w = 1;
+		for (size_t r = 1; r < n; r++)
+			if (v[r] != v[w - 1])
+				v[w++] = v[r];
+		n = w;
+	}
+	*out = v;
+	return n;
+}
+
+size_t rv_match_limit(const struct rv_fold *f, size_t start)
+{
+	/* the longest expression, "the beginning of the third quarter of 2024"
+	 * and its lookaheads, is well under 160 bytes */
+	size_t len = start + 160 < f->len ? start + 160 : f->len;
+	while (len < f->len && ((unsigned char)f->text[len] & 0xC0) == 0x80)
+		len++;
+	return len;
 }

@@ -18,6 +18,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 #include <strings.h>
 
 #define MAX_NAME_TOKENS 8
@@ -83,6 +84,8 @@ static bool name_word(const struct rv_article *a, const struct rv_token *t)
 	/* al-Assad, el-Sissi, bin-Salman */
 	const char *s = a->body + t->start;
 	size_t n = t->end - t->start;
+	if (n < 4 || (s[2] != '-' && s[3] != '-'))
+		return false;
 	static const char *const prefixes[] = {"al-", "el-", "bin-", "ben-", "ibn-", "ad-", "as-"};
 	for (size_t i = 0; i < RV_ARRAY_LEN(prefixes); i++) {
 		size_t k = strlen(prefixes[i]);
@@ -143,7 +146,8 @@ static bool connector(const struct rv_article *a, const struct rv_tokens *tk, si
 		  (n == 3 && !memcmp(buf, "des", 3)) || (n == 2 && !memcmp(buf, "d'", 2));
 	if (!de)
 		return !(t->flags & RV_TOK_CAP) || n <= 3; /* "van", "Von", "al" */
-	return rv_tok_in(a, &tk->v[i - 1], RV_LEX_FIRST_NAME) || rv_tok_in(a, &tk->v[first], RV_LEX_ORG_WORD);
+	return rv_tok_in(a, &tk->v[i - 1], RV_LEX_FIRST_NAME) || rv_tok_in(a, &tk->v[first], RV_LEX_FIRST_NAME) ||
+	       rv_tok_in(a, &tk->v[first], RV_LEX_ORG_WORD);
 }
 
 /* French capitalises only the first word of an institution's name: Banque
@@ -155,7 +159,7 @@ static const char *const adjective_endings[] = {
 	"al", "ale", "aux", "ales", "el", "elle", "els", "elles", "en", "enne", "ens", "ennes", "ain", "aine",
 	"ains", "aines", "ais", "aise", "aises", "ique", "iques", "aire", "aires", "ier", "iere", "iers",
 	"ieres", "eur", "eure", "eurs", "eures", "iste", "istes", "if", "ive", "ifs", "ives", "ole", "oles",
-	"ien", "ienne", "iens", "iennes", "ois", "oise", "oises", "e", "ee", "ees", "es",
+	"ien", "ienne", "iens", "iennes", "ois", "oise", "oises",
 };
 static const char *const heads[] = {
 	"banque", "conseil", "commission", "federation", "union", "parti", "caisse", "caisses", "credit",
@@ -272,14 +276,6 @@ static void evidence(const struct rv_article *a, const struct rv_tokens *tk, str
 	if (ntok >= 2 && (rv_token_is(a->body, f, "The", false) || rv_token_is(a->body, f, "Le", false) ||
 			  rv_token_is(a->body, f, "La", false) || rv_token_is(a->body, f, "Les", false)))
 		vote(nm, RV_ET_ORG, 3); /* The Information, Le Monde, Les Echos: titles of media */
-	if (ntok >= 2 && ntok <= 4) {
-		bool plain = true; /* Firstname Lastname shape */
-		for (size_t i = first; i <= last; i++)
-			if (!(tk->v[i].flags & RV_TOK_CAP) || (tk->v[i].flags & (RV_TOK_UPPER | RV_TOK_DIGIT | RV_TOK_CAMEL)))
-				plain = false;
-		if (plain)
-			vote(nm, RV_ET_PERSON, 1);
-	}
 	/* before the name */
 	long p = prev_tok(tk, first);
 	if (p >= 0 && is_punct(a, &tk->v[p], '.'))
@@ -389,33 +385,40 @@ static void add_name(const struct rv_article *a, const struct rv_tokens *tk, str
 }
 
 /* Marks the sentence-initial names whose first word the article also writes
- * in lower case: "Interrogé par...", "Pourtant...". */
+ * in lower case ("Interrogé par...", "Pourtant..."): a search of the folded
+ * text for each such word, checked against the body's case. */
+static bool written_lower(const struct rv_article *a, const char *w, size_t n)
+{
+	const char *t = a->fold.text, *end = t + a->fold.len;
+	const char *p = t;
+	while ((p = memmem(p, (size_t)(end - p), w, n))) {
+		size_t fo = (size_t)(p - t);
+		bool left = fo == 0 || !((t[fo - 1] >= 'a' && t[fo - 1] <= 'z') || (unsigned char)t[fo - 1] >= 0x80);
+		bool right = fo + n >= a->fold.len || !((p[n] >= 'a' && p[n] <= 'z') || (unsigned char)p[n] >= 0x80);
+		if (left && right) {
+			size_t so = rv_fold_to_source(&a->fold, fo, false);
+			unsigned cp;
+			if (rv_utf8_decode((const unsigned char *)a->body + so, a->body_len - so, &cp) && cp < 0x80 &&
+			    cp >= 'a' && cp <= 'z')
+				return true;
+			if (cp >= 0x80 && uc_is_general_category(cp, UC_CATEGORY_Ll))
+				return true;
+		}
+		p += n;
+	}
+	return false;
+}
+
 static void mark_lower_seen(const struct rv_article *a, struct rv_analysis *an)
 {
-	const struct rv_tokens *tk = &an->tok;
-	bool any = false;
-	for (size_t i = 0; i < an->nnames; i++)
-		any |= (an->names[i].flags & RV_NAME_SENT_INITIAL) != 0;
-	if (!any)
-		return;
-	struct rv_strmap lower = {0};
-	for (size_t t = 0; t < tk->n; t++) {
-		const struct rv_token *w = &tk->v[t];
-		if (!(w->flags & RV_TOK_ALPHA) || (w->flags & (RV_TOK_CAP | RV_TOK_CAMEL | RV_TOK_ELISION)))
-			continue;
-		char buf[RV_FOLD_BUF];
-		size_t n = rv_tok_fold(a, w, buf);
-		rv_strmap_put(&lower, buf, n, 1, NULL);
-	}
 	for (size_t i = 0; i < an->nnames; i++) {
 		struct rv_name *nm = &an->names[i];
 		if (!(nm->flags & RV_NAME_SENT_INITIAL))
 			continue;
 		size_t n = nm->key_rest ? (size_t)nm->key_rest - 1 : strlen(nm->key);
-		if (rv_strmap_get(&lower, nm->key, n))
+		if (n && written_lower(a, nm->key, n))
 			nm->flags |= RV_NAME_LOWER_SEEN;
 	}
-	rv_strmap_free(&lower);
 }
 
 /* A line in title case ("Trump Sends Investigators to Hawaii"): most of its
@@ -524,8 +527,11 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 				first = k;
 				break;
 			}
-		if (first <= last && rv_tok_in(a, &tk->v[last], RV_LEX_PERSON_TITLE) && last + 1 < tk->n &&
-		    is_punct(a, &tk->v[last + 1], '.')) {
+		if (first < last && rv_tok_in(a, &tk->v[last], RV_LEX_PERSON_TITLE) && last + 1 < tk->n &&
+		    is_punct(a, &tk->v[last + 1], '.'))
+			last--;
+		else if (first == last && rv_tok_in(a, &tk->v[last], RV_LEX_PERSON_TITLE) && last + 1 < tk->n &&
+			 is_punct(a, &tk->v[last + 1], '.')) {
 			i = last + 1;
 			continue;
 		}

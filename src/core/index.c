@@ -22,7 +22,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
+
+static double seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 /* --- analysis in parallel --------------------------------------------------- */
 
@@ -35,6 +43,7 @@ struct work {
 static void analyse(const struct rv_article *a, struct rv_analysis *an)
 {
 	rv_tokenize(a->body, a->body_len, &an->tok);
+	rv_tokens_classify(a, &an->tok);
 	rv_entity_names(a, an);
 	rv_entity_amounts(a, an);
 	rv_quote_find(a, an);
@@ -128,8 +137,12 @@ static enum rv_etype best_type(const int32_t *votes, uint32_t words, const char 
 	}
 	if (best >= 0)
 		return (enum rv_etype)best;
+	/* No evidence at all: people are named with a given name, a title or a
+	 * role, and companies, outlets and institutions bare (Air France,
+	 * Goldman Sachs, Oxfam International). */
+	(void)words;
 	(void)key;
-	return words >= 2 ? RV_ET_PERSON : RV_ET_ORG;
+	return RV_ET_ORG;
 }
 
 /* Drops a sentence-initial name's first word (the key's first word and the
@@ -508,7 +521,10 @@ struct rv_index *rv_index_build(const struct rv_corpus *c, const struct rv_index
 	struct rv_index *ix = rv_xcalloc(1, sizeof *ix);
 	ix->corpus = c;
 	ix->an = rv_xcalloc(c->n ? c->n : 1, sizeof *ix->an);
+	double t0 = seconds();
 	analyse_all(c, ix->an, opts ? opts->threads : 0);
+	ix->seconds_analyse = seconds() - t0;
+	t0 = seconds();
 	struct names nm = {0};
 	filter_and_count(ix, &nm);
 	join_partial_names(ix, &nm);
@@ -518,6 +534,7 @@ struct rv_index *rv_index_build(const struct rv_corpus *c, const struct rv_index
 	count_mentions(ix);
 	resolve_speakers(ix);
 	order_timeline(ix);
+	ix->seconds_resolve = seconds() - t0;
 	return ix;
 }
 

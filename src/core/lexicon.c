@@ -1,10 +1,11 @@
 /* The word lists. Folded forms only (lower case, no accents, ' for every
- * apostrophe). Sorted once, searched by bisection. They are aids to rules,
+ * apostrophe), put in hash maps on first use. They are aids to rules,
  * never answers: no entry names an entity of the bundled corpus because it is
  * there; each list is what a reader of French and English news would write
  * down. */
 #include "revue/lexicon.h"
 
+#include "revue/strmap.h"
 #include "revue/util.h"
 
 #include <pthread.h>
@@ -285,7 +286,7 @@ static const char *stops[] = {
 	"i", "i'd", "i'm", "i've", "i'll", "ia", "ai", "api", "llm", "llms", "pdg", "ceo", "pib", "gdp",
 	"tva", "vat", "sms", "pc", "tv", "gps", "adn", "dna", "pme", "pmes", "suv", "hlm", "rsa", "smic",
 	"cdi", "cdd", "rtt", "ong", "ngo", "ngos", "rh", "hr", "usb", "faq", "ok", "covid", "covid-19",
-	"ps", "nb", "etc", "via", "vs", "cf", "ex", "op", "no", "n", "etat", "etats", "lire",
+	"ps", "nb", "etc", "via", "vs", "cf", "ex", "op", "no", "n", "etat", "etats", "lire", "voir",
 	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "janv",
 	"fevr", "avr", "juil",
 	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday", "tuesday",
@@ -382,27 +383,30 @@ static const size_t sizes[RV_LEX_COUNT] = {
 	RV_ARRAY_LEN(speech_verbs), RV_ARRAY_LEN(nationalities),
 };
 
-static pthread_once_t sort_once = PTHREAD_ONCE_INIT;
+static pthread_once_t build_once = PTHREAD_ONCE_INIT;
+static struct rv_strmap words; /* word → mask of the lists that hold it */
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static void sort_lists(void)
+/* One hash map for all lists, built once: lookups are the analyzers' hot
+ * path, and a word's every membership comes from one probe. */
+static void build_map(void)
 {
 	for (size_t i = 0; i < RV_LEX_COUNT; i++)
-		qsort((void *)lists[i], sizes[i], sizeof(char *), cmp_str);
+		for (size_t k = 0; k < sizes[i]; k++) {
+			uint32_t *v = rv_strmap_put(&words, lists[i][k], strlen(lists[i][k]), 0, NULL);
+			*v |= 1u << i;
+		}
+}
+
+unsigned rv_lex_mask(const char *w, size_t n)
+{
+	pthread_once(&build_once, build_map);
+	if (n == 0 || n > 40)
+		return 0;
+	const uint32_t *v = rv_strmap_get(&words, w, n);
+	return v ? *v : 0;
 }
 
 bool rv_lex_has(enum rv_lexicon lex, const char *w, size_t n)
 {
-	pthread_once(&sort_once, sort_lists);
-	if ((size_t)lex >= RV_LEX_COUNT || n == 0 || n > 40)
-		return false;
-	char key[48];
-	memcpy(key, w, n);
-	key[n] = '\0';
-	const char *k = key;
-	return bsearch(&k, lists[lex], sizes[lex], sizeof(char *), cmp_str) != NULL;
+	return (size_t)lex < RV_LEX_COUNT && (rv_lex_mask(w, n) & (1u << lex));
 }

@@ -113,6 +113,11 @@ static void scan_paragraph(const char *s, size_t n, size_t ps, size_t pe, struct
 	size_t i = ps;
 	size_t ignored = 0; /* marks past MAX_DEPTH, so that their closers are ignored too */
 	while (i < pe) {
+		/* the marks are '"' and non-ASCII: skip other ASCII at once */
+		while (i < pe && (unsigned char)s[i] < 0x80 && s[i] != '"')
+			i++;
+		if (i >= pe)
+			break;
 		size_t l;
 		unsigned cp = cp_at(s, n, i, &l);
 		unsigned cl = closer_of(cp);
@@ -303,22 +308,45 @@ static const char *const according[] = {"selon", "d'apres", "according"};
 
 /* The name whose first token is nearest to `near` among those starting in
  * [ta, tb), places excluded (they do not speak). */
+/* Is [s, e) inside one of the quotations found so far? They are sorted by
+ * start and do not overlap, save those that join_split merged. */
+static bool inside_quotation(const struct rv_analysis *an, uint32_t s, uint32_t e)
+{
+	size_t lo = 0, hi = an->nquotes;
+	while (lo < hi) { /* first quotation starting after s */
+		size_t mid = (lo + hi) / 2;
+		if (an->quotes[mid].start <= s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t k = lo; k-- > 0 && lo - k <= 4;)
+		if (e <= an->quotes[k].end && !(an->quotes[k].flags & RV_QUOTE_BLOCK))
+			return true;
+	return false;
+}
+
 static uint32_t nearest_name(const struct rv_analysis *an, size_t ta, size_t tb, size_t near)
 {
 	uint32_t best = RV_NONE;
 	size_t best_d = SIZE_MAX;
-	for (size_t i = 0; i < an->nnames; i++) {
+	/* names are in text order: start at the first one at or after ta */
+	size_t lo = 0, hi = an->nnames;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (an->names[mid].tok_first < ta)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < an->nnames; i++) {
 		const struct rv_name *nm = &an->names[i];
-		if (nm->tok_first < ta || nm->tok_first >= tb)
-			continue;
+		if (nm->tok_first >= tb)
+			break;
 		if (nm->votes[RV_ET_PLACE] >= 4 && nm->votes[RV_ET_PLACE] > nm->votes[RV_ET_PERSON])
 			continue;
-		bool quoted = false; /* a name inside a quotation is not who speaks it */
-		for (size_t k = 0; k < an->nquotes && !quoted; k++)
-			quoted = nm->start >= an->quotes[k].start && nm->end <= an->quotes[k].end &&
-				 !(an->quotes[k].flags & RV_QUOTE_BLOCK);
-		if (quoted)
-			continue;
+		if (inside_quotation(an, nm->start, nm->end))
+			continue; /* a name inside a quotation is not who speaks it */
 		size_t d = nm->tok_last < near ? near - nm->tok_last : nm->tok_first - near;
 		if (d < best_d) {
 			best = (uint32_t)i;

@@ -248,6 +248,25 @@ size_t rv_fold_to_source(const struct rv_fold *f, size_t off, bool round_up)
 	return so + (off - fo);
 }
 
+size_t rv_fold_from_source(const struct rv_fold *f, size_t off)
+{
+	if (!f->anchors || off < (f->anchor_src[0] & ~ANCHOR_START))
+		return off;
+	size_t lo = 0, hi = f->anchors; /* last k with source offset <= off */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if ((f->anchor_src[mid] & ~ANCHOR_START) <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	size_t so = f->anchor_src[lo] & ~ANCHOR_START, fo = f->anchor_fold[lo];
+	if ((f->anchor_src[lo] & ANCHOR_START) && lo + 1 < f->anchors && off < (f->anchor_src[lo + 1] & ~ANCHOR_START))
+		return fo; /* inside a changed code point */
+	size_t r = fo + (off - so);
+	return r > f->len ? f->len : r;
+}
+
 void rv_fold_free(struct rv_fold *f)
 {
 	free(f->text);
@@ -318,7 +337,7 @@ static bool is_abbreviation(const char *w, size_t len)
 	if (len == 1 && w[0] >= 'A' && w[0] <= 'Z')
 		return true; /* an initial: J. K. Rowling */
 	for (size_t i = 0; i < RV_ARRAY_LEN(abbreviations); i++)
-		if (strlen(abbreviations[i]) == len && !memcmp(abbreviations[i], w, len))
+		if (abbreviations[i][0] == w[0] && strlen(abbreviations[i]) == len && !memcmp(abbreviations[i], w, len))
 			return true;
 	return false;
 }

@@ -93,24 +93,57 @@ static const char *const patterns[K_COUNT] = {
 	[K_REL_PART_YEAR] = "\\b" MOD " (?:d'annee|de l'annee|of the year)\\b",
 };
 
-static pcre2_code *re[K_COUNT];
+/* Which patterns cannot match without a digit. */
+static const bool needs_digit[K_COUNT] = {
+	[K_ISO] = true, [K_DAY_MONTH_YEAR] = true, [K_MONTH_DAY_YEAR] = true, [K_MONTH_YEAR] = true,
+	[K_SEASON_YEAR] = true, [K_QUARTER] = true, [K_MOD_YEAR] = true, [K_RANGE] = true, [K_YEAR] = true,
+	[K_DAY_MONTH] = true, [K_MONTH_DAY] = true,
+};
+
+/* Two passes instead of one per pattern: the patterns of each group are
+ * joined into one alternation, in the order of the enum (longer forms
+ * first), each alternative marked with its kind; the match's mark says which
+ * one matched. */
+static pcre2_code *group_re[2];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
+static struct rv_trigger_set *triggers;
+/* Every expression above holds a digit or one of these words. */
+static const char *const trigger_words[] = {
+	"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+	"novembre", "decembre", "january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december", "janv", "fevr", "fev", "avr", "juil", "sept", "jan",
+	"feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "printemps", "ete", "automne",
+	"hiver", "spring", "summer", "autumn", "fall", "winter", "lundi", "mardi", "mercredi", "jeudi",
+	"vendredi", "samedi", "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", "sunday", "an", "annee", "year", "years", "mois", "month", "months", "ans", "ago",
+	"ici", "within", "next", "hier", "avant-hier", "demain", "yesterday", "tomorrow", "semaine", "week",
+	"noel", "christmas", "semestre", "half", "trimestre", "quarter", "decennie", "decennies", "decade",
+	"decades", "mi-janvier", "mi-fevrier", "mi-mars", "mi-avril", "mi-mai", "mi-juin", "mi-juillet",
+	"mi-aout", "mi-septembre", "mi-octobre", "mi-novembre", "mi-decembre", NULL,
+};
 
 static void compile_all(void)
 {
-	for (int k = 0; k < K_COUNT; k++) {
+	triggers = rv_trigger_set_new(trigger_words, NULL);
+	for (int g = 0; g < 2; g++) {
+		struct rv_buf b = {0};
+		for (int k = 0; k < K_COUNT; k++) {
+			if (needs_digit[k] != (g == 0))
+				continue;
+			rv_buf_printf(&b, "%s(?:(*MARK:%d)%s)", b.len ? "|" : "", k, patterns[k]);
+		}
 		int err;
 		PCRE2_SIZE off;
-		re[k] = pcre2_compile((PCRE2_SPTR)patterns[k], PCRE2_ZERO_TERMINATED,
-				      PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES, &err, &off, NULL);
-		if (!re[k]) {
+		group_re[g] = pcre2_compile((PCRE2_SPTR)b.p, b.len, PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_ANCHORED, &err, &off,
+					    NULL);
+		if (!group_re[g]) {
 			PCRE2_UCHAR msg[256];
 			pcre2_get_error_message(err, msg, sizeof msg);
-			fprintf(stderr, "revue: internal timeline pattern %d error at %zu: %s\n", k, (size_t)off,
-				(char *)msg);
+			fprintf(stderr, "revue: internal timeline pattern error at %zu: %s\n", (size_t)off, (char *)msg);
 			abort();
 		}
-		pcre2_jit_compile(re[k], PCRE2_JIT_COMPLETE);
+		pcre2_jit_compile(group_re[g], PCRE2_JIT_COMPLETE);
+		rv_buf_free(&b);
 	}
 }
 
@@ -685,20 +718,33 @@ void rv_timeline_find(const struct rv_article *a, struct rv_analysis *an)
 	pthread_once(&once, compile_all);
 	struct ctx c = {.a = a, .an = an};
 	const char *t = a->fold.text;
-	size_t n = a->fold.len;
 	pcre2_match_context *mc = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(mc, 100000);
 	pcre2_set_depth_limit(mc, 1000);
-	for (int k = 0; k < K_COUNT; k++) {
-		pcre2_match_data *md = pcre2_match_data_create_from_pattern(re[k], NULL);
-		struct match m = {re[k], md, t};
-		size_t off = 0;
-		while (off < n && pcre2_match(re[k], (PCRE2_SPTR)t, n, off, PCRE2_NO_UTF_CHECK, md, mc) > 0) {
+	/* patterns that need a digit are tried near digits, the others near
+	 * their words; anchored at candidate starts, leftmost first */
+	for (int g = 0; g < 2; g++) {
+		size_t *starts;
+		size_t nstarts = rv_trigger_starts(a, &an->tok, triggers, g == 0 ? RV_TRIGGER_DIGITS : RV_TRIGGER_WORDS,
+						   4, &starts);
+		pcre2_match_data *md = pcre2_match_data_create_from_pattern(group_re[g], NULL);
+		struct match m = {group_re[g], md, t};
+		size_t covered = 0;
+		for (size_t i = 0; i < nstarts; i++) {
+			size_t off = starts[i];
+			if (off < covered)
+				continue;
+			if (pcre2_match(group_re[g], (PCRE2_SPTR)t, rv_match_limit(&a->fold, off), off,
+					PCRE2_NO_UTF_CHECK, md, mc) <= 0)
+				continue;
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-			handle(&c, (enum kind)k, &m, ov[0], ov[1]);
-			off = ov[1] > off ? ov[1] : off + 1;
+			PCRE2_SPTR mark = pcre2_get_mark(md);
+			if (mark)
+				handle(&c, (enum kind)atoi((const char *)mark), &m, ov[0], ov[1]);
+			covered = ov[1];
 		}
 		pcre2_match_data_free(md);
+		free(starts);
 	}
 	pcre2_match_context_free(mc);
 	if (c.n)

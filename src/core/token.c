@@ -86,7 +86,7 @@ static bool is_elision_prefix(const char *s, size_t n)
 static void push(struct rv_tokens *t, size_t a, size_t b, uint32_t flags)
 {
 	t->v = rv_xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
-	t->v[t->n++] = (struct rv_token){(uint32_t)a, (uint32_t)b, flags, 0};
+	t->v[t->n++] = (struct rv_token){(uint32_t)a, (uint32_t)b, flags, 0, 0, 0, 0};
 }
 
 /* Scans one word from s[i] (a letter or a digit); returns its end and flags. */
@@ -215,6 +215,30 @@ void rv_tokenize(const char *s, size_t n, struct rv_tokens *out)
 		out->v[t].sentence = (uint32_t)k;
 		if (out->nsent && (t == 0 || out->v[t - 1].sentence != k || out->v[t].start < out->sent[k].start))
 			out->v[t].flags |= RV_TOK_SENT;
+	}
+}
+
+/* Tokens and anchors are both in text order: one merge walk maps them all. */
+static uint32_t locate(const struct rv_fold *f, size_t *k, uint32_t off)
+{
+	while (*k + 1 < f->anchors && (f->anchor_src[*k + 1] & ~RV_FOLD_ANCHOR_START) <= off)
+		(*k)++;
+	if (!f->anchors || off < (f->anchor_src[0] & ~RV_FOLD_ANCHOR_START))
+		return off;
+	uint32_t so = f->anchor_src[*k] & ~RV_FOLD_ANCHOR_START;
+	if ((f->anchor_src[*k] & RV_FOLD_ANCHOR_START) && *k + 1 < f->anchors &&
+	    off < (f->anchor_src[*k + 1] & ~RV_FOLD_ANCHOR_START))
+		return f->anchor_fold[*k];
+	size_t r = f->anchor_fold[*k] + (off - so);
+	return (uint32_t)(r > f->len ? f->len : r);
+}
+
+void rv_tokens_locate_folded(struct rv_tokens *t, const struct rv_fold *f)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		t->v[i].fold_start = locate(f, &k, t->v[i].start);
+		t->v[i].fold_end = locate(f, &k, t->v[i].end);
 	}
 }
 

@@ -1,11 +1,16 @@
 /* bench_load — time rv_corpus_load (read + decode + validate + normalise +
- * fold) on a corpus, several runs, and print the median.
+ * fold), or with "index" rv_index_build on the loaded corpus, several runs,
+ * and print the median.
  *
- * usage: bench_load DIR RUNS THREADS
+ * usage: bench_load DIR RUNS THREADS [index]
  * prints: "articles BYTES median_s MB/s peak_rss_MB" on one line.
  */
 #include "revue/corpus.h"
+#include "revue/index.h"
 
+#include <string.h>
+
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -26,10 +31,11 @@ static int cmp_double(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
-	if (argc != 4) {
-		fprintf(stderr, "usage: bench_load DIR RUNS THREADS\n");
+	if (argc != 4 && argc != 5) {
+		fprintf(stderr, "usage: bench_load DIR RUNS THREADS [index]\n");
 		return 2;
 	}
+	bool index = argc == 5 && !strcmp(argv[4], "index");
 	const char *paths[] = {argv[1]};
 	int runs = atoi(argv[2]);
 	struct rv_corpus_opts opts = {.threads = (unsigned)atoi(argv[3])};
@@ -44,6 +50,14 @@ int main(int argc, char **argv)
 		if (rv_corpus_load(paths, 1, &opts, &c, &err) < 0) {
 			fprintf(stderr, "bench_load: cannot load %s\n", argv[1]);
 			return 1;
+		}
+		if (index) {
+			t0 = now();
+			struct rv_index_opts io = {.threads = opts.threads};
+			struct rv_index *ix = rv_index_build(c, &io);
+			if (getenv("BENCH_PHASES"))
+				fprintf(stderr, "analyse %.3f s, resolve %.3f s\n", ix->seconds_analyse, ix->seconds_resolve);
+			rv_index_free(ix);
 		}
 		t[r] = now() - t0;
 		n = c->n;

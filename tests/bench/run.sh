@@ -50,5 +50,20 @@ for n in $SIZES; do
 		echo "| $arts | $mb | $threads | $med | $mbs | $rss | $cat_mbs | $rg_mbs |" >>"$report"
 	done
 done
+{
+	echo
+	echo "## Index (tokens, names, amounts, quotes, timeline; corpus-wide resolution)"
+	echo
+	echo "| articles | MB | threads | median s | MB/s | peak RSS MB |"
+	echo "| ---: | ---: | ---: | ---: | ---: | ---: |"
+} >>"$report"
+for n in $SIZES; do
+	dir="$out/corpus-$n"
+	for threads in "$cores" 1; do
+		read -r arts bytes med mbs rss < <("$BUILD/bench_load" "$dir" "$RUNS" "$threads" index)
+		mb=$(echo "$bytes / 1000000" | bc -l | xargs printf "%.1f")
+		echo "| $arts | $mb | $threads | $med | $mbs | $rss |" >>"$report"
+	done
+done
 cat "$report"
 echo "(written to $report)"

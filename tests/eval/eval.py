@@ -32,7 +32,7 @@ def fold(s):
 
 def name_key(s):
     s = fold(s)
-    s = re.sub(r"^(the|le|la|les|l') ?", "", s)
+    s = re.sub(r"^(?:(?:the|le|la|les) |l')", "", s)
     return s
 
 
