@@ -75,9 +75,12 @@ static bool has_prefix_ci(const char *s, size_t n, const char *p)
 }
 
 /* A word that can be, or start, a name. */
+#define MAX_NAME_WORD 64   /* bytes: "Hohenzollern-Sigmaringen" fits, a 5 MB run of letters does not */
+#define MAX_NAME_BYTES 160 /* a whole name */
+
 static bool name_word(const struct rv_article *a, const struct rv_token *t)
 {
-	if (!(t->flags & RV_TOK_WORD) || (t->flags & RV_TOK_ELISION))
+	if (!(t->flags & RV_TOK_WORD) || (t->flags & RV_TOK_ELISION) || t->end - t->start > MAX_NAME_WORD)
 		return false;
 	if (t->flags & (RV_TOK_CAP | RV_TOK_CAMEL))
 		return true;
@@ -538,6 +541,10 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 		if (first == last && (tk->v[first].end - tk->v[first].start == 1 ||
 				      (tk->v[first].end - tk->v[first].start >= 3 && a->body[tk->v[first].start + 1] == '-' &&
 				       (tk->v[first].flags & RV_TOK_CAP) && strchr("RDI", a->body[tk->v[first].start])))) {
+			i = j > i + 1 ? j : i + 1;
+			continue;
+		}
+		if (first <= last && tk->v[last].end - tk->v[first].start > MAX_NAME_BYTES) {
 			i = j > i + 1 ? j : i + 1;
 			continue;
 		}

@@ -162,6 +162,19 @@ static void strip_first(struct rv_name *n)
 		}
 }
 
+/* Does another name of the article end with this one-word name? */
+static bool ends_a_longer_name(const struct rv_analysis *an, const struct rv_name *n)
+{
+	size_t k = strlen(n->key);
+	for (size_t i = 0; i < an->nnames; i++) {
+		const char *other = an->names[i].key;
+		size_t m = strlen(other);
+		if (m > k + 1 && other[m - k - 1] == ' ' && !memcmp(other + m - k, n->key, k))
+			return true;
+	}
+	return false;
+}
+
 /* Pass 1 and 2. */
 static void filter_and_count(struct rv_index *ix, struct names *nm)
 {
@@ -195,6 +208,8 @@ static void filter_and_count(struct rv_index *ix, struct names *nm)
 				continue;
 			}
 			if (!n->key_rest) {
+				if (ends_a_longer_name(&ix->an[a], n))
+					continue; /* "Suleyman va plus loin": Mustafa Suleyman's */
 				if (!any_vote(n) || (n->flags & RV_NAME_LOWER_SEEN))
 					n->entity = RV_NONE;
 			} else if (n->flags & RV_NAME_LOWER_SEEN) {
@@ -464,8 +479,11 @@ static void resolve_speakers(struct rv_index *ix)
 		for (size_t q = 0; q < an->nquotes; q++) {
 			struct rv_quote *qu = &an->quotes[q];
 			qu->id = id++;
-			if (qu->speaker_name != RV_NONE)
+			if (qu->speaker_name != RV_NONE) {
 				qu->speaker = an->names[qu->speaker_name].entity;
+				if (qu->speaker == RV_NONE) /* the word was no name after all */
+					qu->pronoun_at = qu->start;
+			}
 			if (qu->speaker != RV_NONE || qu->pronoun_at == RV_NONE)
 				continue;
 			qu->speaker = pronoun_speaker(ix, an, qu->pronoun_at, q);

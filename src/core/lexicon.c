@@ -332,6 +332,11 @@ static const char *speech_verbs[] = {
 	"met en garde", "rapporte", "rapportait", "cite", "temoigne", "s'emporte", "souriait",
 	"sourit", "jure", "jurait", "certifie", "garantit", "garantissait", "appelle", "appelait",
 	"exhorte", "exhortait", "reclame", "reclamait", "exige", "exigeait", "repete", "repetait",
+	"predit", "predisait", "anticipe", "anticipait", "pronostique", "resume", "s'agace", "agace",
+	"s'indigne", "indigne", "s'alarme", "alarme", "s'etonne", "etonne", "s'amuse", "amuse",
+	"se felicite", "felicite", "salue", "saluait", "regrettant", "soulignant", "precisant",
+	"expliquant", "indiquant", "estimant", "jugeant", "rappelant", "notant", "ajoutant",
+	"affirmant", "assurant", "declarant", "martelant", "insistant", "reconnaissant",
 	/* English */
 	"said", "says", "say", "saying", "told", "tells", "tell", "telling", "added", "adds", "add",
 	"adding", "explained", "explains", "explaining", "stated", "states", "noted", "notes",
