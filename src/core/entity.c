@@ -195,7 +195,13 @@ static size_t extend_institution(const struct rv_article *a, const struct rv_tok
 		const struct rv_token *t = &tk->v[j];
 		char buf[RV_FOLD_BUF];
 		size_t n = rv_tok_fold(a, t, buf);
-		if ((t->flags & RV_TOK_ELISION) && n == 2 && buf[0] == 'd') { /* d'épargne */
+		if ((t->flags & RV_TOK_ELISION) && n == 2 && (buf[0] == 'd' || buf[0] == 'l')) { /* d'épargne, de l'Economie */
+			j++;
+			continue;
+		}
+		/* "du commerce et de la distribution" */
+		if (n == 2 && !memcmp(buf, "et", 2) && j + 1 < tk->n &&
+		    rv_tok_among(a, &tk->v[j + 1], (const char *const[]){"de", "du", "des", "d'"}, 4)) {
 			j++;
 			continue;
 		}
@@ -240,6 +246,13 @@ static const char *const of_words[] = {"de", "du", "des", "d'", "of", "chez", "a
 /* "à" and "from" precede companies as often as places; "en" and "in" rarely do */
 static const char *const place_preps[] = {"en", "in", "near"};
 static const char *const determiners[] = {"le", "la", "les", "l'", "un", "une", "the", "a", "an", "son", "sa", "ses", "leur", "its", "his", "her", "their", "notre", "our", "ce", "cet", "cette"};
+/* "<word> de X": X is something made and used */
+static const char *const makers[] = {
+	"concepteur", "createur", "creatrice", "editeur", "fabricant", "developpeur", "maker", "creator",
+	"developer", "publisher", "utilisateurs", "utilisateur", "users", "user", "version", "versions",
+	"lancement", "launch", "sortie", "abonnes", "subscribers", "integration", "succes",
+};
+
 static const char *const launch_verbs[] = {
 	"lance", "lancer", "lancant", "lancement", "utiliser", "utilise", "utilisent", "utilisant",
 	"installer", "telecharger", "launched", "launch", "launches", "launching", "unveiled", "released",
@@ -301,10 +314,15 @@ static void evidence(const struct rv_article *a, const struct rv_tokens *tk, str
 			vote(nm, RV_ET_PRODUCT, 2);
 		if (rv_tok_among(a, pt, place_preps, RV_ARRAY_LEN(place_preps)))
 			vote(nm, RV_ET_PLACE, 1);
-		if (rv_tok_among(a, pt, of_words, RV_ARRAY_LEN(of_words))) {
+		if (rv_tok_among(a, pt, of_words, RV_ARRAY_LEN(of_words)) ||
+		    ((pt->flags & RV_TOK_ELISION) && (a->body[pt->start] == 'd' || a->body[pt->start] == 'D'))) {
 			long q = prev_tok(tk, (size_t)p);
+			if (q < 0 && (pt->flags & RV_TOK_ELISION) && p > 0)
+				q = p - 1;
 			if (q >= 0 && rv_tok_in(a, &tk->v[q], RV_LEX_ROLE))
 				vote(nm, RV_ET_ORG, 3); /* directeur général de X, CEO of X */
+			if (q >= 0 && rv_tok_among(a, &tk->v[q], makers, RV_ARRAY_LEN(makers)))
+				vote(nm, RV_ET_PRODUCT, 3); /* le concepteur de ChatGPT, users of Windows */
 		}
 		if (rv_tok_in(a, pt, RV_LEX_SPEECH_VERB)) {
 			vote(nm, RV_ET_PERSON, 1); /* said X */

@@ -205,6 +205,25 @@ static const char *places[] = {
 	"cupertino", "mountain view", "palo alto", "menlo park", "mexico city", "buenos aires",
 	"sao paulo", "rio de janeiro", "brasilia", "bogota", "lima", "santiago", "caracas",
 	"la havane", "havana", "davos", "bruges", "luxembourg",
+	/* French départements and regions */
+	"ain", "aisne", "allier", "alpes-de-haute-provence", "hautes-alpes", "alpes-maritimes",
+	"ardeche", "ardennes", "ariege", "aube", "aude", "aveyron", "bouches-du-rhone", "calvados",
+	"cantal", "charente", "charente-maritime", "cher", "correze", "cote-d'or", "cotes-d'armor",
+	"creuse", "dordogne", "doubs", "drome", "eure", "eure-et-loir", "finistere", "gard",
+	"haute-garonne", "gers", "gironde", "herault", "ille-et-vilaine", "indre", "indre-et-loire",
+	"isere", "jura", "landes", "loir-et-cher", "loire", "haute-loire", "loire-atlantique",
+	"loiret", "lot", "lot-et-garonne", "lozere", "maine-et-loire", "manche", "marne",
+	"haute-marne", "mayenne", "meurthe-et-moselle", "meuse", "morbihan", "moselle", "nievre",
+	"nord", "oise", "orne", "pas-de-calais", "puy-de-dome", "pyrenees-atlantiques",
+	"hautes-pyrenees", "pyrenees-orientales", "bas-rhin", "haut-rhin", "rhone", "haute-saone",
+	"saone-et-loire", "sarthe", "haute-savoie", "seine-maritime", "seine-et-marne",
+	"yvelines", "deux-sevres", "somme", "tarn", "tarn-et-garonne", "var", "vaucluse", "vendee",
+	"vienne", "haute-vienne", "vosges", "yonne", "territoire de belfort", "essonne",
+	"hauts-de-seine", "seine-saint-denis", "val-de-marne", "val-d'oise", "poitou-charentes",
+	"midi-pyrenees", "languedoc-roussillon", "rhone-alpes", "auvergne-rhone-alpes",
+	"provence-alpes-cote d'azur", "bourgogne-franche-comte", "franche-comte", "limousin",
+	"haute-normandie", "basse-normandie", "nord-pas-de-calais", "elysee", "bercy", "matignon",
+	"hexagone", "montmartre", "champs-elysees", "la defense", "notre-dame",
 };
 
 static const char *first_names[] = {
