@@ -36,6 +36,7 @@ enum {
 struct rv_name {
 	uint32_t start, end;
 	uint32_t tok_first, tok_last; /* tokens [first, last] */
+	uint32_t sentence;            /* sentence of its first token */
 	int16_t votes[RV_NAME_TYPES];
 	uint16_t flags;
 	char *key;       /* folded form, words joined by one space */

@@ -387,6 +387,7 @@ static void add_name(const struct rv_article *a, const struct rv_tokens *tk, str
 	nm->end = tk->v[last].end;
 	nm->tok_first = (uint32_t)first;
 	nm->tok_last = (uint32_t)last;
+	nm->sentence = tk->v[first].sentence;
 	nm->key = rv_xstrndup(key, k);
 	nm->key_rest = (uint16_t)(rest < 0xFFFF ? rest : 0);
 	nm->rest_start = last > first ? tk->v[first + 1].start : nm->start;

@@ -445,30 +445,29 @@ static bool in_quotation(const struct rv_analysis *an, const struct rv_name *n)
 	return false;
 }
 
-/* Who "il", "he", "la ministre" or an unattributed quotation stands for: the
- * last person before `at` seen next to a reporting verb, if any within a few
- * paragraphs; else the last person named. Names inside quotations do not
- * count. */
+/* Who "il", "he", "la ministre" or an unattributed quotation stands for:
+ * the nearest sentence before `at` that names a person (outside
+ * quotations) gives its first person, the usual subject. Failing that, the
+ * speaker of the quotation before. */
 static uint32_t pronoun_speaker(const struct rv_index *ix, const struct rv_analysis *an, uint32_t at, size_t self)
 {
-	uint32_t nearest = RV_NONE;
+	uint32_t chosen = RV_NONE, sentence = RV_NONE;
 	for (size_t i = an->nnames; i-- > 0;) {
 		const struct rv_name *n = &an->names[i];
 		if (n->start >= at || n->entity == RV_NONE || ix->entities[n->entity].type != RV_ET_PERSON)
 			continue;
 		if (in_quotation(an, n))
 			continue;
-		if (nearest == RV_NONE)
-			nearest = n->entity;
-		if (n->flags & RV_NAME_SPEAKS)
-			return n->entity;
-		if (at - n->start > 1500)
+		if (sentence != RV_NONE && n->sentence != sentence)
+			break; /* past the nearest sentence with a person */
+		sentence = n->sentence;
+		chosen = n->entity;
+		if (at - n->start > 3000)
 			break;
 	}
-	/* the speaker of the quotation before, when nobody was named since */
-	if (self > 0 && an->quotes[self - 1].speaker != RV_NONE && nearest == RV_NONE)
+	if (chosen == RV_NONE && self > 0 && an->quotes[self - 1].speaker != RV_NONE)
 		return an->quotes[self - 1].speaker;
-	return nearest;
+	return chosen;
 }
 
 static void resolve_speakers(struct rv_index *ix)
