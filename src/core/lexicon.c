@@ -226,46 +226,12 @@ static const char *places[] = {
 	"hexagone", "montmartre", "champs-elysees", "la defense", "notre-dame",
 };
 
+/* Given names, French, English and international: first_names.inc (2,700
+ * names; words that are also common French or English words, places or
+ * titles are left out, so that a capitalised sentence start is not taken
+ * for a person). */
 static const char *first_names[] = {
-	"aaron", "adam", "adrien", "agnes", "alain", "alan", "albert", "alexandre", "alexandra",
-	"alexis", "alfred", "alice", "aline", "amanda", "amelie", "andre", "andrea", "andrew", "angela",
-	"anne", "annie", "anthony", "antoine", "arnaud", "arthur", "audrey", "aurelien", "barack",
-	"barbara", "benjamin", "benoit", "bernard", "bertrand", "bill", "bob", "boris", "brian",
-	"bruno", "camille", "carlos", "caroline", "catherine", "cecile", "celine", "charles",
-	"charlotte", "chloe", "chris", "christian", "christine", "christophe", "christopher", "claire",
-	"claude", "clement", "corinne", "cyril", "damien", "daniel", "danielle", "david", "denis",
-	"didier", "dominique", "donald", "dorothy", "edouard", "elisabeth", "elizabeth", "elon",
-	"emilie", "emma", "emmanuel", "eric", "fabien", "fabrice", "florence", "florian", "francois",
-	"francoise", "frank", "frederic", "gabriel", "gerald", "gerard", "gilles", "george", "georges",
-	"guillaume", "gustave", "helene", "henri", "henry", "herve", "hugo", "hugues", "isabelle",
-	"jack", "jacques", "james", "jane", "jean", "jean-claude", "jean-francois", "jean-luc",
-	"jean-louis", "jean-marc", "jean-marie", "jean-michel", "jean-paul", "jean-pierre",
-	"jean-yves", "jeanne", "jeff", "jeffrey", "jennifer", "jeremy", "jerome", "jessica", "jim",
-	"joe", "john", "jonathan", "jordan", "joseph", "julia", "julie", "julien", "justin", "karen",
-	"karim", "kevin", "laura", "laurence", "laurent", "lea", "leo", "linda", "lisa", "louis",
-	"louise", "luc", "lucas", "lucie", "manon", "manuel", "marc", "marcel", "margaret", "maria",
-	"marie", "marine", "mark", "martin", "martine", "mary", "mathieu", "matthew", "matthieu",
-	"maxime", "melanie", "michael", "michel", "michele", "michelle", "mike", "mohamed", "mohammed",
-	"muhammad", "mustafa", "nadia", "nancy", "nathalie", "nicolas", "nicole", "noel", "olivier",
-	"pascal", "patricia", "patrick", "paul", "pauline", "peter", "philippe", "pierre",
-	"rachel", "rachid", "raphael", "remi", "remy", "richard", "robert", "romain", "ronald",
-	"rose", "sam", "samuel", "sandrine", "sarah", "satya", "sebastien", "segolene", "serge",
-	"sophie", "stephane", "stephanie", "steve", "steven", "susan", "sylvain", "sylvie",
-	"thierry", "thomas", "tim", "timothy", "tom", "valerie", "vincent", "virginie", "vladimir",
-	"william", "xavier", "yann", "yannick", "yves", "zoe", "ahmed", "ali", "fatima", "hassan",
-	"omar", "youssef", "sundar", "mark", "larry", "sergey", "jensen", "marc", "elisabeth",
-	"edouard", "gabriel", "bruno", "gerald", "olaf", "angela", "joe", "kamala", "hillary",
-	"barack", "nancy", "mitch", "ted", "bernie", "rudy", "rick", "newt", "sarah", "glenn",
-	"rush", "sean", "tucker", "chuck", "lindsey", "marco", "jeb", "ben", "kevin", "paul",
-	"ursula", "christine", "jacinda", "justin", "theresa", "tony", "gordon", "nick", "keir",
-	"rishi", "liz", "xi", "narendra", "recep", "volodymyr", "viktor", "giorgia", "pedro",
-	"jair", "luiz", "nelson", "kofi", "ban", "antonio", "josep", "jose", "juan", "luis", "carla",
-	"sara", "anna", "eva", "ines", "ana", "rafael", "diego", "pablo", "francesco", "giuseppe",
-	"hans", "jurgen", "klaus", "wolfgang", "helmut", "gerhard", "dmitri", "sergei", "alexei",
-	"igor", "ivan", "olga", "natalia", "yuri", "jacob", "noah", "liam", "ethan", "oliver",
-	"harry", "jessie", "dan", "greg", "ryan", "eric", "scott", "jason", "matt", "josh", "adam",
-	"amy", "emily", "hannah", "megan", "rebecca", "victoria", "ingrid", "ghislaine",
-	"ludovic", "priscillia", "maxime", "jerome", "eric", "benjamin", "francois-xavier",
+#include "first_names.inc"
 };
 
 static const char *connectors[] = {
