@@ -102,7 +102,13 @@ struct rv_analysis {
 
 void rv_analysis_free(struct rv_analysis *an);
 
-/* The analyzers, one article at a time; thread-safe. */
+/* Tokenizes the article into an->tok and classifies the tokens (their
+ * folded forms and lexicons): what every analyzer below reads. */
+void rv_analysis_prepare(const struct rv_article *a, struct rv_analysis *an);
+
+/* The analyzers, one article at a time; thread-safe. Each needs
+ * rv_analysis_prepare first; rv_quote_find reads the names, so it runs
+ * after rv_entity_names. */
 void rv_entity_names(const struct rv_article *a, struct rv_analysis *an);
 void rv_entity_amounts(const struct rv_article *a, struct rv_analysis *an);
 void rv_quote_find(const struct rv_article *a, struct rv_analysis *an);

@@ -24,9 +24,9 @@
 #define WORDNUM                                                                                              \
 	"(?<word>un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"    \
 	"seize|vingt|trente|quarante|cinquante|soixante|cent|one|two|three|four|five|six|seven|eight|nine|"  \
-	"ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a|an)"
+	"ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|mille|a|an)"
 #define SCALE_LONG                                                                                           \
-	"(?<scale>milliers|mille|millions?|milliards?|billions?|trillions?|thousands?|mds|md|mrds?|mlds?|"   \
+	"(?<scale>milliers|mille|millions?|milliards?|billions?|trillions?|thousands?|cents?|mds|md|mrds?|mlds?|"   \
 	"bn|mn|tn|mio)"
 #define SCALE_GLUED "(?<gscale>bn|mn|tn|md|mds|m|k|b)"
 #define CUR_BEFORE "(?<cb>us\\$|c\\$|a\\$|\\$|€|£|¥|chf|usd|eur|gbp)"
@@ -39,19 +39,21 @@
 
 /* "500 à 600 millions d'euros", "10 et 12 milliards", "$2-3 billion": the
  * first number of a range shares the second's scale and currency */
-#define RANGE "(?:(?<from>\\d+(?:[.,]\\d+)?) ?(?:a|et|to|-|\xE2\x80\x93) ?)?"
+#define RANGE "(?:(?<from>\\d+(?:[.,]\\d+)?) ?(?:a|et|to|-|\xE2\x80\x93|and(?= \\d)) ?)?"
 #define SUBUNIT "(?<sub>pence|p|centimes?|cents?)"
 
 static const char *const money_pattern =
     "(?:" CUR_BEFORE " ?" RANGE NUM "(?:" SCALE_GLUED "\\b| " SCALE_LONG "\\b)?"
-    "|\\b" RANGE NUM "(?: " SCALE_LONG "|" SCALE_GLUED ")?\\b ?" CUR_AFTER "(?![a-z])"
+    "|\\b" RANGE NUM "(?: " SCALE_LONG "| (?<gscale>m|k|md|mds|mrd)(?=\xE2\x82\xAC|\\$|\xC2\xA3)|" SCALE_GLUED
+    ")?\\b ?" CUR_AFTER "(?![a-z])"
     "|\\b" WORDNUM "(?: " SCALE_LONG ")? " CUR_AFTER "(?![a-z])"
     "|\\b" RANGE "(?:" NUM "|" WORDNUM
     ") (?<bare>milliards?|billions?|trillions?|millions?)\\b(?! (?:de|d'|of)\\b)"
     "|\\b(?:" NUM "|" WORDNUM ")(?: ?(?<sub>pence|centimes?|cents?)\\b|(?<sub>p)\\b(?!\\.\\w)))" PERIOD;
 
 static const char *const percent_pattern =
-    "(?:(?<neg>(?<![\\w.,])-|\\bmoins |\\bminus |\xE2\x88\x92)|\\b)(?<num>\\d+(?:[.,]\\d+)?) ?"
+    "(?:(?<neg>(?<![\\w.,])-|\\bmoins |\\bminus |\xE2\x88\x92)|\\b)(?:\\d+(?:[.,]\\d+)? ?[-\xE2\x80\x93] ?\\K)?"
+    "(?<num>\\d+(?:[.,]\\d+)?) ?"
     "(?:%|pour ?cent\\b|percent\\b|per cent\\b|pct\\b|points? de pourcentage)";
 
 static pcre2_code *money_re, *percent_re;
@@ -185,7 +187,7 @@ static double word_value(const char *w, size_t n)
 	    {"twelve", 12},   {"treize", 13},   {"quatorze", 14},  {"quinze", 15}, {"fifteen", 15},
 	    {"seize", 16},    {"vingt", 20},    {"twenty", 20},    {"trente", 30}, {"thirty", 30},
 	    {"quarante", 40}, {"forty", 40},    {"cinquante", 50}, {"fifty", 50},  {"soixante", 60},
-	    {"cent", 100},    {"hundred", 100},
+	    {"cent", 100},    {"hundred", 100}, {"mille", 1000},
 	};
 	for (size_t i = 0; i < RV_ARRAY_LEN(words); i++)
 		if (strlen(words[i].w) == n && !memcmp(words[i].w, w, n))
@@ -202,6 +204,8 @@ static double scale_value(const char *s, size_t n, bool english)
 {
 	if (!s || !n)
 		return 1;
+	if (word_eq(s, n, "cent") || word_eq(s, n, "cents"))
+		return 100; /* "trois cents euros" */
 	if (word_eq(s, n, "k") || word_eq(s, n, "mille") || word_eq(s, n, "milliers") ||
 	    word_eq(s, n, "thousand") || word_eq(s, n, "thousands"))
 		return 1e3;
@@ -237,7 +241,7 @@ static void currency_code(const char *s, size_t n, char out[4])
 	    {"gbp", "GBP"},
 	    {"dollars canadien", "CAD"},
 	    {"dollar canadien", "CAD"},
-	    {"dollars australien", "AUD"},
+	    {"dollars australien", "AUD"}, {"dollar australien", "AUD"},
 	    {"dollar", "USD"},
 	    {"euro", "EUR"},
 	    {"livre", "GBP"},
@@ -308,6 +312,8 @@ void rv_entity_amounts(const struct rv_article *a, struct rv_analysis *an)
 	pcre2_match_context *mc = match_context();
 	pcre2_match_data *md = pcre2_match_data_create_from_pattern(money_re, NULL);
 	size_t first = an->namounts;
+	bool pounds_spoken = memmem(t, a->fold.len, "\xC2\xA3", 2) || memmem(t, a->fold.len, "pence", 5) ||
+			     memmem(t, a->fold.len, "gbp", 3) || memmem(t, a->fold.len, "sterling", 8);
 	size_t *starts;
 	size_t nstarts = rv_trigger_starts(a, &an->tok, triggers, RV_TRIGGER_DIGITS | RV_TRIGGER_WORDS, 2, &starts);
 	size_t covered = 0;
@@ -345,6 +351,11 @@ void rv_entity_amounts(const struct rv_article *a, struct rv_analysis *an)
 			size_t bl = 0, sbl = 0;
 			const char *bare = group(money_re, md, t, "bare", &bl);
 			const char *sub = group(money_re, md, t, "sub", &sbl);
+			bool word_number = !group(money_re, md, t, "num", &(size_t){0});
+			if (sub && sub[0] == 'c' && sbl >= 4 && !memcmp(sub, "cent", 4) && word_number && !english)
+				continue; /* "deux cents personnes": two hundred */
+			if (sub && sbl == 1 && sub[0] == 'p' && !pounds_spoken && len > 2)
+				continue; /* 1080p, 720p: video, not pence */
 			if (sub) {
 				scale /= 100;
 				v /= 100;
@@ -374,16 +385,31 @@ void rv_entity_amounts(const struct rv_article *a, struct rv_analysis *an)
 			}
 		}
 	}
-	/* a bare amount takes the article's most frequent currency */
+	/* a bare amount takes the article's most frequent currency: a handful
+	 * of distinct units, so a short table of counts */
+	struct {
+		char unit[4];
+		size_t n;
+	} seen[16];
+	size_t nseen = 0;
 	char best[4] = "";
 	size_t best_n = 0;
 	for (size_t i = first; i < an->namounts; i++) {
-		size_t c = 0;
-		for (size_t j = first; j < an->namounts; j++)
-			c += an->amounts[i].unit[0] && !strcmp(an->amounts[i].unit, an->amounts[j].unit);
-		if (c > best_n) {
-			best_n = c;
-			memcpy(best, an->amounts[i].unit, 4);
+		const char *u = an->amounts[i].unit;
+		if (!u[0])
+			continue;
+		size_t k = 0;
+		while (k < nseen && strcmp(seen[k].unit, u) != 0)
+			k++;
+		if (k == nseen) {
+			if (nseen == RV_ARRAY_LEN(seen))
+				continue;
+			memcpy(seen[nseen].unit, u, 4);
+			seen[nseen++].n = 0;
+		}
+		if (++seen[k].n > best_n) {
+			best_n = seen[k].n;
+			memcpy(best, u, 4);
 		}
 	}
 	for (size_t i = first; i < an->namounts; i++)

@@ -45,6 +45,12 @@ bool rv_tok_in(const struct rv_article *a, const struct rv_token *t, int lexicon
 	return (mask >> lexicon) & 1u;
 }
 
+void rv_analysis_prepare(const struct rv_article *a, struct rv_analysis *an)
+{
+	rv_tokenize(a->body, a->body_len, &an->tok);
+	rv_tokens_classify(a, &an->tok);
+}
+
 void rv_tokens_classify(const struct rv_article *a, struct rv_tokens *tk)
 {
 	rv_tokens_locate_folded(tk, &a->fold);

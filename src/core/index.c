@@ -42,8 +42,7 @@ struct work {
 
 static void analyse(const struct rv_article *a, struct rv_analysis *an)
 {
-	rv_tokenize(a->body, a->body_len, &an->tok);
-	rv_tokens_classify(a, &an->tok);
+	rv_analysis_prepare(a, an);
 	rv_entity_names(a, an);
 	rv_entity_amounts(a, an);
 	rv_quote_find(a, an);

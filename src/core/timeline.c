@@ -80,10 +80,10 @@ static const char *const patterns[K_COUNT] = {
 	[K_REL_SEASON] = "\\b(?:(?:l'|le |cet |ce )?" SEASON " (?<rel>dernier|derniere|passe|prochain|prochaine)|(?<rel2>last|next|this) " SEASON ")\\b",
 	[K_REL_MONTH] = "\\b(?:le mois (?<rel>dernier|passe|prochain)|(?<rel2>last|next|this) month|ce mois-ci(?<this>))\\b",
 	[K_AGO] = "\\b(?:il y a " NUMWORD " (?<unit>ans|mois|decennies?)|" NUMWORD " (?<unit>years?|months?|decades?) ago)\\b",
-	[K_WITHIN] = "\\b(?:d'ici|within|dans les|in the next) (?:(?<n1>\\d{1,3}) (?:a|et|to|-) )?(?<n2>\\d{1,3}|un|une|deux|trois|six|dix|douze|one|two|three|six|ten|twelve) (?<unit>mois|ans|annees|months|years)\\b",
-	[K_BARE_MONTH] = "\\b(?:(?:en|in|au mois de|au mois d'|depuis|since|d'ici|by|until|jusqu'en|des|fin|debut|mi|early|late|mid) |mi-|d')" MONTH "\\b(?! (?:de |of |d')?\\d)",
+	[K_WITHIN] = "\\b(?:d'ici|within|dans les|in the next) (?:(?<n1>\\d{1,3}) (?:a|et|to|-) )?(?<n2>\\d{1,3}|un|une|deux|trois|six|dix|douze|one|two|three|six|ten|twelve|a) (?<unit>mois|ans?|annees?|months?|years?)\\b",
+	[K_BARE_MONTH] = "\\b(?:(?<mod>fin|debut|mi|early|late|mid)[ -]|(?:en|in|au mois de|au mois d'|depuis|since|d'ici|by|until|jusqu'en|des) |d')" MONTH "\\b(?! (?:de |of |d')?\\d)",
 	[K_DAY_MONTH] = "\\b(?:le |on )?(?:" WEEKDAY " )?" DAY " " MONTH "\\b(?! (?:de |of )?\\d)",
-	[K_WEEKDAY] = "\\b(?<wd>" WEEKDAY ")\\b(?! \\d)",
+	[K_WEEKDAY] = "\\b(?:(?<rel2>last|next) )?(?<wd>" WEEKDAY ")(?: (?<rel>dernier|prochain))?\\b(?! \\d)",
 	[K_YESTERDAY] = "\\b(?<rel>hier|avant-hier|demain|yesterday|tomorrow)\\b",
 	[K_MONTH_DAY] = "\\b(?<mon>" MONTHS_EN "|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.?) " DAY "(?:st|nd|rd|th)?\\b(?!,? ?\\d)",
 	[K_REL_WEEK] = "\\b(?:la semaine (?<rel>derniere|passee|prochaine)|(?<rel2>last|next|this) week|cette semaine(?<this>))\\b",
@@ -117,7 +117,7 @@ static const char *const trigger_words[] = {
 	"vendredi", "samedi", "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday",
 	"saturday", "sunday", "an", "annee", "year", "years", "mois", "month", "months", "ans", "ago",
 	"ici", "within", "next", "hier", "avant-hier", "demain", "yesterday", "tomorrow", "semaine", "week",
-	"noel", "christmas", "semestre", "half", "trimestre", "quarter", "decennie", "decennies", "decade",
+	"mois-ci", "noel", "christmas", "semestre", "half", "trimestre", "quarter", "decennie", "decennies", "decade",
 	"decades", "mi-janvier", "mi-fevrier", "mi-mars", "mi-avril", "mi-mai", "mi-juin", "mi-juillet",
 	"mi-aout", "mi-septembre", "mi-octobre", "mi-novembre", "mi-decembre", NULL,
 };
@@ -261,7 +261,9 @@ struct anchor {
 static const char *const future_words[] = {
 	"va", "vont", "sera", "seront", "devrait", "devraient", "prevoit", "prevoient", "prevu", "prevue",
 	"prochain", "prochaine", "pourrait", "pourraient", "will", "going", "would", "plans", "planned",
-	"expected", "next", "upcoming", "d'ici", "compte", "comptent", "entend", "envisage",
+	"expected", "next", "upcoming", "d'ici", "compte", "comptent", "entend", "envisage", "aura",
+	"fera", "pourra", "devra", "ira", "viendra", "signera", "sera", "serait", "aurait", "pourrait",
+	"devrait", "prevoit", "doit", "doivent",
 };
 
 static bool sentence_future(const char *fold, size_t a, size_t b)
@@ -276,9 +278,21 @@ static bool sentence_future(const char *fold, size_t a, size_t b)
 		for (size_t k = 0; k < RV_ARRAY_LEN(future_words); k++)
 			if (strlen(future_words[k]) == i - w && !memcmp(future_words[k], fold + w, i - w))
 				return true;
-		/* French future and conditional endings: -ra, -ront, -rait */
-		if (i - w > 4 && (!memcmp(fold + i - 2, "ra", 2) || !memcmp(fold + i - 4, "ront", 4)))
-			return true;
+		/* French future and conditional endings of verbs (-era, -eront,
+		 * -irait...), but for the nouns that end so (caméra, opéra); -ront
+		 * alone is a noun too often (le front) */
+		static const char *const endings[] = {"eront", "iront", "erait", "irait", "eraient", "iraient",
+						      "erons", "irons", "eras", "iras", "era", "ira"};
+		static const char *const nouns[] = {"camera", "cameras", "opera", "operas", "cholera", "riviera",
+						    "chimera", "tiara", "lira", "vera", "sera", "ira", "era"};
+		bool noun = false;
+		for (size_t k = 0; k < RV_ARRAY_LEN(nouns) && !noun; k++)
+			noun = strlen(nouns[k]) == i - w && !memcmp(nouns[k], fold + w, i - w);
+		for (size_t k = 0; k < RV_ARRAY_LEN(endings) && !noun; k++) {
+			size_t el = strlen(endings[k]);
+			if (i - w > el + 1 && !memcmp(fold + i - el, endings[k], el))
+				return true;
+		}
 	}
 	return false;
 }
@@ -297,6 +311,26 @@ struct ctx {
 	struct cand *v;
 	size_t n, cap;
 };
+
+/* The tense of the sentence holding folded offset fs: future or not. */
+static bool tense_future(const struct ctx *c, size_t fs)
+{
+	const struct rv_tokens *tk = &c->an->tok;
+	size_t lo = 0, hi = tk->n; /* the token at fs */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (tk->v[mid].fold_end <= fs)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= tk->n || !tk->nsent)
+		return false;
+	uint32_t k = tk->v[lo].sentence;
+	size_t a = rv_fold_from_source(&c->a->fold, tk->sent[k].start);
+	size_t b = rv_fold_from_source(&c->a->fold, tk->sent[k].end);
+	return sentence_future(c->a->fold.text, a, b);
+}
 
 static void set_date(struct rv_tentry *e, int y, int m, int d)
 {
@@ -375,7 +409,7 @@ static bool unit_follows(const char *s, size_t n, size_t at)
 
 static bool year_blocked_before(const char *s, size_t at)
 {
-	static const char *const blockers[] = {"n°", "no ", "numero ", "page ", "p. ", "art. ", "article ",
+	static const char *const blockers[] = {"n°", "n° ", "no ", "numero ", "page ", "p. ", "art. ", "article ",
 					       "gpt-", "rue ", "code ", "route ", "#", "vol. ", "chapitre "};
 	for (size_t i = 0; i < RV_ARRAY_LEN(blockers); i++) {
 		size_t k = strlen(blockers[i]);
@@ -563,7 +597,7 @@ static void handle(struct ctx *c, enum kind k, const struct match *m, size_t fs,
 		e.relative = true;
 		if (ad->precision < RV_DATE_MONTH)
 			break;
-		bool future = sentence_future(c->a->fold.text, fs > 200 ? fs - 200 : 0, fe + 100 < c->a->fold.len ? fe + 100 : c->a->fold.len);
+		bool future = tense_future(c, fs);
 		int yy = ad->year;
 		if (future && month < ad->month)
 			yy++;
@@ -606,8 +640,11 @@ static void handle(struct ctx *c, enum kind k, const struct match *m, size_t fs,
 					target = i % 7;
 			struct tm bt;
 			gmtime_r(&base, &bt);
-			bool future = sentence_future(c->a->fold.text, fs > 200 ? fs - 200 : 0,
-						      fe + 100 < c->a->fold.len ? fe + 100 : c->a->fold.len);
+			bool future = tense_future(c, fs);
+			if (grp_is(m, "rel", rel_past, RV_ARRAY_LEN(rel_past)) || grp_is(m, "rel2", rel_past, 5))
+				future = false;
+			else if (grp_is(m, "rel", rel_next, RV_ARRAY_LEN(rel_next)) || grp_is(m, "rel2", rel_next, 3))
+				future = true;
 			delta = target - bt.tm_wday;
 			if (future && delta <= 0)
 				delta += 7;
@@ -625,8 +662,7 @@ static void handle(struct ctx *c, enum kind k, const struct match *m, size_t fs,
 		e.relative = true;
 		if (ad->precision < RV_DATE_MONTH)
 			break;
-		bool future = sentence_future(c->a->fold.text, fs > 200 ? fs - 200 : 0,
-					      fe + 100 < c->a->fold.len ? fe + 100 : c->a->fold.len);
+		bool future = tense_future(c, fs);
 		int yy = ad->year;
 		if (future && month < ad->month)
 			yy++;
@@ -749,7 +785,7 @@ void rv_timeline_find(const struct rv_article *a, struct rv_analysis *an)
 	pcre2_match_context_free(mc);
 	if (c.n)
 		qsort(c.v, c.n, sizeof *c.v, cmp_cand);
-	size_t last_end = 0;
+	size_t last_end = 0, sent = 0;
 	const struct rv_tokens *tk = &an->tok;
 	for (size_t i = 0; i < c.n; i++) {
 		if (i && c.v[i].fs < last_end)
@@ -760,15 +796,14 @@ void rv_timeline_find(const struct rv_article *a, struct rv_analysis *an)
 		e.end = (uint32_t)rv_fold_to_source(&a->fold, c.v[i].fe, true);
 		while (e.end > e.start && a->body[e.end - 1] == ' ')
 			e.end--;
-		/* its sentence */
+		/* its sentence: entries come in text order, so a cursor finds it */
 		e.sent_start = e.start;
 		e.sent_end = e.end;
-		for (size_t s = 0; s < tk->nsent; s++) {
-			if (tk->sent[s].start <= e.start && e.start < tk->sent[s].end) {
-				e.sent_start = tk->sent[s].start;
-				e.sent_end = tk->sent[s].end;
-				break;
-			}
+		while (sent < tk->nsent && tk->sent[sent].end <= e.start)
+			sent++;
+		if (sent < tk->nsent && tk->sent[sent].start <= e.start) {
+			e.sent_start = tk->sent[sent].start;
+			e.sent_end = tk->sent[sent].end;
 		}
 		if (!e.resolved)
 			e.date[0] = '\0';
