@@ -332,6 +332,20 @@ static bool tense_future(const struct ctx *c, size_t fs)
 	return sentence_future(c->a->fold.text, a, b);
 }
 
+/* The year of a month named without one: the article's, or the next when
+ * the sentence speaks of the future and the month is already past, or the
+ * last when it speaks of the past and the month is still to come. */
+static int year_of_month(const struct ctx *c, size_t fs, int month)
+{
+	const struct rv_date *ad = &c->a->date;
+	bool future = tense_future(c, fs);
+	if (future && month < ad->month)
+		return ad->year + 1;
+	if (!future && month > ad->month)
+		return ad->year - 1;
+	return ad->year;
+}
+
 static void set_date(struct rv_tentry *e, int y, int m, int d)
 {
 	if (d > 0)
@@ -597,12 +611,7 @@ static void handle(struct ctx *c, enum kind k, const struct match *m, size_t fs,
 		e.relative = true;
 		if (ad->precision < RV_DATE_MONTH)
 			break;
-		bool future = tense_future(c, fs);
-		int yy = ad->year;
-		if (future && month < ad->month)
-			yy++;
-		else if (!future && month > ad->month)
-			yy--;
+		int yy = year_of_month(c, fs, month);
 		if (d > 0 && !valid_day(yy, month, d))
 			return;
 		set_date(&e, yy, month, d > 0 ? d : 0);
@@ -662,12 +671,7 @@ static void handle(struct ctx *c, enum kind k, const struct match *m, size_t fs,
 		e.relative = true;
 		if (ad->precision < RV_DATE_MONTH)
 			break;
-		bool future = tense_future(c, fs);
-		int yy = ad->year;
-		if (future && month < ad->month)
-			yy++;
-		else if (!future && month > ad->month)
-			yy--;
+		int yy = year_of_month(c, fs, month);
 		if (!month || !valid_day(yy, month, d))
 			return;
 		set_date(&e, yy, month, d);
