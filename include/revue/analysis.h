@@ -117,10 +117,12 @@ void rv_timeline_find(const struct rv_article *a, struct rv_analysis *an);
 #define RV_FOLD_BUF 256
 /* The folded form of a token into buf (RV_FOLD_BUF bytes); returns its length. */
 size_t rv_tok_fold(const struct rv_article *a, const struct rv_token *t, char *buf);
-/* Locates every token's folded form and looks up its lexicons once (the
- * analyzers ask about the same words many times). */
+/* Locates every token's folded form. Lexicons are looked up when first
+ * asked (rv_tok_in) and the answer kept in the token. */
 void rv_tokens_classify(const struct rv_article *a, struct rv_tokens *tk);
-/* Is the token's folded form in the lexicon? (lexicon.h) */
+/* Is the token's folded form in the lexicon? (lexicon.h) The first call
+ * for a token probes every lexicon at once and keeps the answer in it:
+ * tokens belong to one analysis, run by one thread. */
 bool rv_tok_in(const struct rv_article *a, const struct rv_token *t, int lexicon);
 /* Is the token's folded form one of words? */
 bool rv_tok_among(const struct rv_article *a, const struct rv_token *t, const char *const *words, size_t count);
@@ -128,13 +130,13 @@ bool rv_tok_among(const struct rv_article *a, const struct rv_token *t, const ch
 /* Where pattern analyzers try to match: most of a text holds no date and
  * no amount, and trying every pattern at every position is what costs.
  * A trigger is a token that holds a digit, starts with one of `symbols`
- * (UTF-8, e.g. "$€£"), or whose folded form is in `words` (NULL-terminated);
+ * (UTF-8, e.g. "$€£"), or whose folded form is in the lexicon `lexicon`;
  * the candidate starts are the starts of each trigger and of the `lookback`
  * tokens before it in its sentence (a date may open with "fin", "l'", "au
  * mois de"). rv_trigger_starts returns them as folded offsets, ascending and
  * unique; analyzers match anchored at each, leftmost first. */
 struct rv_trigger_set;
-struct rv_trigger_set *rv_trigger_set_new(const char *const *words, const char *symbols);
+struct rv_trigger_set *rv_trigger_set_new(int lexicon, const char *symbols);
 enum { RV_TRIGGER_DIGITS = 1, RV_TRIGGER_WORDS = 2 }; /* which triggers count */
 size_t rv_trigger_starts(const struct rv_article *a, const struct rv_tokens *tk, const struct rv_trigger_set *set,
 			 unsigned which, size_t lookback, size_t **out);

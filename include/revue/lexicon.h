@@ -22,6 +22,8 @@ enum rv_lexicon {
 	RV_LEX_STOP,          /* words that open sentences in capitals and are no name */
 	RV_LEX_SPEECH_VERB,   /* a déclaré, explique, said, told...: every form */
 	RV_LEX_NATIONALITY,   /* français, américain, American: capitalised in English, never a name */
+	RV_LEX_DATE_WORD,     /* months, seasons, weekdays, an, mois, hier...: a date may be near */
+	RV_LEX_MONEY_WORD,    /* euros, dollars, milliards, pence...: an amount may be near */
 	RV_LEX_COUNT
 };
 

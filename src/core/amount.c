@@ -11,6 +11,7 @@
  */
 #include "revue/analysis.h"
 
+#include "revue/lexicon.h"
 #include "revue/util.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -77,18 +78,11 @@ static pcre2_code *compile(const char *pat)
 
 static struct rv_trigger_set *triggers;
 
-/* Every amount holds a digit, a currency or a scale word. */
-static const char *const trigger_words[] = {
-    "dollar",   "dollars",  "euro",      "euros",   "livre",    "livres",   "pound",     "pounds",
-    "franc",    "francs",   "yen",       "yens",    "yuan",     "yuans",    "rouble",    "roubles",
-    "dinar",    "dinars",   "dirham",    "dirhams", "usd",      "eur",      "gbp",       "chf",
-    "pence",    "centime",  "centimes",  "cent",    "cents",    "milliard", "milliards", "billion",
-    "billions", "trillion", "trillions", "million", "millions", NULL,
-};
 
 static void compile_all(void)
 {
-	triggers = rv_trigger_set_new(trigger_words, "$\xE2\x82\xAC\xC2\xA3\xC2\xA5");
+	/* every amount holds a digit, a currency (word or sign) or a scale word */
+	triggers = rv_trigger_set_new(RV_LEX_MONEY_WORD, "$\xE2\x82\xAC\xC2\xA3\xC2\xA5");
 	money_re = compile(money_pattern);
 	percent_re = compile(percent_pattern);
 }

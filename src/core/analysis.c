@@ -40,7 +40,8 @@ bool rv_tok_in(const struct rv_article *a, const struct rv_token *t, int lexicon
 	if (!(mask & RV_TOK_LEX_KNOWN)) {
 		char buf[RV_FOLD_BUF];
 		size_t n = rv_tok_fold(a, t, buf);
-		mask = rv_lex_mask(buf, n);
+		mask = rv_lex_mask(buf, n) | RV_TOK_LEX_KNOWN;
+		((struct rv_token *)t)->lex = mask; /* a cache: see analysis.h */
 	}
 	return (mask >> lexicon) & 1u;
 }
@@ -54,15 +55,9 @@ void rv_analysis_prepare(const struct rv_article *a, struct rv_analysis *an)
 void rv_tokens_classify(const struct rv_article *a, struct rv_tokens *tk)
 {
 	rv_tokens_locate_folded(tk, &a->fold);
-	for (size_t i = 0; i < tk->n; i++) {
-		struct rv_token *t = &tk->v[i];
-		if (t->flags & (RV_TOK_ALPHA | RV_TOK_PUNCT)) {
-			char buf[RV_FOLD_BUF];
-			size_t n = rv_tok_fold(a, t, buf);
-			t->lex = rv_lex_mask(buf, n);
-		}
-		t->lex |= RV_TOK_LEX_KNOWN;
-	}
+	for (size_t i = 0; i < tk->n; i++)
+		if (!(tk->v[i].flags & (RV_TOK_ALPHA | RV_TOK_PUNCT)))
+			tk->v[i].lex = RV_TOK_LEX_KNOWN; /* numbers are in no lexicon */
 }
 
 bool rv_tok_among(const struct rv_article *a, const struct rv_token *t, const char *const *words, size_t count)
@@ -76,23 +71,14 @@ bool rv_tok_among(const struct rv_article *a, const struct rv_token *t, const ch
 }
 
 struct rv_trigger_set {
-	struct rv_strmap words;
+	int lexicon;
 	char symbols[64];
-	bool first[256]; /* first bytes of the words: a cheap test before the probe */
-	size_t minlen, maxlen;
 };
 
-struct rv_trigger_set *rv_trigger_set_new(const char *const *words, const char *symbols)
+struct rv_trigger_set *rv_trigger_set_new(int lexicon, const char *symbols)
 {
 	struct rv_trigger_set *set = rv_xcalloc(1, sizeof *set);
-	set->minlen = SIZE_MAX;
-	for (size_t i = 0; words[i]; i++) {
-		size_t n = strlen(words[i]);
-		rv_strmap_put(&set->words, words[i], n, 1, NULL);
-		set->first[(unsigned char)words[i][0]] = true;
-		set->minlen = n < set->minlen ? n : set->minlen;
-		set->maxlen = n > set->maxlen ? n : set->maxlen;
-	}
+	set->lexicon = lexicon;
 	snprintf(set->symbols, sizeof set->symbols, "%s", symbols ? symbols : "");
 	return set;
 }
@@ -115,13 +101,7 @@ static bool triggers(const struct rv_article *a, const struct rv_token *t, const
 		sym[n < 7 ? n : 7] = '\0';
 		return strstr(set->symbols, sym) != NULL;
 	}
-	if (!(t->flags & RV_TOK_ALPHA))
-		return false;
-	size_t k = t->fold_end - t->fold_start;
-	if (k < set->minlen || k > set->maxlen || t->fold_end > a->fold.len ||
-	    !set->first[(unsigned char)a->fold.text[t->fold_start]])
-		return false;
-	return rv_strmap_get(&set->words, a->fold.text + t->fold_start, k) != NULL;
+	return (t->flags & RV_TOK_ALPHA) && rv_tok_in(a, t, set->lexicon);
 }
 
 static int cmp_size(const void *x, const void *y)

@@ -362,15 +362,38 @@ static const char *nationalities[] = {
 	"conservative", "liberal", "progressive", "socialist", "communist", "gaulliste",
 };
 
+static const char *date_words[] = {
+	"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+	"novembre", "decembre", "january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december", "janv", "fevr", "fev", "avr", "juil", "sept", "jan",
+	"feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "printemps", "ete", "automne",
+	"hiver", "spring", "summer", "autumn", "fall", "winter", "lundi", "mardi", "mercredi", "jeudi",
+	"vendredi", "samedi", "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", "sunday", "an", "annee", "year", "years", "mois", "month", "months", "ans", "ago",
+	"ici", "within", "next", "hier", "avant-hier", "demain", "yesterday", "tomorrow", "semaine", "week",
+	"mois-ci", "noel", "christmas", "semestre", "half", "trimestre", "quarter", "decennie", "decennies", "decade",
+	"decades", "mi-janvier", "mi-fevrier", "mi-mars", "mi-avril", "mi-mai", "mi-juin", "mi-juillet",
+	"mi-aout", "mi-septembre", "mi-octobre", "mi-novembre", "mi-decembre",
+};
+
+static const char *money_words[] = {
+    "dollar",   "dollars",  "euro",      "euros",   "livre",    "livres",   "pound",     "pounds",
+    "franc",    "francs",   "yen",       "yens",    "yuan",     "yuans",    "rouble",    "roubles",
+    "dinar",    "dinars",   "dirham",    "dirhams", "usd",      "eur",      "gbp",       "chf",
+    "pence",    "centime",  "centimes",  "cent",    "cents",    "milliard", "milliards", "billion",
+    "billions", "trillion", "trillions", "million", "millions",
+};
+
 static const char **const lists[RV_LEX_COUNT] = {
 	person_titles, roles, org_cues, org_words, product_cues, places, first_names, connectors, stops,
-	speech_verbs, nationalities,
+	speech_verbs, nationalities, date_words, money_words,
 };
 static const size_t sizes[RV_LEX_COUNT] = {
 	RV_ARRAY_LEN(person_titles), RV_ARRAY_LEN(roles), RV_ARRAY_LEN(org_cues),
 	RV_ARRAY_LEN(org_words), RV_ARRAY_LEN(product_cues), RV_ARRAY_LEN(places),
 	RV_ARRAY_LEN(first_names), RV_ARRAY_LEN(connectors), RV_ARRAY_LEN(stops),
-	RV_ARRAY_LEN(speech_verbs), RV_ARRAY_LEN(nationalities),
+	RV_ARRAY_LEN(speech_verbs), RV_ARRAY_LEN(nationalities), RV_ARRAY_LEN(date_words),
+	RV_ARRAY_LEN(money_words),
 };
 
 static pthread_once_t build_once = PTHREAD_ONCE_INIT;

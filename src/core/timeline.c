@@ -14,6 +14,7 @@
  */
 #include "revue/analysis.h"
 
+#include "revue/lexicon.h"
 #include "revue/util.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -107,24 +108,11 @@ static const bool needs_digit[K_COUNT] = {
 static pcre2_code *group_re[2];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static struct rv_trigger_set *triggers;
-/* Every expression above holds a digit or one of these words. */
-static const char *const trigger_words[] = {
-	"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
-	"novembre", "decembre", "january", "february", "march", "april", "may", "june", "july", "august",
-	"september", "october", "november", "december", "janv", "fevr", "fev", "avr", "juil", "sept", "jan",
-	"feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "printemps", "ete", "automne",
-	"hiver", "spring", "summer", "autumn", "fall", "winter", "lundi", "mardi", "mercredi", "jeudi",
-	"vendredi", "samedi", "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday",
-	"saturday", "sunday", "an", "annee", "year", "years", "mois", "month", "months", "ans", "ago",
-	"ici", "within", "next", "hier", "avant-hier", "demain", "yesterday", "tomorrow", "semaine", "week",
-	"mois-ci", "noel", "christmas", "semestre", "half", "trimestre", "quarter", "decennie", "decennies", "decade",
-	"decades", "mi-janvier", "mi-fevrier", "mi-mars", "mi-avril", "mi-mai", "mi-juin", "mi-juillet",
-	"mi-aout", "mi-septembre", "mi-octobre", "mi-novembre", "mi-decembre", NULL,
-};
 
 static void compile_all(void)
 {
-	triggers = rv_trigger_set_new(trigger_words, NULL);
+	/* every expression holds a digit or one of the date words */
+	triggers = rv_trigger_set_new(RV_LEX_DATE_WORD, NULL);
 	for (int g = 0; g < 2; g++) {
 		struct rv_buf b = {0};
 		for (int k = 0; k < K_COUNT; k++) {
