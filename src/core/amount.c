@@ -295,6 +295,7 @@ static pcre2_match_context *match_context(void)
 	pcre2_match_context *mc = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(mc, 100000);
 	pcre2_set_depth_limit(mc, 1000);
+	pcre2_set_heap_limit(mc, 4096); /* KiB: no pattern of ours needs more */
 	return mc;
 }
 

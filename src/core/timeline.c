@@ -749,6 +749,7 @@ void rv_timeline_find(const struct rv_article *a, struct rv_analysis *an)
 	pcre2_match_context *mc = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(mc, 100000);
 	pcre2_set_depth_limit(mc, 1000);
+	pcre2_set_heap_limit(mc, 4096); /* KiB: no pattern of ours needs more */
 	/* patterns that need a digit are tried near digits, the others near
 	 * their words; anchored at candidate starts, leftmost first */
 	for (int g = 0; g < 2; g++) {
