@@ -431,16 +431,45 @@ static bool written_lower(const struct rv_article *a, const char *w, size_t n)
 	return false;
 }
 
+/* A word per distinct first word of the sentence-initial names: a few are
+ * searched for (memmem is fast), many are checked in one pass over the
+ * tokens, so that the cost stays linear whatever the text. */
 static void mark_lower_seen(const struct rv_article *a, struct rv_analysis *an)
 {
+	struct rv_strmap asked = {0}; /* first word → 1 unknown, 2 seen lower, 3 not seen */
 	for (size_t i = 0; i < an->nnames; i++) {
 		struct rv_name *nm = &an->names[i];
-		if (!(nm->flags & RV_NAME_SENT_INITIAL))
+		if ((nm->flags & RV_NAME_SENT_INITIAL) && !(nm->flags & RV_NAME_HEADLINE)) {
+			size_t n = nm->key_rest ? (size_t)nm->key_rest - 1 : strlen(nm->key);
+			if (n)
+				rv_strmap_put(&asked, nm->key, n, 1, NULL);
+		}
+	}
+	if (asked.n > 32) {
+		const struct rv_tokens *tk = &an->tok;
+		for (size_t t = 0; t < tk->n; t++) {
+			const struct rv_token *w = &tk->v[t];
+			if (!(w->flags & RV_TOK_ALPHA) || (w->flags & (RV_TOK_CAP | RV_TOK_CAMEL | RV_TOK_ELISION)))
+				continue;
+			uint32_t *v = (uint32_t *)rv_strmap_get(&asked, a->fold.text + w->fold_start, w->fold_end - w->fold_start);
+			if (v)
+				*v = 2;
+		}
+	}
+	for (size_t i = 0; i < an->nnames; i++) {
+		struct rv_name *nm = &an->names[i];
+		if (!(nm->flags & RV_NAME_SENT_INITIAL) || (nm->flags & RV_NAME_HEADLINE))
 			continue;
 		size_t n = nm->key_rest ? (size_t)nm->key_rest - 1 : strlen(nm->key);
-		if (n && written_lower(a, nm->key, n))
+		uint32_t *v = n ? (uint32_t *)rv_strmap_get(&asked, nm->key, n) : NULL;
+		if (!v)
+			continue;
+		if (*v == 1)
+			*v = written_lower(a, nm->key, n) ? 2 : 3;
+		if (*v == 2)
 			nm->flags |= RV_NAME_LOWER_SEEN;
 	}
+	rv_strmap_free(&asked);
 }
 
 /* A line in title case ("Trump Sends Investigators to Hawaii"): most of its
@@ -486,18 +515,24 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 			}
 			if ((t->flags & RV_TOK_ELISION) && j + 1 < tk->n && name_word(a, &tk->v[j + 1]) &&
 			    t->end == tk->v[j + 1].start && adjacent(a, &tk->v[j - 1], t) &&
-			    (a->body[t->start] == 'd' || a->body[t->start] == 'D')) {
+			    (a->body[t->start] == 'd' || a->body[t->start] == 'D') && connector(a, tk, first, j)) {
 				/* d'Estaing: the elision is glued to the next word */
 				last = j + 1;
 				j += 2;
 				continue;
 			}
 			if (j + 1 < tk->n && !(t->flags & RV_TOK_CAP) && (t->flags & RV_TOK_WORD) &&
-			    connector(a, tk, first, j) && name_word(a, &tk->v[j + 1]) &&
-			    adjacent(a, &tk->v[j - 1], t) && adjacent(a, t, &tk->v[j + 1])) {
-				last = j + 1;
-				j += 2;
-				continue;
+			    connector(a, tk, first, j) && adjacent(a, &tk->v[j - 1], t)) {
+				/* one or two connectors, then a name word: von der Leyen */
+				size_t k = j + 1;
+				if (k + 1 < tk->n && !(tk->v[k].flags & RV_TOK_CAP) && rv_tok_in(a, &tk->v[k], RV_LEX_CONNECTOR) &&
+				    adjacent(a, &tk->v[k - 1], &tk->v[k]))
+					k++;
+				if (k < tk->n && name_word(a, &tk->v[k]) && adjacent(a, &tk->v[k - 1], &tk->v[k])) {
+					last = k;
+					j = k + 1;
+					continue;
+				}
 			}
 			/* Department of Homeland Security, Museum for African Art */
 			if (j + 1 < tk->n && name_word(a, &tk->v[j + 1]) &&
@@ -517,7 +552,6 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 			}
 			break;
 		}
-		last = extend_institution(a, tk, first, last);
 		/* trim: leading titles, sentence openers, stop words; trailing connectors */
 		while (first <= last) {
 			const struct rv_token *t = &tk->v[first];
@@ -534,6 +568,13 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 		}
 		while (last > first && (tk->v[last].flags & RV_TOK_ELISION))
 			last--;
+		if (first <= last) { /* "La Banque centrale européenne": after the article is trimmed */
+			size_t ext = extend_institution(a, tk, first, last);
+			if (ext > last) {
+				last = ext;
+				j = last + 1;
+			}
+		}
 		/* "House Speaker Newt Gingrich", "RNC Chair Reince Priebus": the name
 		 * starts after the last role word; "Alaska Gov." is no name at all */
 		for (size_t k = first; k < last; k++)
@@ -544,8 +585,8 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 		 * Christine Albanel": a given name after a word that is not one
 		 * starts the person's name */
 		for (size_t k = first + 1; k < last; k++)
-			if (rv_tok_in(a, &tk->v[k], RV_LEX_FIRST_NAME) && !rv_tok_in(a, &tk->v[k - 1], RV_LEX_FIRST_NAME) &&
-			    !rv_tok_in(a, &tk->v[k - 1], RV_LEX_CONNECTOR)) {
+			if ((tk->v[k].flags & RV_TOK_CAP) && rv_tok_in(a, &tk->v[k], RV_LEX_FIRST_NAME) &&
+			    !rv_tok_in(a, &tk->v[k - 1], RV_LEX_FIRST_NAME) && !rv_tok_in(a, &tk->v[k - 1], RV_LEX_CONNECTOR)) {
 				first = k;
 				break;
 			}

@@ -221,7 +221,8 @@ static void filter_and_count(struct rv_index *ix, struct names *nm)
 	for (size_t a = 0; a < ix->corpus->n; a++)
 		for (size_t i = 0; i < ix->an[a].nnames; i++) {
 			struct rv_name *n = &ix->an[a].names[i];
-			if (n->entity == RV_NONE || n->key_rest || any_vote(n) || (n->flags & RV_NAME_PLAIN) == 0)
+			if (n->entity == RV_NONE || n->key_rest || any_vote(n) || (n->flags & RV_NAME_PLAIN) == 0 ||
+			    ends_a_longer_name(&ix->an[a], n))
 				continue;
 			const uint32_t *s = rv_strmap_get(&nm->map, n->key, strlen(n->key));
 			if (!s || nm->st[*s].mid < 2)

@@ -28,6 +28,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 
 #define MAX_DEPTH 64
 #define SPEECH_MIN_WORDS 4
@@ -123,6 +124,11 @@ static void scan_paragraph(const char *s, size_t n, size_t ps, size_t pe, struct
 		unsigned cl = closer_of(cp);
 		bool prev_blank = i == ps || is_blank_cp(s[i - 1]) || s[i - 1] == '(' || s[i - 1] == '[' ||
 				  s[i - 1] == '\n' || (unsigned char)s[i - 1] == 0xA0;
+		if (ignored && (cp == 0xBB || cp == 0x203A || cp == 0x201D)) {
+			ignored--; /* the closer of a mark past the depth cap */
+			i += l;
+			continue;
+		}
 		if (cp == '"' || cp == 0x2019 || cp == 0x201C) {
 			/* closes the innermost matching opener, if it is open */
 			int k = *depth - 1;
@@ -184,7 +190,6 @@ static void scan_paragraph(const char *s, size_t n, size_t ps, size_t pe, struct
 		}
 		i += l;
 	}
-	(void)ignored;
 	if (*in_quote && !next_reopens) {
 		cur->end = (uint32_t)pe;
 		cur->tend = (uint32_t)pe;
@@ -288,13 +293,23 @@ static bool find_incise(const struct rv_article *a, const struct rv_tokens *tk, 
 
 static size_t count_words(const char *s, size_t n)
 {
-	size_t w = 0;
+	size_t w = 0, i = 0;
 	bool in = false;
-	for (size_t i = 0; i < n; i++) {
-		bool word = is_letter_byte(s, n, i) || s[i] == '\'' || s[i] == '-';
+	while (i < n) {
+		unsigned cp;
+		size_t l = rv_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		if (!l) {
+			cp = 0xFFFD;
+			l = 1;
+		}
+		bool word = cp < 0x80 ? (((cp | 32) >= 'a' && (cp | 32) <= 'z') || (cp >= '0' && cp <= '9') ||
+					 (in && (cp == '\'' || cp == '-')))
+				      : (uc_is_general_category(cp, UC_CATEGORY_L) || uc_is_general_category(cp, UC_CATEGORY_N) ||
+					 (in && cp == 0x2019));
 		if (word && !in)
 			w++;
 		in = word;
+		i += l;
 	}
 	return w;
 }
@@ -412,7 +427,9 @@ static bool speaker_before(const struct rv_article *a, const struct rv_analysis 
 	const struct rv_tokens *tk = &an->tok;
 	for (size_t k = to; k-- > from;) {
 		const struct rv_token *t = &tk->v[k];
-		if (rv_tok_among(a, t, according, RV_ARRAY_LEN(according))) {
+		bool d_apres = rv_token_is(a->body, t, "apr\xC3\xA8s", true) && k > from &&
+			       (tk->v[k - 1].flags & RV_TOK_ELISION);
+		if (d_apres || rv_tok_among(a, t, according, RV_ARRAY_LEN(according))) {
 			size_t b = k + 1;
 			if (rv_token_is(a->body, t, "according", true) && b < to)
 				b++; /* according to */
@@ -490,7 +507,7 @@ static void attribute(const struct rv_article *a, struct rv_analysis *an, struct
 	size_t qa = first_tok_at(tk, q->start), qb = first_tok_at(tk, q->end);
 	/* after: to the end of the sentence the quotation closes */
 	size_t to = qb;
-	uint32_t sent = qb < tk->n ? tk->v[qb].sentence : 0;
+	uint32_t sent = qb > 0 ? tk->v[qb - 1].sentence : 0; /* the sentence the quotation closes */
 	while (to < tk->n && to < qb + CUE_WINDOW && tk->v[to].sentence == sent && !(tk->v[to].flags & RV_TOK_PARA))
 		to++;
 	if (qb < tk->n && !(tk->v[qb].flags & RV_TOK_PARA) && speaker_after(a, an, qb, to, q))
@@ -526,11 +543,11 @@ static void add_quote(const struct rv_article *a, struct rv_analysis *an, const 
 	uint32_t ia, ib;
 	size_t verb = SIZE_MAX;
 	if (find_incise(a, &an->tok, ts, te, &ia, &ib, &verb)) {
-		rv_buf_add(&text, s + ts, ia - ts);
+		uint32_t head_end = ia, rest = ib;
+		trim_inner(s, n, &ts, &head_end);
+		trim_inner(s, n, &rest, &te);
+		rv_buf_add(&text, s + ts, head_end - ts);
 		rv_buf_addc(&text, ' ');
-		uint32_t rest = ib;
-		while (rest < te && (s[rest] == ' '))
-			rest++;
 		rv_buf_add(&text, s + rest, te - rest);
 	} else {
 		rv_buf_add(&text, s + ts, te - ts);
@@ -588,12 +605,14 @@ static void join_split(const struct rv_article *a, struct rv_analysis *an)
 				free(p->text);
 				free(q->text);
 				p->text = joined;
-				p->end = q->end;
-				p->kind = RV_QUOTE_SPEECH;
 				if (p->speaker_name == RV_NONE && p->pronoun_at == RV_NONE) {
 					p->speaker_name = q->speaker_name;
 					p->pronoun_at = q->pronoun_at;
 				}
+				if (p->speaker_name == RV_NONE && p->pronoun_at == RV_NONE)
+					speaker_after(a, an, ta, tb, p); /* the clause between the halves */
+				p->end = q->end; /* after: the clause is not inside the quotation yet */
+				p->kind = RV_QUOTE_SPEECH;
 				continue;
 			}
 		}
@@ -668,7 +687,7 @@ void rv_quote_find(const struct rv_article *a, struct rv_analysis *an)
 		size_t next = pe + 1;
 		while (next < n && s[next] == '\n')
 			next++;
-		if (depth > 0 && next < n) {
+		if (next < n) {
 			size_t l;
 			unsigned cp = cp_at(s, n, next, &l);
 			reopens = cp == 0xAB || cp == 0x201C || cp == 0x2039;

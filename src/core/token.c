@@ -130,6 +130,12 @@ static size_t scan_word(const char *s, size_t n, size_t i, uint32_t *flags, bool
 			prev = C_HYPHEN;
 			continue;
 		}
+		/* U.S., U.K.: a dot between single capitals */
+		if (cp == '.' && prev == C_LETTER_UP && nc == C_LETTER_UP && i - start <= 3 &&
+		    (i - start == 1 || s[i - 2] == '.')) {
+			i += l;
+			continue;
+		}
 		if ((cp == '.' || cp == ',') && prev == C_DIGIT && nc == C_DIGIT) {
 			i += l;
 			continue;
