@@ -324,10 +324,8 @@ static void evidence(const struct rv_article *a, const struct rv_tokens *tk, str
 			if (q >= 0 && rv_tok_among(a, &tk->v[q], makers, RV_ARRAY_LEN(makers)))
 				vote(nm, RV_ET_PRODUCT, 3); /* le concepteur de ChatGPT, users of Windows */
 		}
-		if (rv_tok_in(a, pt, RV_LEX_SPEECH_VERB)) {
-			vote(nm, RV_ET_PERSON, 1); /* said X */
-			nm->flags |= RV_NAME_SPEAKS;
-		}
+		if (rv_tok_in(a, pt, RV_LEX_SPEECH_VERB))
+			nm->flags |= RV_NAME_SPEAKS; /* said X */
 	}
 	/* after the name */
 	size_t nx = last + 1;
@@ -350,10 +348,8 @@ static void evidence(const struct rv_article *a, const struct rv_tokens *tk, str
 			size_t v = nx;
 			if (rv_tok_among(a, t, aux_words, RV_ARRAY_LEN(aux_words)) && nx + 1 < tk->n)
 				v = nx + 1;
-			if (rv_tok_in(a, &tk->v[v], RV_LEX_SPEECH_VERB)) {
-				vote(nm, RV_ET_PERSON, 1);
-				nm->flags |= RV_NAME_SPEAKS;
-			}
+			if (rv_tok_in(a, &tk->v[v], RV_LEX_SPEECH_VERB))
+				nm->flags |= RV_NAME_SPEAKS; /* no vote: companies and parties speak too */
 		}
 	}
 	(void)key;
@@ -475,11 +471,12 @@ static void mark_lower_seen(const struct rv_article *a, struct rv_analysis *an)
 /* A line in title case ("Trump Sends Investigators to Hawaii"): most of its
  * longer words capitalised. Names found there are judged like names at a
  * sentence start. */
-static bool headline_line(const struct rv_tokens *tk, size_t from, size_t *to)
+static bool headline_line(const struct rv_article *a, const struct rv_tokens *tk, size_t from, size_t *to)
 {
-	size_t longw = 0, caps = 0, i = from;
+	size_t longw = 0, caps = 0, words = 0, i = from;
 	do {
 		const struct rv_token *t = &tk->v[i];
+		words += (t->flags & RV_TOK_WORD) != 0;
 		if ((t->flags & RV_TOK_ALPHA) && !(t->flags & RV_TOK_ELISION) && t->end - t->start >= 4) {
 			longw++;
 			caps += (t->flags & RV_TOK_CAP) != 0;
@@ -487,7 +484,10 @@ static bool headline_line(const struct rv_tokens *tk, size_t from, size_t *to)
 		i++;
 	} while (i < tk->n && !(tk->v[i].flags & RV_TOK_PARA));
 	*to = i;
-	return longw >= 3 && caps * 10 >= longw * 6;
+	/* a headline is short and ends without a period; a paragraph dense
+	 * with names is not one */
+	bool period = i > from && is_punct(a, &tk->v[i - 1], '.');
+	return longw >= 3 && caps * 10 >= longw * 6 && (words <= 20 || caps * 10 >= longw * 9) && !period;
 }
 
 void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
@@ -498,7 +498,7 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 	size_t i = 0;
 	while (i < tk->n) {
 		if (i >= headline_end)
-			in_headline = headline_line(tk, i, &headline_end);
+			in_headline = headline_line(a, tk, i, &headline_end);
 		if (!name_word(a, &tk->v[i])) {
 			i++;
 			continue;

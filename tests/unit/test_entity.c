@@ -400,7 +400,7 @@ static const struct vote_case vote_cases[] = {
 	{"fr", "Le projet a été présenté par Jean Dupont devant les élus de la commission.", "Jean Dupont", RV_ET_PERSON},
 	{"fr", "La politique de Jean-Luc Mélenchon divise encore la gauche française aujourd'hui.", "Jean-Luc Mélenchon",
 	 RV_ET_PERSON},
-	{"fr", "« Nous avons gagné », a déclaré Kowalczyk devant les élus de la commission.", "Kowalczyk", RV_ET_PERSON},
+	{"fr", "« Nous avons gagné », a déclaré M. Kowalczyk devant les élus de la commission.", "Kowalczyk", RV_ET_PERSON},
 	{"fr", "Kowalczyk, porte-parole du collectif, a refusé de répondre aux questions.", "Kowalczyk", RV_ET_PERSON},
 	/* organisations: a cue before, a role's "de", an organisation word inside */
 	{"fr", "Il est salarié de la société Mistral depuis plusieurs années maintenant.", "Mistral", RV_ET_ORG},
