@@ -209,7 +209,7 @@ static void filter_and_count(struct rv_index *ix, struct names *nm)
 			if (!n->key_rest) {
 				if (ends_a_longer_name(&ix->an[a], n))
 					continue; /* "Suleyman va plus loin": Mustafa Suleyman's */
-				if (!any_vote(n) || (n->flags & RV_NAME_LOWER_SEEN))
+				if ((!any_vote(n) && !(n->flags & RV_NAME_SPEAKS)) || (n->flags & RV_NAME_LOWER_SEEN))
 					n->entity = RV_NONE;
 			} else if (n->flags & RV_NAME_LOWER_SEEN) {
 				strip_first(n);
@@ -222,8 +222,8 @@ static void filter_and_count(struct rv_index *ix, struct names *nm)
 		for (size_t i = 0; i < ix->an[a].nnames; i++) {
 			struct rv_name *n = &ix->an[a].names[i];
 			if (n->entity == RV_NONE || n->key_rest || any_vote(n) || (n->flags & RV_NAME_PLAIN) == 0 ||
-			    ends_a_longer_name(&ix->an[a], n))
-				continue;
+			    (n->flags & RV_NAME_SPEAKS) || ends_a_longer_name(&ix->an[a], n))
+				continue; /* "Trump said": whoever speaks is named */
 			const uint32_t *s = rv_strmap_get(&nm->map, n->key, strlen(n->key));
 			if (!s || nm->st[*s].mid < 2)
 				n->entity = RV_NONE;
