@@ -30,6 +30,7 @@ enum {
 	RV_NAME_HEADLINE = 8,     /* in a line in title case: its capitals say nothing */
 	RV_NAME_PLAIN = 16,       /* one plain capitalised word: no acronym, CamelCase or digit */
 	RV_NAME_SPEAKS = 32,      /* next to a reporting verb: "X said", "a déclaré X" */
+	RV_NAME_ALIAS = 64,       /* written as an alias (an acronym) of its key's name */
 };
 
 /* A name as written in one article, with the local evidence of its type. */

@@ -174,6 +174,100 @@ static bool ends_a_longer_name(const struct rv_analysis *an, const struct rv_nam
 	return false;
 }
 
+/* --- acronyms: "la Confédération des commerçants de France (CCF)" ------- */
+
+static bool initials_match(const char *full, const char *acro)
+{
+	static const char *const skip[] = {"de", "des", "du", "d'", "la", "le", "les", "l'", "of", "and", "the",
+					   "et", "for", "for", "&"};
+	char letters[32], major[32];
+	size_t nl = 0, nm = 0;
+	const char *p = full;
+	while (*p && nl < 31) {
+		while (*p == ' ')
+			p++;
+		const char *w = p;
+		while (*p && *p != ' ')
+			p++;
+		size_t len = (size_t)(p - w);
+		if (!len)
+			break;
+		/* d'épargne: the word after an elision counts */
+		const char *apos = memchr(w, '\'', len);
+		if (apos && apos - w <= 4 && (size_t)(apos - w) + 1 < len) {
+			letters[nl++] = apos[1];
+			major[nm++] = apos[1];
+			continue;
+		}
+		letters[nl++] = w[0];
+		bool minor = false;
+		for (size_t i = 0; i < RV_ARRAY_LEN(skip); i++)
+			minor |= strlen(skip[i]) == len && !memcmp(skip[i], w, len);
+		if (!minor)
+			major[nm++] = w[0];
+	}
+	size_t al = strlen(acro);
+	return al >= 2 && ((al == nm && !memcmp(major, acro, al)) || (al == nl && !memcmp(letters, acro, al)));
+}
+
+/* Finds "Full Name (ACRO)" and "ACRO (Full Name)" in every article, then
+ * gives every mention of such an acronym, in any article, the full name's
+ * key, when the corpus expands it one way only. */
+static void expand_acronyms(struct rv_index *ix)
+{
+	struct rv_strmap map = {0}; /* acronym → index in fulls, or RV_NONE when ambiguous */
+	char **fulls = NULL;
+	size_t nfull = 0, cap = 0;
+	for (size_t a = 0; a < ix->corpus->n; a++) {
+		const char *body = ix->corpus->articles[a].body;
+		const struct rv_analysis *an = &ix->an[a];
+		for (size_t i = 1; i < an->nnames; i++) {
+			const struct rv_name *x = &an->names[i - 1], *y = &an->names[i];
+			/* x (y) */
+			if (y->start < 1 || body[y->start - 1] != '(' || body[y->end] != ')')
+				continue;
+			size_t gap = y->start - 1 - x->end;
+			if (gap > 2 || (gap && body[x->end] != ' '))
+				continue;
+			const struct rv_name *full = NULL, *acro = NULL;
+			if (!strchr(y->key, ' ') && initials_match(x->key, y->key)) {
+				full = x;
+				acro = y;
+			} else if (!strchr(x->key, ' ') && initials_match(y->key, x->key)) {
+				full = y;
+				acro = x;
+			}
+			if (!full)
+				continue;
+			bool fresh;
+			uint32_t *v = rv_strmap_put(&map, acro->key, strlen(acro->key), (uint32_t)nfull, &fresh);
+			if (fresh) {
+				fulls = rv_xgrow(fulls, &cap, nfull + 1, sizeof *fulls);
+				fulls[nfull++] = rv_xstrdup(full->key);
+			} else if (*v != RV_NONE && strcmp(fulls[*v], full->key) != 0) {
+				*v = RV_NONE;
+			}
+		}
+	}
+	if (map.n)
+		for (size_t a = 0; a < ix->corpus->n; a++)
+			for (size_t i = 0; i < ix->an[a].nnames; i++) {
+				struct rv_name *n = &ix->an[a].names[i];
+				const uint32_t *v = rv_strmap_get(&map, n->key, strlen(n->key));
+				if (v && *v != RV_NONE) {
+					free(n->key);
+					n->key = rv_xstrdup(fulls[*v]);
+					n->key_rest = 0;
+					n->flags &= (uint16_t)~(RV_NAME_SENT_INITIAL | RV_NAME_PLAIN);
+					n->flags |= RV_NAME_ALIAS;
+				}
+			}
+	for (size_t i = 0; i < nfull; i++)
+		free(fulls[i]);
+	free(fulls);
+	rv_strmap_free(&map);
+}
+
 /* Pass 1 and 2. */
 static void filter_and_count(struct rv_index *ix, struct names *nm)
 {
@@ -382,7 +476,7 @@ static void build_entities(struct rv_index *ix, struct names *nm)
 				ent_of[s] = entity_for(ix, key_of[s], best_type(votes[s], nm->st[s].words, key_of[s]));
 			uint32_t e = ent_of[s];
 			n->entity = e;
-			if (strcmp(n->key, key_of[s]) != 0)
+			if (strcmp(n->key, key_of[s]) != 0 || (n->flags & RV_NAME_ALIAS))
 				continue;
 			/* the canonical name: the full form as most often written */
 			char *sf = rv_xasprintf("%u\x1f%.*s", e, (int)(n->end - n->start), art->body + n->start);
@@ -543,6 +637,7 @@ struct rv_index *rv_index_build(const struct rv_corpus *c, const struct rv_index
 	ix->seconds_analyse = seconds() - t0;
 	t0 = seconds();
 	struct names nm = {0};
+	expand_acronyms(ix);
 	filter_and_count(ix, &nm);
 	join_partial_names(ix, &nm);
 	build_entities(ix, &nm);
