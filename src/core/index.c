@@ -386,9 +386,11 @@ static void join_partial_names(struct rv_index *ix, struct names *nm)
 		if (sl->key && nm->st[sl->value].words >= 2 && person_like(&nm->st[sl->value], sl->key))
 			add_suffixes(&global, sl->key, sl->value);
 	}
+	struct suffix_index local = {0}; /* one article's, emptied between articles */
 	for (size_t a = 0; a < ix->corpus->n; a++) {
 		struct rv_analysis *an = &ix->an[a];
-		struct suffix_index local = {0};
+		rv_strmap_clear(&local.map);
+		local.n = 0;
 		for (size_t i = 0; i < an->nnames; i++) {
 			struct rv_name *n = &an->names[i];
 			if (n->entity == RV_NONE)
@@ -418,9 +420,9 @@ static void join_partial_names(struct rv_index *ix, struct names *nm)
 			if (owner != RV_NONE)
 				n->entity = owner;
 		}
-		rv_strmap_free(&local.map);
-		free(local.owner);
 	}
+	rv_strmap_free(&local.map);
+	free(local.owner);
 	rv_strmap_free(&global.map);
 	free(global.owner);
 }
@@ -479,8 +481,11 @@ static void build_entities(struct rv_index *ix, struct names *nm)
 			if (strcmp(n->key, key_of[s]) != 0 || (n->flags & RV_NAME_ALIAS))
 				continue;
 			/* the canonical name: the full form as most often written */
-			char *sf = rv_xasprintf("%u\x1f%.*s", e, (int)(n->end - n->start), art->body + n->start);
-			uint32_t *c = rv_strmap_put(&surface_count, sf, strlen(sf), 0, NULL);
+			char sf[16 + 256];
+			int head = snprintf(sf, 16, "%u\x1f", e);
+			size_t sl = n->end - n->start < 256 ? n->end - n->start : 256;
+			memcpy(sf + head, art->body + n->start, sl);
+			uint32_t *c = rv_strmap_put(&surface_count, sf, (size_t)head + sl, 0, NULL);
 			(*c)++;
 			size_t old = best_cap;
 			best_count = rv_xgrow(best_count, &best_cap, ix->nentities, sizeof *best_count);
@@ -491,7 +496,6 @@ static void build_entities(struct rv_index *ix, struct names *nm)
 				ix->entities[e].name = rv_xstrndup(art->body + n->start, n->end - n->start);
 				best_count[e] = *c;
 			}
-			free(sf);
 		}
 	}
 	for (size_t e = 0; e < ix->nentities; e++)

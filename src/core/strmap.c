@@ -103,6 +103,21 @@ const uint32_t *rv_strmap_get(const struct rv_strmap *m, const char *key, size_t
 	return NULL;
 }
 
+void rv_strmap_clear(struct rv_strmap *m)
+{
+	if (m->n)
+		memset(m->slots, 0, m->cap * sizeof *m->slots);
+	m->n = 0;
+	/* keep the current block, drop the others */
+	if (m->nblocks > 1) {
+		for (size_t i = 0; i + 1 < m->nblocks; i++)
+			free(m->blocks[i]);
+		m->blocks[0] = m->blocks[m->nblocks - 1];
+		m->nblocks = 1;
+	}
+	m->block_used = 0;
+}
+
 void rv_strmap_free(struct rv_strmap *m)
 {
 	for (size_t i = 0; i < m->nblocks; i++)
