@@ -352,18 +352,25 @@ static bool person_like(const struct keystat *s, const char *key)
 
 /* Records every proper suffix of the words of key (Mustafa Suleyman →
  * "suleyman") as belonging to owner, or as ambiguous when two own it. */
+static void add_suffix(struct suffix_index *si, const char *suf, uint32_t owner)
+{
+	bool fresh;
+	uint32_t *v = rv_strmap_put(&si->map, suf, strlen(suf), (uint32_t)si->n, &fresh);
+	if (fresh) {
+		si->owner = rv_xgrow(si->owner, &si->cap, si->n + 1, sizeof *si->owner);
+		si->owner[si->n++] = owner;
+	} else if (*v != AMBIGUOUS && si->owner[*v] != owner) {
+		*v = AMBIGUOUS;
+	}
+}
+
 static void add_suffixes(struct suffix_index *si, const char *key, uint32_t owner)
 {
 	for (const char *p = strchr(key, ' '); p; p = strchr(p + 1, ' ')) {
-		const char *suf = p + 1;
-		bool fresh;
-		uint32_t *v = rv_strmap_put(&si->map, suf, strlen(suf), (uint32_t)si->n, &fresh);
-		if (fresh) {
-			si->owner = rv_xgrow(si->owner, &si->cap, si->n + 1, sizeof *si->owner);
-			si->owner[si->n++] = owner;
-		} else if (*v != AMBIGUOUS && si->owner[*v] != owner) {
-			*v = AMBIGUOUS;
-		}
+		add_suffix(si, p + 1, owner);
+		/* Poivre d'Arvor is also "Arvor" */
+		if ((p[1] == 'd' || p[1] == 'l') && p[2] == '\'' && p[3])
+			add_suffix(si, p + 3, owner);
 	}
 }
 
