@@ -31,6 +31,7 @@ enum {
 	RV_NAME_PLAIN = 16,       /* one plain capitalised word: no acronym, CamelCase or digit */
 	RV_NAME_SPEAKS = 32,      /* next to a reporting verb: "X said", "a déclaré X" */
 	RV_NAME_ALIAS = 64,       /* written as an alias (an acronym) of its key's name */
+	RV_NAME_DROPPED = 128,    /* swallowed by a longer phrase of the alias file */
 };
 
 /* A name as written in one article, with the local evidence of its type. */

@@ -72,6 +72,7 @@ struct rv_corpus {
 	size_t n;
 	struct rv_diags diags; /* warnings about files left out or read oddly */
 	size_t bytes;          /* sum of file_bytes */
+	char *root;            /* the directory, when the corpus is one; else NULL */
 };
 
 /* Returns 0 and a corpus, or -1 with the reason in *err (err->n > 0). A

@@ -46,7 +46,8 @@ struct rv_index {
 
 struct rv_index_opts {
 	unsigned threads; /* 0: one per core */
-	const char *aliases; /* an entities.tsv to read; NULL: none */
+	const char *aliases; /* an alias file to read (see revue(1), ALIASES); NULL: the corpus
+			      * root's entities.tsv when there is one */
 };
 
 struct rv_index *rv_index_build(const struct rv_corpus *c, const struct rv_index_opts *opts);

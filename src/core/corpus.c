@@ -888,6 +888,9 @@ int rv_corpus_load(const char *const *paths, size_t npaths, const struct rv_corp
 	free(w.v);
 	free(w.seen);
 	free(w.root_real);
+	struct stat st;
+	if (npaths == 1 && stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode))
+		c->root = rv_xstrdup(paths[0]);
 	*out = c;
 	return 0;
 fail:
@@ -911,5 +914,6 @@ void rv_corpus_free(struct rv_corpus *c)
 		rv_article_free(&c->articles[i]);
 	free(c->articles);
 	rv_diag_free(&c->diags);
+	free(c->root);
 	free(c);
 }

@@ -174,6 +174,222 @@ static bool ends_a_longer_name(const struct rv_analysis *an, const struct rv_nam
 	return false;
 }
 
+/* --- the alias file: entities.tsv ------------------------------------------ */
+
+/* One line per entity: canonical name, a TAB, its type (person, org,
+ * product, place), a TAB, aliases separated by '|'. '#' starts a comment.
+ * An alias written in capitals matches names; any alias also matches
+ * its words anywhere in the text ("le groupe de Redmond"). The file is an
+ * aid: a wrong line is reported with its number and the rest applies. */
+struct alias {
+	char *canonical; /* folded */
+	char *display;
+	enum rv_etype type;
+	char **forms; /* folded, the canonical included */
+	size_t nforms;
+};
+
+static void free_aliases(struct alias *al, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(al[i].canonical);
+		free(al[i].display);
+		for (size_t k = 0; k < al[i].nforms; k++)
+			free(al[i].forms[k]);
+		free(al[i].forms);
+	}
+	free(al);
+}
+
+static char *fold_phrase(const char *s, size_t n)
+{
+	char *out = rv_xmalloc(4 * n + 40);
+	size_t k = rv_fold_word(s, n, out, 4 * n + 40);
+	while (k && out[k - 1] == ' ')
+		k--;
+	size_t i = 0;
+	while (i < k && out[i] == ' ')
+		i++;
+	memmove(out, out + i, k - i);
+	out[k - i] = '\0';
+	return out;
+}
+
+static size_t read_aliases(const char *path, struct alias **out, struct rv_diags *diags)
+{
+	*out = NULL;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	struct alias *al = NULL;
+	size_t n = 0, cap = 0;
+	char line[4096];
+	unsigned lineno = 0;
+	while (fgets(line, sizeof line, f)) {
+		lineno++;
+		size_t len = strlen(line);
+		if (len == sizeof line - 1 && line[len - 1] != '\n') {
+			rv_diag_add(diags, path, lineno, "line too long, ignored");
+			int ch;
+			while ((ch = fgetc(f)) != EOF && ch != '\n')
+				;
+			continue;
+		}
+		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (!len || line[0] == '#')
+			continue;
+		if (!rv_utf8_valid(line, len)) {
+			rv_diag_add(diags, path, lineno, "not UTF-8, ignored");
+			continue;
+		}
+		char *t1 = strchr(line, '\t');
+		char *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+		if (!t1) {
+			rv_diag_add(diags, path, lineno, "expected: name TAB type TAB aliases");
+			continue;
+		}
+		*t1 = '\0';
+		if (t2)
+			*t2 = '\0';
+		const char *type = t1 + 1;
+		static const char *const types[] = {"person", "org", "product", "place"};
+		int ty = -1;
+		for (int k = 0; k < 4; k++)
+			if (!strcmp(type, types[k]))
+				ty = k;
+		if (ty < 0 || !*line) {
+			rv_diag_add(diags, path, lineno, "unknown type '%s' (person, org, product or place)", type);
+			continue;
+		}
+		al = rv_xgrow(al, &cap, n + 1, sizeof *al);
+		struct alias *a = &al[n++];
+		memset(a, 0, sizeof *a);
+		a->display = rv_xstrdup(line);
+		a->canonical = fold_phrase(line, strlen(line));
+		a->type = (enum rv_etype)ty;
+		a->forms = rv_xmalloc(sizeof *a->forms);
+		a->forms[a->nforms++] = rv_xstrdup(a->canonical);
+		for (char *p = t2 ? t2 + 1 : NULL; p && *p;) {
+			char *bar = strchr(p, '|');
+			size_t l = bar ? (size_t)(bar - p) : strlen(p);
+			char *form = fold_phrase(p, l);
+			if (*form) {
+				a->forms = rv_xrealloc(a->forms, (a->nforms + 1) * sizeof *a->forms);
+				a->forms[a->nforms++] = form;
+			} else {
+				free(form);
+			}
+			p = bar ? bar + 1 : NULL;
+		}
+	}
+	fclose(f);
+	*out = al;
+	return n;
+}
+
+/* Is the byte at i (when i < len) no part of a word? */
+static bool not_word_at(const char *t, size_t len, size_t i)
+{
+	if (i >= len)
+		return true;
+	unsigned char c = (unsigned char)t[i];
+	return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80);
+}
+
+static int cmp_name_start(const void *x, const void *y)
+{
+	const struct rv_name *a = x, *b = y;
+	return (a->start > b->start) - (a->start < b->start);
+}
+
+/* Renames the mentions an alias file names, and adds the phrases it lists
+ * where the text has them. */
+static void apply_aliases(struct rv_index *ix, const struct alias *al, size_t nal)
+{
+	struct rv_strmap form_to = {0};
+	for (size_t i = 0; i < nal; i++)
+		for (size_t k = 0; k < al[i].nforms; k++)
+			*rv_strmap_put(&form_to, al[i].forms[k], strlen(al[i].forms[k]), (uint32_t)i, NULL) = (uint32_t)i;
+	for (size_t a = 0; a < ix->corpus->n; a++) {
+		const struct rv_article *art = &ix->corpus->articles[a];
+		struct rv_analysis *an = &ix->an[a];
+		size_t found = an->nnames;
+		/* the phrases, found in the folded text */
+		for (size_t i = 0; i < nal; i++)
+			for (size_t k = 1; k < al[i].nforms; k++) {
+				const char *f = al[i].forms[k];
+				size_t fl = strlen(f);
+				const char *t = art->fold.text, *p = t;
+				while (fl && (p = memmem(p, art->fold.len - (size_t)(p - t), f, fl))) {
+					size_t fo = (size_t)(p - t);
+					p += fl;
+					if ((fo > 0 && !not_word_at(t, art->fold.len, fo - 1)) ||
+					    !not_word_at(t, art->fold.len, fo + fl))
+						continue; /* whole words only */
+					size_t s = rv_fold_to_source(&art->fold, fo, false);
+					size_t e = rv_fold_to_source(&art->fold, fo + fl, true);
+					/* the phrase takes the place of the names inside it
+					 * ("Redmond" in "le groupe de Redmond"): the first becomes
+					 * it (quotations may point at it), the others go */
+					struct rv_name *nm = NULL;
+					for (size_t m = 0; m < found; m++) {
+						struct rv_name *o = &an->names[m];
+						if (!(o->start < e && s < o->end) || (o->flags & RV_NAME_DROPPED))
+							continue;
+						if (!nm)
+							nm = o;
+						else
+							o->flags |= RV_NAME_DROPPED;
+					}
+					if (!nm) {
+						an->names = rv_xgrow(an->names, &an->capnames, an->nnames + 1, sizeof *an->names);
+						nm = &an->names[an->nnames++];
+						memset(nm, 0, sizeof *nm);
+						nm->sentence = RV_NONE;
+					} else {
+						free(nm->key);
+					}
+					nm->start = (uint32_t)s;
+					nm->end = (uint32_t)e;
+					nm->key = rv_xstrdup(f);
+					nm->entity = RV_NONE;
+				}
+			}
+		if (an->nnames > found) { /* appended names go to their place; quotations follow them */
+			for (size_t i = 0; i < an->nnames; i++)
+				an->names[i].tok_last = (uint32_t)i; /* remember the old index */
+			qsort(an->names, an->nnames, sizeof *an->names, cmp_name_start);
+			uint32_t *moved = rv_xmalloc(an->nnames * sizeof *moved);
+			for (size_t i = 0; i < an->nnames; i++)
+				moved[an->names[i].tok_last] = (uint32_t)i;
+			for (size_t q = 0; q < an->nquotes; q++)
+				if (an->quotes[q].speaker_name != RV_NONE)
+					an->quotes[q].speaker_name = moved[an->quotes[q].speaker_name];
+			free(moved);
+		}
+		for (size_t i = 0; i < an->nnames; i++) {
+			struct rv_name *nm = &an->names[i];
+			const uint32_t *v = rv_strmap_get(&form_to, nm->key, strlen(nm->key));
+			if (!v)
+				continue;
+			const struct alias *x = &al[*v];
+			bool alias = strcmp(nm->key, x->canonical) != 0;
+			free(nm->key);
+			nm->key = rv_xstrdup(x->canonical);
+			nm->key_rest = 0;
+			/* the file vouches for it: no sentence-start doubt */
+			nm->flags = (uint16_t)((nm->flags | RV_NAME_TITLED) &
+					       ~(RV_NAME_SENT_INITIAL | RV_NAME_PLAIN | RV_NAME_HEADLINE));
+			if (alias)
+				nm->flags |= RV_NAME_ALIAS;
+			memset(nm->votes, 0, sizeof nm->votes);
+			nm->votes[x->type] = 1000; /* the file says so */
+		}
+	}
+	rv_strmap_free(&form_to);
+}
+
 /* --- acronyms: "la Confédération des commerçants de France (CCF)" ------- */
 
 static bool initials_match(const char *full, const char *acro)
@@ -282,7 +498,9 @@ static void filter_and_count(struct rv_index *ix, struct names *nm)
 	for (size_t a = 0; a < ix->corpus->n; a++)
 		for (size_t i = 0; i < ix->an[a].nnames; i++) {
 			struct rv_name *n = &ix->an[a].names[i];
-			n->entity = 0; /* kept, until a rule drops it */
+			n->entity = (n->flags & RV_NAME_DROPPED) ? RV_NONE : 0; /* kept, until a rule drops it */
+			if (n->entity == RV_NONE)
+				continue;
 			if (!(n->flags & RV_NAME_SENT_INITIAL) || (n->flags & RV_NAME_TITLED))
 				continue;
 			const uint32_t *s = rv_strmap_get(&nm->map, n->key, strlen(n->key));
@@ -649,9 +867,29 @@ struct rv_index *rv_index_build(const struct rv_corpus *c, const struct rv_index
 	t0 = seconds();
 	struct names nm = {0};
 	expand_acronyms(ix);
+	char *alias_path = NULL;
+	if (opts && opts->aliases)
+		alias_path = rv_xstrdup(opts->aliases);
+	else if (c->root)
+		alias_path = rv_xasprintf("%s/entities.tsv", c->root);
+	struct alias *al = NULL;
+	size_t nal = alias_path ? read_aliases(alias_path, &al, &ix->diags) : 0;
+	if (nal)
+		apply_aliases(ix, al, nal);
+	free(alias_path);
 	filter_and_count(ix, &nm);
 	join_partial_names(ix, &nm);
 	build_entities(ix, &nm);
+	/* the alias file's spelling of a name is the canonical one */
+	for (size_t i = 0; i < nal; i++) {
+		const uint32_t *e = rv_strmap_get(&ix->entity_by_key, al[i].canonical, strlen(al[i].canonical));
+		if (e) {
+			free(ix->entities[*e].name);
+			ix->entities[*e].name = rv_xstrdup(al[i].display);
+			ix->entities[*e].type = al[i].type;
+		}
+	}
+	free_aliases(al, nal);
 	rv_strmap_free(&nm.map);
 	free(nm.st);
 	count_mentions(ix);

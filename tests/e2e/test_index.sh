@@ -60,6 +60,22 @@ for r in dump("timeline"):
 PY
 ok
 
+# An alias file at the corpus root renames and merges, and its bad lines
+# are named with their numbers while the rest applies.
+mkdir "$SCRATCH/aliased"
+cp "$SRC_DIR"/corpus/*.txt "$SCRATCH/aliased/"
+printf '# aliases\nMicrosoft\torg\tle groupe de Redmond|MSFT\nline without tabs\nOpenAI\tcompany\tx\n' \
+	>"$SCRATCH/aliased/entities.tsv"
+run_revue "$SCRATCH/out" "$SCRATCH/err" --dump entities "$SCRATCH/aliased"
+check "aliases: status 0" [ "$status" -eq 0 ]
+check "aliases: a phrase becomes its entity" jsonl_valid "$SCRATCH/out" \
+	--expect 'any(r["name"] == "Microsoft" and r["type"] == "org" and r["text"] == "Le groupe de Redmond" for r in rows)' \
+	--expect 'not any(r["name"] == "Redmond" for r in rows)'
+check "aliases: bad line named" grep -q "entities.tsv:3: expected: name TAB type TAB aliases" "$SCRATCH/err"
+check "aliases: bad type named" grep -q "entities.tsv:4: unknown type 'company'" "$SCRATCH/err"
+check "aliases: the file is not an article" jsonl_valid "$SCRATCH/out" \
+	--expect 'not any(r["article"] == "entities.tsv" for r in rows)'
+
 if have_shared; then
 	for kind in entities quotes timeline; do
 		start=$(date +%s%N)
