@@ -41,7 +41,7 @@ struct rv_name {
 	uint32_t sentence;            /* sentence of its first token */
 	int16_t votes[RV_NAME_TYPES];
 	uint16_t flags;
-	char *key;       /* folded form, words joined by one space */
+	char *key;       /* folded form, words joined by one space; NULL once the index is built */
 	uint16_t key_rest;   /* where the key of the words after the first starts (0: one word) */
 	uint32_t rest_start; /* body offset of the second word */
 	uint32_t entity; /* index in the corpus entity table, RV_NONE if dropped */

@@ -895,6 +895,13 @@ struct rv_index *rv_index_build(const struct rv_corpus *c, const struct rv_index
 	count_mentions(ix);
 	resolve_speakers(ix);
 	order_timeline(ix);
+	/* the folded keys served the decisions above; the frozen index answers
+	 * with entity numbers, and on a big corpus the keys weigh hundreds of MB */
+	for (size_t a = 0; a < c->n; a++)
+		for (size_t i = 0; i < ix->an[a].nnames; i++) {
+			free(ix->an[a].names[i].key);
+			ix->an[a].names[i].key = NULL;
+		}
 	ix->seconds_resolve = seconds() - t0;
 	return ix;
 }

@@ -24,7 +24,7 @@ int main(int argc, char **argv)
 		for (size_t i = 0; i < an->nnames; i++) {
 			const struct rv_name *n = &an->names[i];
 			printf("%6u %-30.*s key=%-25s P%d O%d R%d L%d f%x -> %s (%s)\n", n->start, (int)(n->end - n->start),
-			       art->body + n->start, n->key, n->votes[0], n->votes[1], n->votes[2], n->votes[3], n->flags,
+			       art->body + n->start, n->key ? n->key : "", n->votes[0], n->votes[1], n->votes[2], n->votes[3], n->flags,
 			       n->entity == RV_NONE ? "-" : ix->entities[n->entity].name,
 			       n->entity == RV_NONE ? "" : rv_etype_name(ix->entities[n->entity].type));
 		}
