@@ -99,7 +99,7 @@ static const char *group(pcre2_code *re, pcre2_match_data *md, const char *subje
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 	uint32_t pairs = pcre2_get_ovector_count(md);
 	for (PCRE2_SPTR e = first; e <= last; e += size) {
-		uint32_t num = (uint32_t)(e[0] << 8 | e[1]);
+		size_t num = (size_t)(e[0] << 8 | e[1]);
 		if (num < pairs && ov[2 * num] != PCRE2_UNSET) {
 			*len = ov[2 * num + 1] - ov[2 * num];
 			return subject + ov[2 * num];
@@ -135,10 +135,8 @@ double rv_amount_parse_number(const char *s, size_t n, bool english)
 				mixed = true;
 		if (mixed)
 			dec = (long)ns - 1;
-		else if (last == ' ')
-			dec = -1;
-		else if (ns > 1)
-			dec = -1; /* 1.234.567 or 1,234,567 */
+		else if (last == ' ' || ns > 1)
+			dec = -1; /* 46 600, 1.234.567 or 1,234,567 */
 		else if (groups[0] != 3)
 			dec = 0; /* 1,5 or 1.25 */
 		else if (last == ',')

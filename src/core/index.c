@@ -460,7 +460,7 @@ static void expand_acronyms(struct rv_index *ix)
 			if (fresh) {
 				fulls = rv_xgrow(fulls, &cap, nfull + 1, sizeof *fulls);
 				fulls[nfull++] = rv_xstrdup(full->key);
-			} else if (*v != RV_NONE && strcmp(fulls[*v], full->key) != 0) {
+			} else if (*v != RV_NONE && fulls && strcmp(fulls[*v], full->key) != 0) {
 				*v = RV_NONE;
 			}
 		}
@@ -504,7 +504,7 @@ static void filter_and_count(struct rv_index *ix, struct names *nm)
 			if (!(n->flags & RV_NAME_SENT_INITIAL) || (n->flags & RV_NAME_TITLED))
 				continue;
 			const uint32_t *s = rv_strmap_get(&nm->map, n->key, strlen(n->key));
-			if (s && nm->st[*s].mid)
+			if (s && nm->st && nm->st[*s].mid)
 				continue; /* written mid-sentence somewhere: a name */
 			if (n->flags & RV_NAME_HEADLINE) {
 				n->entity = RV_NONE; /* title case proves nothing */
@@ -514,7 +514,7 @@ static void filter_and_count(struct rv_index *ix, struct names *nm)
 									    strlen(n->key + n->key_rest))
 							   : NULL;
 			bool first_is_given_name = n->key_rest && rv_lex_has(RV_LEX_FIRST_NAME, n->key, n->key_rest - 1u);
-			if (rest && nm->st[*rest].mid && !first_is_given_name) {
+			if (rest && nm->st && nm->st[*rest].mid && !first_is_given_name) {
 				strip_first(n); /* "Abandonner Windows": Windows is the name */
 				continue;
 			}
@@ -537,7 +537,7 @@ static void filter_and_count(struct rv_index *ix, struct names *nm)
 			    (n->flags & RV_NAME_SPEAKS) || ends_a_longer_name(&ix->an[a], n))
 				continue; /* "Trump said": whoever speaks is named */
 			const uint32_t *s = rv_strmap_get(&nm->map, n->key, strlen(n->key));
-			if (!s || nm->st[*s].mid < 2)
+			if (!s || !nm->st || nm->st[*s].mid < 2)
 				n->entity = RV_NONE;
 		}
 	for (size_t a = 0; a < ix->corpus->n; a++)
@@ -595,7 +595,7 @@ static void add_suffixes(struct suffix_index *si, const char *key, uint32_t owne
 static uint32_t suffix_owner(const struct suffix_index *si, const char *key)
 {
 	const uint32_t *v = rv_strmap_get(&si->map, key, strlen(key));
-	if (!v || *v == AMBIGUOUS)
+	if (!v || *v == AMBIGUOUS || !si->owner)
 		return RV_NONE;
 	return si->owner[*v];
 }

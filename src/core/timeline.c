@@ -150,7 +150,7 @@ static const char *grp(const struct match *m, const char *name, size_t *len)
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
 	uint32_t pairs = pcre2_get_ovector_count(m->md);
 	for (PCRE2_SPTR e = first; e <= last; e += size) {
-		uint32_t num = (uint32_t)(e[0] << 8 | e[1]);
+		size_t num = (size_t)(e[0] << 8 | e[1]);
 		if (num < pairs && ov[2 * num] != PCRE2_UNSET) {
 			*len = ov[2 * num + 1] - ov[2 * num];
 			return m->s + ov[2 * num];
@@ -457,8 +457,10 @@ static void handle(struct ctx *c, enum kind k, const struct match *m, size_t fs,
 		prio = 2;
 		break;
 	case K_SEASON_YEAR: {
-		size_t sl;
+		size_t sl = 0;
 		const char *s = grp(m, "season", &sl);
+		if (!s)
+			return;
 		season_range(&e, y, s, sl);
 		e.mod = mod_of(m);
 		prio = 2;
@@ -527,8 +529,10 @@ static void handle(struct ctx *c, enum kind k, const struct match *m, size_t fs,
 		break;
 	}
 	case K_REL_SEASON: {
-		size_t sl;
+		size_t sl = 0;
 		const char *s = grp(m, "season", &sl);
+		if (!s)
+			return;
 		e.relative = true;
 		if (ad->precision < RV_DATE_MONTH)
 			break;
@@ -620,8 +624,10 @@ static void handle(struct ctx *c, enum kind k, const struct match *m, size_t fs,
 		time_t base = timegm(&t);
 		int delta = 0;
 		if (k == K_YESTERDAY) {
-			size_t rl;
+			size_t rl = 0;
 			const char *r = grp(m, "rel", &rl);
+			if (!r)
+				return;
 			delta = !strncmp(r, "hier", rl) || !strncmp(r, "yesterday", rl) ? -1
 				: !strncmp(r, "avant-hier", rl)                    ? -2
 										   : 1;
@@ -629,8 +635,10 @@ static void handle(struct ctx *c, enum kind k, const struct match *m, size_t fs,
 			static const char *const wd[] = {"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
 							 "samedi", "sunday", "monday", "tuesday", "wednesday",
 							 "thursday", "friday", "saturday"};
-			size_t wl;
+			size_t wl = 0;
 			const char *w = grp(m, "wd", &wl);
+			if (!w)
+				return;
 			int target = -1;
 			for (int i = 0; i < 14; i++)
 				if (strlen(wd[i]) == wl && !memcmp(wd[i], w, wl))
