@@ -63,6 +63,7 @@ enum rv_quote_kind { RV_QUOTE_SPEECH, RV_QUOTE_TERM };
 enum {
 	RV_QUOTE_UNTERMINATED = 1, /* its mark never closed: it ends at its paragraph */
 	RV_QUOTE_BLOCK = 2,        /* a paragraph after a colon, without marks */
+	RV_QUOTE_BY_ORG = 4,       /* its speaker is an organisation named by its kind (la banque) */
 };
 
 struct rv_quote {

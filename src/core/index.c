@@ -772,12 +772,13 @@ static bool in_quotation(const struct rv_analysis *an, const struct rv_name *n)
  * the nearest sentence before `at` that names a person (outside
  * quotations) gives its first person, the usual subject. Failing that, the
  * speaker of the quotation before. */
-static uint32_t pronoun_speaker(const struct rv_index *ix, const struct rv_analysis *an, uint32_t at, size_t self)
+static uint32_t pronoun_speaker(const struct rv_index *ix, const struct rv_analysis *an, uint32_t at, size_t self,
+			       enum rv_etype want)
 {
 	uint32_t chosen = RV_NONE, sentence = RV_NONE;
 	for (size_t i = an->nnames; i-- > 0;) {
 		const struct rv_name *n = &an->names[i];
-		if (n->start >= at || n->entity == RV_NONE || ix->entities[n->entity].type != RV_ET_PERSON)
+		if (n->start >= at || n->entity == RV_NONE || ix->entities[n->entity].type != want)
 			continue;
 		if (in_quotation(an, n))
 			continue;
@@ -808,7 +809,10 @@ static void resolve_speakers(struct rv_index *ix)
 			}
 			if (qu->speaker != RV_NONE || qu->pronoun_at == RV_NONE)
 				continue;
-			qu->speaker = pronoun_speaker(ix, an, qu->pronoun_at, q);
+			if (qu->flags & RV_QUOTE_BY_ORG)
+				qu->speaker = pronoun_speaker(ix, an, qu->pronoun_at, q, RV_ET_ORG);
+			if (qu->speaker == RV_NONE)
+				qu->speaker = pronoun_speaker(ix, an, qu->pronoun_at, q, RV_ET_PERSON);
 		}
 	}
 	ix->nquotes = id;

@@ -376,6 +376,19 @@ static bool is_pronoun(const struct rv_article *a, const struct rv_token *t)
 	return rv_tok_among(a, t, pronouns, RV_ARRAY_LEN(pronouns)) || incise_token(a, t);
 }
 
+/* Is the subject in tokens [from, to) an organisation named by its kind
+ * ("la banque", "le groupe", "the company")? */
+static bool org_subject(const struct rv_article *a, const struct rv_tokens *tk, size_t from, size_t to)
+{
+	for (size_t i = from; i < to && i < tk->n; i++) {
+		const struct rv_token *t = &tk->v[i];
+		if (!(t->flags & RV_TOK_CAP) && rv_tok_in(a, t, RV_LEX_ORG_CUE) && !rv_token_is(a->body, t, "chez", true) &&
+		    !rv_token_is(a->body, t, "at", true))
+			return true;
+	}
+	return false;
+}
+
 /* After the quotation, tokens [from, to): ”, X said / », a déclaré X /
  * ”, he said / », a-t-il ajouté. The name nearest to the verb wins. */
 static bool speaker_after(const struct rv_article *a, const struct rv_analysis *an, size_t from, size_t to,
@@ -414,6 +427,8 @@ static bool speaker_after(const struct rv_article *a, const struct rv_analysis *
 			}
 		}
 		q->pronoun_at = q->start; /* "said the minister": the person last named */
+		if (org_subject(a, tk, k + 1, hi))
+			q->flags |= RV_QUOTE_BY_ORG; /* "concède le groupe": the organisation last named */
 		return true;
 	}
 	return false;
@@ -486,6 +501,8 @@ static bool speaker_before(const struct rv_article *a, const struct rv_analysis 
 			return true;
 		}
 		q->pronoun_at = q->start; /* "la ministre a précisé que": the person last named */
+		if (org_subject(a, tk, k > from + 5 ? k - 5 : from, k))
+			q->flags |= RV_QUOTE_BY_ORG; /* "la banque précise que" */
 		return true;
 	}
 	return false;
