@@ -63,33 +63,11 @@ static int setup_tmp(void **state)
 	return mkdtemp(tmpdir) ? 0 : -1;
 }
 
-static void rm_rf(const char *path)
-{
-	struct stat st;
-	if (lstat(path, &st) < 0)
-		return;
-	if (S_ISDIR(st.st_mode)) {
-		DIR *d = opendir(path);
-		struct dirent *de;
-		while (d && (de = readdir(d))) {
-			if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
-				continue;
-			char sub[1024];
-			snprintf(sub, sizeof sub, "%s/%s", path, de->d_name);
-			rm_rf(sub);
-		}
-		if (d)
-			closedir(d);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
 
 static int teardown_tmp(void **state)
 {
 	(void)state;
-	rm_rf(tmpdir);
+	tu_rm_rf(tmpdir);
 	return 0;
 }
 

@@ -32,28 +32,6 @@ struct fixture {
 	struct rv_index *ix;
 };
 
-static void rm_rf(const char *path)
-{
-	struct stat st;
-	if (lstat(path, &st) < 0)
-		return;
-	if (S_ISDIR(st.st_mode)) {
-		DIR *d = opendir(path);
-		struct dirent *de;
-		while (d && (de = readdir(d))) {
-			if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
-				continue;
-			char sub[1024];
-			snprintf(sub, sizeof sub, "%s/%s", path, de->d_name);
-			rm_rf(sub);
-		}
-		if (d)
-			closedir(d);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
 
 static void write_file(const char *dir, const char *name, const char *text)
 {
@@ -98,7 +76,7 @@ static void teardown(struct fixture *f)
 	if (f->c)
 		rv_corpus_free(f->c);
 	if (f->dir[0])
-		rm_rf(f->dir);
+		tu_rm_rf(f->dir);
 	memset(f, 0, sizeof *f);
 }
 

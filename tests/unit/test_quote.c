@@ -462,28 +462,6 @@ static char corpus_dir[256];
 static struct rv_corpus *corpus;
 static struct rv_index *ix;
 
-static void rm_rf(const char *path)
-{
-	struct stat st;
-	if (lstat(path, &st) < 0)
-		return;
-	if (S_ISDIR(st.st_mode)) {
-		DIR *d = opendir(path);
-		struct dirent *de;
-		while (d && (de = readdir(d))) {
-			if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
-				continue;
-			char sub[1024];
-			snprintf(sub, sizeof sub, "%s/%s", path, de->d_name);
-			rm_rf(sub);
-		}
-		if (d)
-			closedir(d);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
 
 /* One corpus holds every row, one article a row (q000.txt, q001.txt...),
  * indexed once, on first use. */
@@ -518,7 +496,7 @@ static void free_corpus(void)
 	ix = NULL;
 	corpus = NULL;
 	if (corpus_dir[0])
-		rm_rf(corpus_dir);
+		tu_rm_rf(corpus_dir);
 }
 
 static void test_speaker(void **state)

@@ -9,6 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -38,6 +41,31 @@ static inline char *tu_read_file(const char *path, size_t *len)
 	buf[n < cap ? n : cap - 1] = '\0';
 	*len = n;
 	return buf;
+}
+
+/* Removes a scratch tree (no links followed: lstat). */
+static inline void tu_rm_rf(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) < 0)
+		return;
+	if (S_ISDIR(st.st_mode)) {
+		DIR *d = opendir(path);
+		struct dirent *de;
+		while (d && (de = readdir(d))) {
+			if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+				continue;
+			char sub[4096];
+			int k = snprintf(sub, sizeof sub, "%s/%s", path, de->d_name);
+			if (k > 0 && (size_t)k < sizeof sub)
+				tu_rm_rf(sub);
+		}
+		if (d)
+			closedir(d);
+		rmdir(path);
+	} else {
+		unlink(path);
+	}
 }
 
 #define assert_span(sp, a, b)                                                                          \
