@@ -310,6 +310,16 @@ static void evidence(const struct rv_article *a, const struct rv_tokens *tk, str
 			vote(nm, RV_ET_ORG, 3);
 		if (rv_tok_in(a, pt, RV_LEX_PRODUCT_CUE))
 			vote(nm, RV_ET_PRODUCT, 3);
+		/* a cue with an adjective between: l'assistant vocal Siri, la
+		 * start-up française Mistral, the search giant Google */
+		long pp = prev_tok(tk, (size_t)p);
+		if (pp >= 0 && !(pt->flags & RV_TOK_CAP) && (pt->flags & RV_TOK_ALPHA) &&
+		    !rv_tok_in(a, pt, RV_LEX_STOP) && !rv_tok_in(a, pt, RV_LEX_CONNECTOR)) {
+			if (rv_tok_in(a, &tk->v[pp], RV_LEX_PRODUCT_CUE) && !rv_tok_in(a, pt, RV_LEX_ORG_CUE))
+				vote(nm, RV_ET_PRODUCT, 2);
+			else if (rv_tok_in(a, &tk->v[pp], RV_LEX_ORG_CUE) && !rv_tok_in(a, pt, RV_LEX_PRODUCT_CUE))
+				vote(nm, RV_ET_ORG, 2);
+		}
 		if (rv_tok_among(a, pt, launch_verbs, RV_ARRAY_LEN(launch_verbs)))
 			vote(nm, RV_ET_PRODUCT, 2);
 		if (rv_tok_among(a, pt, place_preps, RV_ARRAY_LEN(place_preps)))

@@ -295,6 +295,10 @@ struct vote_case {
 };
 
 static const struct vote_case vote_cases[] = {
+	/* a cue word with an adjective between it and the name */
+	{"fr", "Sur l'iPhone, l'assistant vocal Siri répondra bientôt aux questions.", "Siri", RV_ET_PRODUCT},
+	{"fr", "Le partenariat avec la start-up française Mistral a surpris le secteur.", "Mistral", RV_ET_ORG},
+	{"en", "The deal gives the search giant Google a new source of data.", "Google", RV_ET_ORG},
 	/* people: a title, a role, a given name, a reporting verb */
 	{"fr", "Pour sa part, M. Dupont a répondu longuement aux questions des journalistes.", "Dupont", RV_ET_PERSON},
 	{"fr", "La décision de Mme Lagarde a surpris les marchés financiers ce matin.", "Lagarde", RV_ET_PERSON},
