@@ -370,7 +370,7 @@ static const char *date_words[] = {
 	"hiver", "spring", "summer", "autumn", "fall", "winter", "lundi", "mardi", "mercredi", "jeudi",
 	"vendredi", "samedi", "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday",
 	"saturday", "sunday", "an", "annee", "year", "years", "mois", "month", "months", "ans", "ago",
-	"ici", "within", "next", "hier", "avant-hier", "demain", "yesterday", "tomorrow", "semaine", "week",
+	"ici", "within", "next", "hier", "veille", "before", "avant-hier", "demain", "yesterday", "tomorrow", "semaine", "week",
 	"mois-ci", "noel", "christmas", "semestre", "half", "trimestre", "quarter", "decennie", "decennies", "decade",
 	"decades", "mi-janvier", "mi-fevrier", "mi-mars", "mi-avril", "mi-mai", "mi-juin", "mi-juillet",
 	"mi-aout", "mi-septembre", "mi-octobre", "mi-novembre", "mi-decembre",

@@ -178,7 +178,12 @@ def main():
             s = sc["date"]
             for item in k.get("dates", []):
                 hit = None
+                # the entry with the same words first, then one holding them
                 for i, t in enumerate(got):
+                    if i not in used and fold(t["expression"]) == fold(item["text"]):
+                        hit = i
+                        break
+                for i, t in enumerate(got if hit is None else []):
                     # a range ("from 2007 to 2014") answers for each of its ends
                     reusable = "/" in (t["date"] or "")
                     if (i not in used or reusable) and (contains_words(fold(t["expression"]), fold(item["text"])) or contains_words(fold(item["text"]), fold(t["expression"]))):
