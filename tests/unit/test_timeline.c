@@ -296,6 +296,9 @@ static const struct tcase cases[] = {
 	{D, "en", "On Monday, he will sign.", 1, {REL("Monday", "2025-03-17", GD)}},
 	/* yesterday, tomorrow */
 	{D, "fr", "hier", 1, {REL("hier", "2025-03-13", GD)}},
+	{D, "fr", "La veille, le ministre avait parlé.", 1, {REL("La veille", "2025-03-13", GD)}},
+	{D, "fr", "Les ventes ont chuté en juin dernier.", 1, {REL("juin dernier", "2024-06", GM)}},
+	{D, "fr", "TF1 avait perdu le 21 mai 4,45 % en Bourse.", 1, {REL("le 21 mai", "2024-05-21", GD)}},
 	{D, "fr", "Il l'a annoncé hier soir.", 1, {REL("hier", "2025-03-13", GD)}},
 	{D, "fr", "demain", 1, {REL("demain", "2025-03-15", GD)}},
 	{D, "fr", "avant-hier", 1, {REL("avant-hier", "2025-03-12", GD)}},
