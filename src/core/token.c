@@ -4,6 +4,7 @@
 #include "revue/text.h"
 #include "revue/util.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -11,7 +12,30 @@
 
 enum cls { C_SPACE, C_LETTER_UP, C_LETTER_LO, C_LETTER, C_DIGIT, C_MARK, C_APOS, C_HYPHEN, C_OTHER };
 
+static enum cls classify_slow(unsigned cp);
+
+/* The classes of U+0000..U+2FFF (Latin, Greek, Cyrillic, punctuation),
+ * computed once from classify_slow: French and English text rarely leaves
+ * them, and libunistring's category tests cost more than the rest of the
+ * tokenizer together. */
+#define CLASS_TABLE 0x3000u
+static unsigned char class_table[CLASS_TABLE];
+static pthread_once_t class_once = PTHREAD_ONCE_INIT;
+
+static void class_table_init(void)
+{
+	for (unsigned cp = 0; cp < CLASS_TABLE; cp++)
+		class_table[cp] = (unsigned char)classify_slow(cp);
+}
+
 static enum cls classify(unsigned cp)
+{
+	if (cp < CLASS_TABLE)
+		return (enum cls)class_table[cp];
+	return classify_slow(cp);
+}
+
+static enum cls classify_slow(unsigned cp)
 {
 	if (cp < 0x80) {
 		if (cp >= 'a' && cp <= 'z')
@@ -171,6 +195,7 @@ static size_t scan_word(const char *s, size_t n, size_t i, uint32_t *flags, bool
 
 void rv_tokenize(const char *s, size_t n, struct rv_tokens *out)
 {
+	pthread_once(&class_once, class_table_init);
 	memset(out, 0, sizeof *out);
 	struct rv_span *sent;
 	size_t nsent = rv_text_sentences(s, n, &sent);
