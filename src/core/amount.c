@@ -14,8 +14,7 @@
 #include "revue/lexicon.h"
 #include "revue/util.h"
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
+#include "revue/pattern.h"
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,22 +59,6 @@ static const char *const percent_pattern =
 static pcre2_code *money_re, *percent_re;
 static pthread_once_t compile_once = PTHREAD_ONCE_INIT;
 
-static pcre2_code *compile(const char *pat)
-{
-	int err;
-	PCRE2_SIZE off;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-	                               PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_ANCHORED, &err, &off, NULL);
-	if (!re) {
-		PCRE2_UCHAR msg[256];
-		pcre2_get_error_message(err, msg, sizeof msg);
-		fprintf(stderr, "revue: internal pattern error at %zu: %s\n", (size_t)off, (char *)msg);
-		abort();
-	}
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-	return re;
-}
-
 static struct rv_trigger_set *triggers;
 
 
@@ -83,29 +66,14 @@ static void compile_all(void)
 {
 	/* every amount holds a digit, a currency (word or sign) or a scale word */
 	triggers = rv_trigger_set_new(RV_LEX_MONEY_WORD, "$\xE2\x82\xAC\xC2\xA3\xC2\xA5");
-	money_re = compile(money_pattern);
-	percent_re = compile(percent_pattern);
+	money_re = rv_pattern_compile(money_pattern, PCRE2_ZERO_TERMINATED);
+	percent_re = rv_pattern_compile(percent_pattern, PCRE2_ZERO_TERMINATED);
 }
 
-/* The text of a named group, or NULL when it did not take part. A name may
- * stand for several groups (PCRE2_DUPNAMES): the first one set is taken. */
-static const char *group(pcre2_code *re, pcre2_match_data *md, const char *subject, const char *name,
-                         size_t *len)
+static const char *group(const pcre2_code *re, pcre2_match_data *md, const char *subject, const char *name,
+			 size_t *len)
 {
-	PCRE2_SPTR first, last;
-	int size = pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, &first, &last);
-	if (size <= 0)
-		return NULL;
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-	uint32_t pairs = pcre2_get_ovector_count(md);
-	for (PCRE2_SPTR e = first; e <= last; e += size) {
-		size_t num = (size_t)(e[0] << 8 | e[1]);
-		if (num < pairs && ov[2 * num] != PCRE2_UNSET) {
-			*len = ov[2 * num + 1] - ov[2 * num];
-			return subject + ov[2 * num];
-		}
-	}
-	return NULL;
+	return rv_pattern_group(re, md, subject, name, len);
 }
 
 /* Reads a number with separators by the language's conventions. */
@@ -288,21 +256,13 @@ static void push_amount(struct rv_analysis *an, const struct rv_article *a, size
 	m->period = period;
 }
 
-static pcre2_match_context *match_context(void)
-{
-	pcre2_match_context *mc = pcre2_match_context_create(NULL);
-	pcre2_set_match_limit(mc, 100000);
-	pcre2_set_depth_limit(mc, 1000);
-	pcre2_set_heap_limit(mc, 4096); /* KiB: no pattern of ours needs more */
-	return mc;
-}
 
 void rv_entity_amounts(const struct rv_article *a, struct rv_analysis *an)
 {
 	pthread_once(&compile_once, compile_all);
 	const char *t = a->fold.text;
 	bool english = !strcmp(a->lang, "en");
-	pcre2_match_context *mc = match_context();
+	pcre2_match_context *mc = rv_pattern_context();
 	pcre2_match_data *md = pcre2_match_data_create_from_pattern(money_re, NULL);
 	size_t first = an->namounts;
 	bool pounds_spoken = memmem(t, a->fold.len, "\xC2\xA3", 2) || memmem(t, a->fold.len, "pence", 5) ||

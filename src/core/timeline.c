@@ -17,8 +17,7 @@
 #include "revue/lexicon.h"
 #include "revue/util.h"
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
+#include "revue/pattern.h"
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,17 +119,7 @@ static void compile_all(void)
 				continue;
 			rv_buf_printf(&b, "%s(?:(*MARK:%d)%s)", b.len ? "|" : "", k, patterns[k]);
 		}
-		int err;
-		PCRE2_SIZE off;
-		group_re[g] = pcre2_compile((PCRE2_SPTR)b.p, b.len, PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES | PCRE2_ANCHORED, &err, &off,
-					    NULL);
-		if (!group_re[g]) {
-			PCRE2_UCHAR msg[256];
-			pcre2_get_error_message(err, msg, sizeof msg);
-			fprintf(stderr, "revue: internal timeline pattern error at %zu: %s\n", (size_t)off, (char *)msg);
-			abort();
-		}
-		pcre2_jit_compile(group_re[g], PCRE2_JIT_COMPLETE);
+		group_re[g] = rv_pattern_compile(b.p, b.len);
 		rv_buf_free(&b);
 	}
 }
@@ -143,20 +132,7 @@ struct match {
 
 static const char *grp(const struct match *m, const char *name, size_t *len)
 {
-	PCRE2_SPTR first, last;
-	int size = pcre2_substring_nametable_scan(m->re, (PCRE2_SPTR)name, &first, &last);
-	if (size <= 0)
-		return NULL;
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-	uint32_t pairs = pcre2_get_ovector_count(m->md);
-	for (PCRE2_SPTR e = first; e <= last; e += size) {
-		size_t num = (size_t)(e[0] << 8 | e[1]);
-		if (num < pairs && ov[2 * num] != PCRE2_UNSET) {
-			*len = ov[2 * num + 1] - ov[2 * num];
-			return m->s + ov[2 * num];
-		}
-	}
-	return NULL;
+	return rv_pattern_group(m->re, m->md, m->s, name, len);
 }
 
 static int grp_int(const struct match *m, const char *name)
@@ -756,10 +732,7 @@ void rv_timeline_find(const struct rv_article *a, struct rv_analysis *an)
 	pthread_once(&once, compile_all);
 	struct ctx c = {.a = a, .an = an};
 	const char *t = a->fold.text;
-	pcre2_match_context *mc = pcre2_match_context_create(NULL);
-	pcre2_set_match_limit(mc, 100000);
-	pcre2_set_depth_limit(mc, 1000);
-	pcre2_set_heap_limit(mc, 4096); /* KiB: no pattern of ours needs more */
+	pcre2_match_context *mc = rv_pattern_context();
 	/* patterns that need a digit are tried near digits, the others near
 	 * their words; anchored at candidate starts, leftmost first */
 	for (int g = 0; g < 2; g++) {
