@@ -60,7 +60,7 @@ $(BUILD)/%.o: %.c $(wildcard include/revue/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h tests/unit/fixture.h $(BUILD)/libcore.a
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h tests/unit/fixture.h tests/unit/linear.h $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -Itests/unit -DSHARED_DIR='"$(abspath $(SHARED))"' \
 		-DSOURCE_DIR='"$(CURDIR)"' -o $@ $< $(BUILD)/libcore.a $(CMOCKA_LIBS) $(LIBS_CORE) $(LDFLAGS)

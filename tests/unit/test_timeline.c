@@ -776,86 +776,24 @@ static void test_within_singular_unit(void **state)
 
 /* --- linear time ---------------------------------------------------------- */
 
-#if defined(__SANITIZE_ADDRESS__)
-#define SLOW_BUILD 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
-#define SLOW_BUILD 1
-#endif
-#endif
-#ifndef SLOW_BUILD
-#define SLOW_BUILD 0
-#endif
+#include "linear.h"
 
-/* 200,000 copies of one sentence in one article. It runs in a child with an
- * alarm, so that a quadratic pass fails the test in bounded time instead of
- * hanging the suite. REVUE_LINEAR_BUDGET=SECONDS overrides the budget. */
+static void linear_dates(const struct rv_article *a, struct rv_analysis *an, size_t result[2])
+{
+	rv_timeline_find(a, an);
+	size_t ul = strlen(TU_UNIT);
+	result[0] = an->ndates;
+	for (size_t i = 0; i < an->ndates; i++) {
+		const struct rv_tentry *e = &an->dates[i];
+		/* each date in its own sentence, the i-th copy */
+		result[1] += !strcmp(e->date, "2018-11-17") && e->sent_start == i * ul && e->sent_end == (i + 1) * ul - 1;
+	}
+}
+
 static void test_linear_time(void **state)
 {
 	(void)state;
-	/* seconds: a linear pass takes 1.5 to 2 s here (3 s with the
-	 * sanitizers), a quadratic one ten times that or more */
-	unsigned budget = SLOW_BUILD ? 15 : 6;
-	const char *env = getenv("REVUE_LINEAR_BUDGET");
-	if (env && atoi(env) > 0)
-		budget = (unsigned)atoi(env);
-	const size_t copies = 200000;
-	int fd[2];
-	assert_int_equal(pipe(fd), 0);
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	pid_t pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		close(fd[0]);
-		alarm(budget);
-		const char *unit = "Le 17 novembre 2018, 13 milliards de dollars. ";
-		const char *head = "date: 2025-03-14\nlang: fr\n\n";
-		size_t ul = strlen(unit), hl = strlen(head), n = hl + copies * ul;
-		char *buf = malloc(n);
-		if (!buf)
-			_exit(2);
-		memcpy(buf, head, hl);
-		for (size_t i = 0; i < copies; i++)
-			memcpy(buf + hl + i * ul, unit, ul);
-		struct rv_article a;
-		struct rv_diags d = {0};
-		if (!rv_article_from_bytes("big.txt", (const unsigned char *)buf, n, &a, &d))
-			_exit(3);
-		free(buf);
-		struct rv_analysis an = {0};
-		rv_tokenize(a.body, a.body_len, &an.tok);
-		rv_tokens_classify(&a, &an.tok);
-		rv_timeline_find(&a, &an);
-		size_t result[2] = {an.ndates, 0};
-		for (size_t i = 0; i < an.ndates; i++) {
-			const struct rv_tentry *e = &an.dates[i];
-			/* each date in its own sentence, the i-th copy */
-			result[1] += !strcmp(e->date, "2018-11-17") && e->sent_start == i * ul &&
-				     e->sent_end == (i + 1) * ul - 1;
-		}
-		rv_analysis_free(&an);
-		rv_article_free(&a);
-		rv_diag_free(&d);
-		ssize_t w = write(fd[1], result, sizeof result);
-		_exit(w == (ssize_t)sizeof result ? 0 : 4);
-	}
-	close(fd[1]);
-	size_t result[2] = {0, 0};
-	ssize_t r = read(fd[0], result, sizeof result);
-	close(fd[0]);
-	int status = 0;
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	print_message("linear-time check: %zu copies in %.2f s\n", copies, secs);
-	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM)
-		fail_msg("rv_timeline_find on %zu copies did not finish within %u s: not linear", copies, budget);
-	assert_true(WIFEXITED(status));
-	assert_int_equal(WEXITSTATUS(status), 0);
-	assert_int_equal(r, (ssize_t)sizeof result);
-	assert_int_equal(result[0], copies);
-	assert_int_equal(result[1], copies);
+	tu_linear_check("rv_timeline_find", linear_dates);
 }
 
 int main(void)
