@@ -64,6 +64,8 @@ enum {
 	RV_QUOTE_UNTERMINATED = 1, /* its mark never closed: it ends at its paragraph */
 	RV_QUOTE_BLOCK = 2,        /* a paragraph after a colon, without marks */
 	RV_QUOTE_BY_ORG = 4,       /* its speaker is an organisation named by its kind (la banque) */
+	RV_QUOTE_NO_CUE = 8,       /* no reporting clause: the speaker of the quotation before, or the person last named */
+	RV_QUOTE_PLURAL = 16,      /* said by "ils", "they": no one person */
 };
 
 struct rv_quote {
@@ -74,6 +76,7 @@ struct rv_quote {
 	uint32_t speaker_name; /* index in the article's names, RV_NONE */
 	uint32_t speaker;      /* corpus entity, RV_NONE */
 	uint32_t pronoun_at;   /* speaker is a pronoun: resolve from this offset back; RV_NONE */
+	uint32_t clause_end;   /* end of the sentence the quotation closes (its reporting clause) */
 	uint32_t id;           /* corpus-wide quote number */
 	uint32_t cluster;      /* link cluster, RV_NONE */
 };

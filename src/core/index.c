@@ -776,9 +776,19 @@ static uint32_t pronoun_speaker(const struct rv_index *ix, const struct rv_analy
 			       enum rv_etype want)
 {
 	uint32_t chosen = RV_NONE, sentence = RV_NONE;
-	for (size_t i = an->nnames; i-- > 0;) {
+	size_t lo = 0, hi = an->nnames; /* names are in text order: start before `at` */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (an->names[mid].start < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i-- > 0;) {
 		const struct rv_name *n = &an->names[i];
-		if (n->start >= at || n->entity == RV_NONE || ix->entities[n->entity].type != want)
+		if (at - n->start > 3000 && chosen == RV_NONE)
+			break;
+		if (n->entity == RV_NONE || ix->entities[n->entity].type != want)
 			continue;
 		if (in_quotation(an, n))
 			continue;
@@ -786,12 +796,47 @@ static uint32_t pronoun_speaker(const struct rv_index *ix, const struct rv_analy
 			break; /* past the nearest sentence with a person */
 		sentence = n->sentence;
 		chosen = n->entity;
-		if (at - n->start > 3000)
-			break;
 	}
 	if (chosen == RV_NONE && self > 0 && an->quotes[self - 1].speaker != RV_NONE)
 		return an->quotes[self - 1].speaker;
 	return chosen;
+}
+
+/* Bytes between an attributed quotation's sentence and the next one with no
+ * clause of its own, for the second to inherit the speaker: about two short
+ * paragraphs of news copy. */
+#define CONTINUATION_MAX 1200
+
+/* A quotation with no reporting clause that follows one with a speaker, and
+ * no person or organisation named since the sentence that attributed it,
+ * goes on quoting the same speaker ("..., X said. “More words.”"). */
+static uint32_t continued_speaker(const struct rv_index *ix, const struct rv_analysis *an, size_t self)
+{
+	if (self == 0)
+		return RV_NONE;
+	const struct rv_quote *q = &an->quotes[self], *p = &an->quotes[self - 1];
+	if (p->kind != RV_QUOTE_SPEECH || p->speaker == RV_NONE || q->start < p->clause_end ||
+	    q->start - p->clause_end > CONTINUATION_MAX)
+		return RV_NONE;
+	size_t lo = 0, hi = an->nnames;
+	while (lo < hi) { /* the first name after the clause */
+		size_t mid = (lo + hi) / 2;
+		if (an->names[mid].start < p->clause_end)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < an->nnames; i++) {
+		const struct rv_name *n = &an->names[i];
+		if (n->start >= q->start)
+			break;
+		if (n->entity == RV_NONE || in_quotation(an, n))
+			continue;
+		enum rv_etype t = ix->entities[n->entity].type;
+		if (t == RV_ET_PERSON || t == RV_ET_ORG)
+			return RV_NONE;
+	}
+	return p->speaker;
 }
 
 static void resolve_speakers(struct rv_index *ix)
@@ -806,10 +851,17 @@ static void resolve_speakers(struct rv_index *ix)
 				qu->speaker = an->names[qu->speaker_name].entity;
 				if (qu->speaker == RV_NONE) /* the word was no name after all */
 					qu->pronoun_at = qu->start;
+				else if (ix->entities[qu->speaker].type != RV_ET_PERSON &&
+					 ix->entities[qu->speaker].type != RV_ET_ORG) {
+					qu->speaker = RV_NONE; /* places and products do not speak */
+					qu->pronoun_at = qu->start;
+				}
 			}
-			if (qu->speaker != RV_NONE || qu->pronoun_at == RV_NONE)
+			if (qu->speaker != RV_NONE || qu->pronoun_at == RV_NONE || (qu->flags & RV_QUOTE_PLURAL))
 				continue;
-			if (qu->flags & RV_QUOTE_BY_ORG)
+			if (qu->flags & RV_QUOTE_NO_CUE)
+				qu->speaker = continued_speaker(ix, an, q);
+			if (qu->speaker == RV_NONE && (qu->flags & RV_QUOTE_BY_ORG))
 				qu->speaker = pronoun_speaker(ix, an, qu->pronoun_at, q, RV_ET_ORG);
 			if (qu->speaker == RV_NONE)
 				qu->speaker = pronoun_speaker(ix, an, qu->pronoun_at, q, RV_ET_PERSON);

@@ -318,11 +318,13 @@ static size_t count_words(const char *s, size_t n)
 
 
 static const char *const pronouns[] = {"il", "elle", "ils", "elles", "he", "she", "they"};
+static const char *const plural_pronouns[] = {"ils", "elles", "they"};
 static const char *const aux[] = {"a", "ont", "avait", "avaient", "aura", "has", "have", "had", "was", "is"};
 static const char *const according[] = {"selon", "d'apres", "according"};
 
-/* The name whose first token is nearest to `near` among those starting in
- * [ta, tb), places excluded (they do not speak). */
+#define APPOSITION_MAX 40 /* tokens walked back over appositions: "X, celui de Y (Z), la plus ..., a dit" */
+#define SUBJECT_LOOKBACK 6 /* tokens walked back from a verb to its subject */
+
 /* Is [s, e) inside one of the quotations found so far? They are sorted by
  * start and do not overlap, save those that join_split merged. */
 static bool inside_quotation(const struct rv_analysis *an, uint32_t s, uint32_t e)
@@ -341,11 +343,22 @@ static bool inside_quotation(const struct rv_analysis *an, uint32_t s, uint32_t 
 	return false;
 }
 
-static uint32_t nearest_name(const struct rv_analysis *an, size_t ta, size_t tb, size_t near)
+/* Names that can speak: not a place, not inside a quotation. */
+static bool can_speak(const struct rv_analysis *an, const struct rv_name *nm)
 {
-	uint32_t best = RV_NONE;
-	size_t best_d = SIZE_MAX;
-	/* names are in text order: start at the first one at or after ta */
+	if (nm->votes[RV_ET_PLACE] >= 4 && nm->votes[RV_ET_PLACE] > nm->votes[RV_ET_PERSON])
+		return false;
+	return !inside_quotation(an, nm->start, nm->end);
+}
+
+static bool personish(const struct rv_name *nm)
+{
+	return nm->votes[RV_ET_PERSON] > 0 && nm->votes[RV_ET_PERSON] >= nm->votes[RV_ET_ORG];
+}
+
+/* The first name whose first token is at or after token ta. */
+static size_t first_name_from(const struct rv_analysis *an, size_t ta)
+{
 	size_t lo = 0, hi = an->nnames;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -354,18 +367,42 @@ static uint32_t nearest_name(const struct rv_analysis *an, size_t ta, size_t tb,
 		else
 			hi = mid;
 	}
-	for (size_t i = lo; i < an->nnames; i++) {
+	return lo;
+}
+
+/* The name covering token j, or RV_NONE (names are in text order and do not
+ * overlap). */
+static uint32_t name_at_token(const struct rv_analysis *an, size_t j)
+{
+	size_t i = first_name_from(an, j + 1);
+	if (i > 0 && an->names[i - 1].tok_last >= j)
+		return (uint32_t)(i - 1);
+	return RV_NONE;
+}
+
+/* The speaking name nearest to token `near` among those overlapping tokens
+ * [ta, tb); with prefer_person, a person's name in the window beats an
+ * organisation's ("said Standard Chartered chief executive Mervyn Davies"). */
+static uint32_t nearest_name(const struct rv_analysis *an, size_t ta, size_t tb, size_t near, bool prefer_person)
+{
+	uint32_t best = RV_NONE;
+	size_t best_d = SIZE_MAX;
+	bool best_person = false;
+	size_t i = first_name_from(an, ta);
+	if (i > 0 && an->names[i - 1].tok_last >= ta)
+		i--;
+	for (; i < an->nnames; i++) {
 		const struct rv_name *nm = &an->names[i];
 		if (nm->tok_first >= tb)
 			break;
-		if (nm->votes[RV_ET_PLACE] >= 4 && nm->votes[RV_ET_PLACE] > nm->votes[RV_ET_PERSON])
+		if (!can_speak(an, nm))
 			continue;
-		if (inside_quotation(an, nm->start, nm->end))
-			continue; /* a name inside a quotation is not who speaks it */
-		size_t d = nm->tok_last < near ? near - nm->tok_last : nm->tok_first - near;
-		if (d < best_d) {
+		size_t d = nm->tok_last < near ? near - nm->tok_last : nm->tok_first > near ? nm->tok_first - near : 0;
+		bool person = prefer_person && personish(nm);
+		if ((person && !best_person) || ((person == best_person) && d < best_d)) {
 			best = (uint32_t)i;
 			best_d = d;
+			best_person = person;
 		}
 	}
 	return best;
@@ -374,6 +411,32 @@ static uint32_t nearest_name(const struct rv_analysis *an, size_t ta, size_t tb,
 static bool is_pronoun(const struct rv_article *a, const struct rv_token *t)
 {
 	return rv_tok_among(a, t, pronouns, RV_ARRAY_LEN(pronouns)) || incise_token(a, t);
+}
+
+/* "ils", "they", "estiment-ils": a group, not one person. */
+static bool plural_pronoun(const struct rv_article *a, const struct rv_token *t)
+{
+	if (rv_tok_among(a, t, plural_pronouns, RV_ARRAY_LEN(plural_pronouns)))
+		return true;
+	const char *s = a->body + t->start;
+	size_t n = t->end - t->start;
+	return (n > 4 && !memcmp(s + n - 4, "-ils", 4)) || (n > 6 && !memcmp(s + n - 6, "-elles", 6));
+}
+
+static void set_pronoun(const struct rv_article *a, struct rv_quote *q, const struct rv_token *t, uint32_t at)
+{
+	q->pronoun_at = at;
+	if (t && plural_pronoun(a, t))
+		q->flags |= RV_QUOTE_PLURAL;
+}
+
+/* A reporting verb's present participle: "ajoutant", "estimant", "saying".
+ * Its subject is the main clause's. */
+static bool participle(const struct rv_article *a, const struct rv_token *t)
+{
+	char buf[RV_FOLD_BUF];
+	size_t n = rv_tok_fold(a, t, buf);
+	return n > 5 && (!memcmp(buf + n - 3, "ant", 3) || !memcmp(buf + n - 3, "ing", 3));
 }
 
 /* Is the subject in tokens [from, to) an organisation named by its kind
@@ -389,8 +452,110 @@ static bool org_subject(const struct rv_article *a, const struct rv_tokens *tk, 
 	return false;
 }
 
+/* The subject of a sentence's main clause: a name among its first words
+ * ("Trump accused Obama of ..., saying"; "Mais Jean-Paul Betbèze (Crédit
+ * Agricole) juge que"). */
+static uint32_t sentence_subject(const struct rv_analysis *an, size_t from, size_t to)
+{
+	size_t words = 0;
+	for (size_t j = from; j < to && words < 4; j++) {
+		const struct rv_token *t = &an->tok.v[j];
+		uint32_t nm = name_at_token(an, j);
+		if (nm != RV_NONE && an->names[nm].tok_first == j && can_speak(an, &an->names[nm]))
+			return nm;
+		if (t->flags & RV_TOK_WORD)
+			words++;
+	}
+	return RV_NONE;
+}
+
+static const char *const role_of[] = {"de", "du", "des", "d'", "of", "at", "chez"};
+static const char *const articles[] = {"la", "le", "les", "l'", "the"};
+
+/* Is the name at token f the institution of a role ("le président de la
+ * République", "chief executive of the company")? */
+static bool role_institution(const struct rv_article *a, const struct rv_tokens *tk, size_t lo, size_t f)
+{
+	if (f > lo && rv_tok_among(a, &tk->v[f - 1], articles, RV_ARRAY_LEN(articles)))
+		f--;
+	return f > lo && rv_tok_among(a, &tk->v[f - 1], role_of, RV_ARRAY_LEN(role_of));
+}
+static const char *const relatives[] = {"qui", "dont", "lequel", "laquelle", "who", "which", "whose"};
+
+/* Walks back from the reporting verb at token k (after its auxiliaries) to
+ * its subject: "X a déclaré", "il a ajouté", and over appositions between
+ * commas: "X, directeur de Y, explique", "Le présentateur de TF1, X, a
+ * salué", "X, who has sued Y, said", "X (Y), juge". Across appositions a
+ * person's name beats an organisation's, and a relative pronoun points at
+ * the name before it. Sets the quotation's speaker or pronoun; false when
+ * the words before the verb hold neither. */
+static bool subject_before(const struct rv_article *a, const struct rv_analysis *an, size_t from, size_t k,
+			   struct rv_quote *q)
+{
+	const struct rv_tokens *tk = &an->tok;
+	size_t p = k;
+	while (p > from && rv_tok_among(a, &tk->v[p - 1], aux, RV_ARRAY_LEN(aux)))
+		p--;
+	if (p == from)
+		return false;
+	bool apposition = punct_is(a, &tk->v[p - 1], ",");
+	for (size_t j = p - 1; apposition && j-- > from && p - j <= APPOSITION_MAX;) {
+		/* "X, who ...,": X, whatever else the relative clause names */
+		if (!rv_tok_among(a, &tk->v[j], relatives, RV_ARRAY_LEN(relatives)) || j == from ||
+		    !punct_is(a, &tk->v[j - 1], ","))
+			continue;
+		uint32_t nm = j > from + 1 ? name_at_token(an, j - 2) : RV_NONE;
+		if (nm != RV_NONE && can_speak(an, &an->names[nm])) {
+			q->speaker_name = nm;
+			return true;
+		}
+		break;
+	}
+	uint32_t fallback = RV_NONE;
+	size_t seen = 0;
+	for (size_t j = p; j-- > from;) {
+		const struct rv_token *w = &tk->v[j];
+		if (p - j > APPOSITION_MAX || (!apposition && seen > SUBJECT_LOOKBACK))
+			break;
+		if (punct_is(a, w, ","))
+			continue;
+		if (punct_is(a, w, ")")) { /* "Betbèze (Crédit Agricole)": over the brackets */
+			size_t o = j;
+			while (o > from && j - o < APPOSITION_MAX && !punct_is(a, &tk->v[o], "("))
+				o--;
+			if (punct_is(a, &tk->v[o], "(")) {
+				j = o;
+				continue;
+			}
+		}
+		if (is_pronoun(a, w) && (!apposition || fallback == RV_NONE)) {
+			set_pronoun(a, q, w, w->start);
+			return true;
+		}
+		uint32_t nm = name_at_token(an, j);
+		if (nm != RV_NONE && can_speak(an, &an->names[nm])) {
+			if (!apposition ||
+			    (personish(&an->names[nm]) && !role_institution(a, tk, from, an->names[nm].tok_first))) {
+				q->speaker_name = nm;
+				return true;
+			}
+			if (fallback == RV_NONE)
+				fallback = nm;
+			j = an->names[nm].tok_first;
+			continue;
+		}
+		if (w->flags & RV_TOK_WORD)
+			seen++;
+	}
+	if (fallback != RV_NONE) {
+		q->speaker_name = fallback;
+		return true;
+	}
+	return false;
+}
+
 /* After the quotation, tokens [from, to): ”, X said / », a déclaré X /
- * ”, he said / », a-t-il ajouté. The name nearest to the verb wins. */
+ * ”, he said / », a-t-il ajouté / ”, Rep. X, D-N.Y., said. */
 static bool speaker_after(const struct rv_article *a, const struct rv_analysis *an, size_t from, size_t to,
 			  struct rv_quote *q)
 {
@@ -404,25 +569,39 @@ static bool speaker_after(const struct rv_article *a, const struct rv_analysis *
 		if (!speech_verb(a, t) && !(inverted && k + 1 < to && speech_verb(a, &tk->v[k + 1])))
 			continue;
 		if (inverted) {
-			q->pronoun_at = q->start;
+			set_pronoun(a, q, t, q->start);
 			return true;
 		}
 		size_t v = k;
 		while (v > from && rv_tok_among(a, &tk->v[v - 1], aux, RV_ARRAY_LEN(aux)))
 			v--;
 		if (v > from && is_pronoun(a, &tk->v[v - 1])) { /* ”, he said */
-			q->pronoun_at = q->start;
+			set_pronoun(a, q, &tk->v[v - 1], q->start);
 			return true;
 		}
-		size_t lo = k > from + 4 ? k - 4 : from, hi = k + 6 < to ? k + 6 : to;
-		uint32_t nm = nearest_name(an, lo, hi, k);
+		/* the verb's clause: to the next comma or the sentence's end */
+		size_t hi = k + 1;
+		while (hi < to && hi < k + CUE_WINDOW && !punct_is(a, &tk->v[hi], ",") && !punct_is(a, &tk->v[hi], ";"))
+			hi++;
+		uint32_t nm = v > from ? name_at_token(an, v - 1) : RV_NONE; /* ”, X said */
+		if (nm != RV_NONE && !can_speak(an, &an->names[nm]))
+			nm = RV_NONE;
+		if (nm == RV_NONE) {
+			nm = nearest_name(an, k + 1, hi, k, true); /* », a déclaré X */
+			/* "a expliqué le président de la République": the role's
+			 * institution does not speak; the person last named does */
+			if (nm != RV_NONE && !personish(&an->names[nm]) && role_institution(a, tk, k + 1, an->names[nm].tok_first))
+				nm = RV_NONE;
+		}
+		if (nm == RV_NONE && subject_before(a, an, from, k, q))
+			return true; /* ”, X, who ..., said */
 		if (nm != RV_NONE) {
 			q->speaker_name = nm;
 			return true;
 		}
-		for (size_t p = lo; p < hi; p++) {
+		for (size_t p = k + 1; p < hi; p++) {
 			if (is_pronoun(a, &tk->v[p])) {
-				q->pronoun_at = q->start;
+				set_pronoun(a, q, &tk->v[p], q->start);
 				return true;
 			}
 		}
@@ -435,7 +614,8 @@ static bool speaker_after(const struct rv_article *a, const struct rv_analysis *
 }
 
 /* Before the quotation, tokens [from, to): X a déclaré : « / X, directeur de
- * Y, explique que « / selon X, « / Il a ajouté : « / according to X, “. */
+ * Y, explique que « / selon X, « / Il a ajouté : « / according to X, “ /
+ * X accused Y of..., saying “. */
 static bool speaker_before(const struct rv_article *a, const struct rv_analysis *an, size_t from, size_t to,
 			   struct rv_quote *q)
 {
@@ -448,7 +628,7 @@ static bool speaker_before(const struct rv_article *a, const struct rv_analysis 
 			size_t b = k + 1;
 			if (rv_token_is(a->body, t, "according", true) && b < to)
 				b++; /* according to */
-			uint32_t nm = nearest_name(an, b, b + 4 < to ? b + 4 : to, b);
+			uint32_t nm = nearest_name(an, b, b + 4 < to ? b + 4 : to, b, false);
 			if (nm != RV_NONE) {
 				q->speaker_name = nm;
 				return true;
@@ -459,43 +639,41 @@ static bool speaker_before(const struct rv_article *a, const struct rv_analysis 
 		if (!speech_verb(a, t))
 			continue;
 		if (incise_token(a, t)) {
-			q->pronoun_at = t->start;
+			set_pronoun(a, q, t, t->start);
 			return true;
 		}
-		/* walk back to the subject, over an apposition between commas */
-		size_t p = k;
-		while (p > from && rv_tok_among(a, &tk->v[p - 1], aux, RV_ARRAY_LEN(aux)))
-			p--;
-		size_t start = p;
-		if (p > from && punct_is(a, &tk->v[p - 1], ",")) {
-			/* "X, responsable de Y, déclare": skip back to the opening comma */
-			start = p - 1;
-			for (size_t c = p - 1; c-- > from && p - c < 16;)
-				if (punct_is(a, &tk->v[c], ",")) {
-					start = c;
-					break;
-				}
-		}
-		for (size_t j = start; j-- > from;) {
-			const struct rv_token *w = &tk->v[j];
-			if (punct_is(a, w, ","))
+		if (participle(a, t)) {
+			/* "Trump said, arguing that ... “": the clause's own verb
+			 * decides when there is one; else the sentence's subject */
+			bool earlier = false;
+			for (size_t e = from; e < k && !earlier; e++)
+				earlier = speech_verb(a, &tk->v[e]) && !participle(a, &tk->v[e]);
+			if (earlier)
 				continue;
-			if (is_pronoun(a, w)) {
-				q->pronoun_at = w->start;
+			if (k > from && !punct_is(a, &tk->v[k - 1], ",") && subject_before(a, an, from, k, q))
+				return true; /* "X estimant que": X */
+			uint32_t before = k > from + 1 ? name_at_token(an, k - 2) : RV_NONE;
+			if (before != RV_NONE && can_speak(an, &an->names[before]) && personish(&an->names[before])) {
+				q->speaker_name = before; /* "remarque X, jugeant que" */
 				return true;
 			}
-			for (size_t i = 0; i < an->nnames; i++) {
-				const struct rv_name *nm = &an->names[i];
-				if (nm->tok_last == j || nm->tok_first == j) {
-					q->speaker_name = (uint32_t)i;
-					return true;
-				}
+			uint32_t nm = sentence_subject(an, from, k);
+			if (nm != RV_NONE) {
+				q->speaker_name = nm;
+				return true;
 			}
-			if (j + 6 < p)
-				break;
+			q->pronoun_at = tk->v[from].start; /* "Le jeune eurodéputé ..., estimant": who was named before */
+			return true;
 		}
+		if (subject_before(a, an, from, k, q))
+			return true;
 		/* a déclaré X : « */
-		uint32_t nm = nearest_name(an, k + 1, to, k);
+		uint32_t nm = nearest_name(an, k + 1, to, k, true);
+		if (nm != RV_NONE) {
+			q->speaker_name = nm;
+			return true;
+		}
+		nm = sentence_subject(an, from, k); /* "X, who ... (long) ..., said" */
 		if (nm != RV_NONE) {
 			q->speaker_name = nm;
 			return true;
@@ -511,17 +689,20 @@ static bool speaker_before(const struct rv_article *a, const struct rv_analysis 
 static void attribute(const struct rv_article *a, struct rv_analysis *an, struct rv_quote *q, size_t incise_verb)
 {
 	const struct rv_tokens *tk = &an->tok;
+	size_t qa = first_tok_at(tk, q->start), qb = first_tok_at(tk, q->end);
+	q->clause_end = q->end;
+	if (qb > 0 && tk->v[qb - 1].sentence < tk->nsent)
+		q->clause_end = tk->sent[tk->v[qb - 1].sentence].end;
 	if (incise_verb != SIZE_MAX) {
 		const struct rv_token *t = &tk->v[incise_verb];
-		uint32_t nm = nearest_name(an, incise_verb, incise_verb + 4, incise_verb);
+		uint32_t nm = nearest_name(an, incise_verb, incise_verb + 4, incise_verb, true);
 		if (nm != RV_NONE && !incise_token(a, t)) {
 			q->speaker_name = nm;
 			return;
 		}
-		q->pronoun_at = q->start;
+		set_pronoun(a, q, t, q->start);
 		return;
 	}
-	size_t qa = first_tok_at(tk, q->start), qb = first_tok_at(tk, q->end);
 	/* after: to the end of the sentence the quotation closes */
 	size_t to = qb;
 	uint32_t sent = qb > 0 ? tk->v[qb - 1].sentence : 0; /* the sentence the quotation closes */
@@ -544,8 +725,10 @@ static void attribute(const struct rv_article *a, struct rv_analysis *an, struct
 			return;
 	}
 	/* no reporting clause: news writing quotes the person it has been
-	 * talking about; index.c finds the person last named before */
+	 * talking about, or goes on quoting the one it just quoted; index.c
+	 * decides once the corpus knows who is a person */
 	q->pronoun_at = q->start;
+	q->flags |= RV_QUOTE_NO_CUE;
 }
 
 /* --- the pass ------------------------------------------------------------ */

@@ -225,8 +225,10 @@ static void test_marks(void **state)
 				fail_msg("'%s': span [%u, %u) '%.*s', want [%u, %u)", c->text, q->start, q->end,
 					 (int)(q->end - q->start), D.a.body + q->start, s, e);
 		}
-		if (c->flags0 != ANY && q->flags != c->flags0)
-			fail_msg("'%s': flags %#x, want %#x", c->text, q->flags, (unsigned)c->flags0);
+		/* the marks' flags; how the speaker is to be resolved is checked by the speaker cases */
+		unsigned mf = q->flags & (RV_QUOTE_UNTERMINATED | RV_QUOTE_BLOCK);
+		if (c->flags0 != ANY && mf != (unsigned)c->flags0)
+			fail_msg("'%s': flags %#x, want %#x", c->text, mf, (unsigned)c->flags0);
 		if (c->kind0 != ANY && (int)q->kind != c->kind0)
 			fail_msg("'%s': kind %d, want %d", c->text, q->kind, c->kind0);
 	}
@@ -456,6 +458,50 @@ static const struct speaker_case speaker_cases[] = {
 	 LDQ "We must," RDQ " John Smith said, " LDQ "act now." RDQ,
 	 "We must act now", "John Smith"},
 	{"fr", "Le débat a tourné autour de la notion de « crise » pendant toute la soirée.", "crise", NULL},
+	/* a participle takes its main clause's subject */
+	{"en",
+	 "The hearing lasted two hours in Washington.\n"
+	 "John Smith accused Mary Jones of hiding the report, saying " LDQ "nobody knows what is in it." RDQ,
+	 "nobody knows", "John Smith"},
+	{"en",
+	 "The hearing lasted two hours in Washington.\n"
+	 LDQ "It was easy to get," RDQ " John Smith said, arguing that Mary Jones spent millions "
+	 LDQ "to get away from this issue." RDQ,
+	 "get away from", "John Smith"},
+	{"fr",
+	 "Le débat s'est poursuivi au Sénat.\n"
+	 "Le déficit a dérapé, remarque Paul Bernard, jugeant qu'il aurait fallu baisser la TVA, « mesure qui a un effet immédiat ».",
+	 "effet immédiat", "Paul Bernard"},
+	/* appositions: a relative clause, brackets, a role before the name */
+	{"en",
+	 "The case went to court in the spring.\n"
+	 LDQ "There is no emergency at the border this year," RDQ " Attorney General John Smith, who has sued Mary Jones "
+	 "several times, said in a statement.",
+	 "no emergency", "John Smith"},
+	{"fr",
+	 "Les économistes sont divisés sur ce point.\n"
+	 "Mais Paul Bernard (Crédit Agricole), juge que s'endetter était indispensable : « on aura zéro croissance l'an prochain ».",
+	 "zéro croissance", "Paul Bernard"},
+	{"fr",
+	 "La soirée a été longue à la télévision.\n"
+	 "Le présentateur de la chaîne Canal Plus, Paul Bernard, a salué ses téléspectateurs en assurant que « nul ne pourrait défaire ces liens ».",
+	 "nul ne pourrait", "Paul Bernard"},
+	/* a quotation with no clause goes on with the speaker before */
+	{"en",
+	 "The campaign answered on Monday.\n"
+	 LDQ "The senator would have cut health care to pay for tax cuts," RDQ " the press secretary of Mary Jones, John Smith, said in an email. "
+	 LDQ "The president achieved a third as much savings by cutting subsidies." RDQ,
+	 "a third as much", "John Smith"},
+	/* a group speaks as no one person */
+	{"fr",
+	 "Jean Dupont a reçu la lettre des patrons.\n"
+	 "Cette taxe « viendra affaiblir toute notre économie nationale », estiment-ils.",
+	 "affaiblir toute", NULL},
+	/* a place does not speak */
+	{"en",
+	 "The talks stalled in Geneva.\n"
+	 "Libya was not mentioned, but in Libya " LDQ "nobody knows what will happen next," RDQ " the report said.",
+	 "what will happen", NULL},
 };
 
 static char corpus_dir[256];
