@@ -32,6 +32,12 @@ enum {
 	RV_NAME_SPEAKS = 32,      /* next to a reporting verb: "X said", "a déclaré X" */
 	RV_NAME_ALIAS = 64,       /* written as an alias (an acronym) of its key's name */
 	RV_NAME_DROPPED = 128,    /* swallowed by a longer phrase of the alias file */
+	/* Its shape, a hint counted once per entity rather than once per
+	 * mention (ten mentions of "ChatGPT" are not ten clues it is a company) */
+	RV_NAME_SHAPE_CAMEL = 256,  /* OpenAI, ChatGPT: CamelCase from a capital */
+	RV_NAME_SHAPE_LCAMEL = 512, /* iPhone, eBay */
+	RV_NAME_SHAPE_UPPER = 1024, /* one all-capitals word: CGT, NATO */
+	RV_NAME_SHAPE_DIGIT = 2048, /* GPT-4, Sora 2, Office 365 */
 };
 
 /* A name as written in one article, with the local evidence of its type. */
@@ -39,7 +45,7 @@ struct rv_name {
 	uint32_t start, end;
 	uint32_t tok_first, tok_last; /* tokens [first, last] */
 	uint32_t sentence;            /* sentence of its first token */
-	int16_t votes[RV_NAME_TYPES];
+	int16_t votes[RV_NAME_TYPES]; /* the context's evidence, mention by mention (shape apart) */
 	uint16_t flags;
 	char *key;       /* folded form, words joined by one space; NULL once the index is built */
 	uint16_t key_rest;   /* where the key of the words after the first starts (0: one word) */
@@ -116,6 +122,9 @@ void rv_analysis_prepare(const struct rv_article *a, struct rv_analysis *an);
  * rv_analysis_prepare first; rv_quote_find reads the names, so it runs
  * after rv_entity_names. */
 void rv_entity_names(const struct rv_article *a, struct rv_analysis *an);
+/* Adds the votes a name's shape flags (RV_NAME_SHAPE_*) stand for; the
+ * index counts them once per entity. */
+void rv_name_shape_votes(unsigned flags, int32_t votes[RV_NAME_TYPES]);
 void rv_entity_amounts(const struct rv_article *a, struct rv_analysis *an);
 void rv_quote_find(const struct rv_article *a, struct rv_analysis *an);
 void rv_timeline_find(const struct rv_article *a, struct rv_analysis *an);

@@ -278,15 +278,11 @@ static void evidence(const struct rv_article *a, const struct rv_tokens *tk, str
 		vote(nm, RV_ET_PLACE, 5);
 	for (size_t i = first; i <= last; i++)
 		if (tk->v[i].flags & RV_TOK_DIGIT)
-			vote(nm, RV_ET_PRODUCT, 2);
-	if (ntok == 1 && (f->flags & RV_TOK_CAMEL)) {
-		if (!(f->flags & RV_TOK_CAP))
-			vote(nm, RV_ET_PRODUCT, 1); /* iPhone, eBay */
-		else
-			vote(nm, RV_ET_ORG, 1);
-	}
+			nm->flags |= RV_NAME_SHAPE_DIGIT;
+	if (ntok == 1 && (f->flags & RV_TOK_CAMEL))
+		nm->flags |= (f->flags & RV_TOK_CAP) ? RV_NAME_SHAPE_CAMEL : RV_NAME_SHAPE_LCAMEL;
 	if (ntok == 1 && (f->flags & RV_TOK_UPPER))
-		vote(nm, RV_ET_ORG, 1);
+		nm->flags |= RV_NAME_SHAPE_UPPER;
 	if (ntok == 1 && rv_tok_in(a, f, RV_LEX_FIRST_NAME))
 		vote(nm, RV_ET_PERSON, 1);
 	if (ntok >= 2 && (rv_token_is(a->body, f, "The", false) || rv_token_is(a->body, f, "Le", false) ||
@@ -298,7 +294,19 @@ static void evidence(const struct rv_article *a, const struct rv_tokens *tk, str
 		p = prev_tok(tk, (size_t)p) >= 0 && rv_tok_in(a, &tk->v[prev_tok(tk, (size_t)p)], RV_LEX_PERSON_TITLE)
 			    ? prev_tok(tk, (size_t)p)
 			    : p;
-	if (p >= 0) {
+	/* "modèles d'OpenAI": the word before the elided "de" is what X makes
+	 * or heads, not what X is */
+	bool of_elided = first > 0 && (tk->v[first - 1].flags & RV_TOK_ELISION) &&
+			 (a->body[tk->v[first - 1].start] == 'd' || a->body[tk->v[first - 1].start] == 'D');
+	if (p >= 0 && of_elided) {
+		const struct rv_token *q = &tk->v[p];
+		if (rv_tok_in(a, q, RV_LEX_ROLE))
+			vote(nm, RV_ET_ORG, 3); /* directrice d'OpenAI */
+		else if (rv_tok_among(a, q, makers, RV_ARRAY_LEN(makers)))
+			vote(nm, RV_ET_PRODUCT, 3); /* utilisateurs d'Android */
+		else if (rv_tok_in(a, q, RV_LEX_PRODUCT_CUE))
+			vote(nm, RV_ET_ORG, 1); /* les modèles d'OpenAI */
+	} else if (p >= 0) {
 		const struct rv_token *pt = &tk->v[p];
 		if (rv_tok_in(a, pt, RV_LEX_PERSON_TITLE) && (pt->flags & RV_TOK_WORD)) {
 			vote(nm, RV_ET_PERSON, 5);
@@ -313,8 +321,10 @@ static void evidence(const struct rv_article *a, const struct rv_tokens *tk, str
 		/* a cue with an adjective between: l'assistant vocal Siri, la
 		 * start-up française Mistral, the search giant Google */
 		long pp = prev_tok(tk, (size_t)p);
-		if (pp >= 0 && !(pt->flags & RV_TOK_CAP) && (pt->flags & RV_TOK_ALPHA) &&
-		    !rv_tok_in(a, pt, RV_LEX_STOP) && !rv_tok_in(a, pt, RV_LEX_CONNECTOR)) {
+		if (pp >= 0 && !(pt->flags & (RV_TOK_CAP | RV_TOK_ELISION)) && (pt->flags & RV_TOK_ALPHA) &&
+		    !rv_tok_in(a, pt, RV_LEX_STOP) && !rv_tok_in(a, pt, RV_LEX_CONNECTOR) &&
+		    !rv_tok_among(a, pt, of_words, RV_ARRAY_LEN(of_words))) {
+			/* (not "les modèles d'OpenAI": the name after "de" makes them) */
 			if (rv_tok_in(a, &tk->v[pp], RV_LEX_PRODUCT_CUE) && !rv_tok_in(a, pt, RV_LEX_ORG_CUE))
 				vote(nm, RV_ET_PRODUCT, 2);
 			else if (rv_tok_in(a, &tk->v[pp], RV_LEX_ORG_CUE) && !rv_tok_in(a, pt, RV_LEX_PRODUCT_CUE))
@@ -363,6 +373,19 @@ static void evidence(const struct rv_article *a, const struct rv_tokens *tk, str
 		}
 	}
 	(void)key;
+}
+
+void rv_name_shape_votes(unsigned flags, int32_t votes[RV_NAME_TYPES])
+{
+	/* a tie-breaker when the context says little: digits make models and
+	 * versions (GPT-4, Windows 11), a lower-case start gadgets (iPhone),
+	 * CamelCase and capitals companies and institutions (OpenAI, CNRS) */
+	if (flags & RV_NAME_SHAPE_DIGIT)
+		votes[RV_ET_PRODUCT] += 2;
+	if (flags & RV_NAME_SHAPE_LCAMEL)
+		votes[RV_ET_PRODUCT] += 1;
+	if (flags & (RV_NAME_SHAPE_CAMEL | RV_NAME_SHAPE_UPPER))
+		votes[RV_ET_ORG] += 1;
 }
 
 static void add_name(const struct rv_article *a, const struct rv_tokens *tk, struct rv_analysis *an, size_t first,

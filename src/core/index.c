@@ -426,6 +426,69 @@ static bool initials_match(const char *full, const char *acro)
 	return al >= 2 && ((al == nm && !memcmp(major, acro, al)) || (al == nl && !memcmp(letters, acro, al)));
 }
 
+/* The initials of a person's name, an elided particle counting for its own
+ * letter too: "patrick poivre d'arvor" → "ppda", "jean-luc melenchon" →
+ * "jlm". */
+static size_t person_initials(const char *full, char *out, size_t cap)
+{
+	size_t n = 0;
+	bool start = true;
+	for (const char *p = full; *p && n + 1 < cap; p++) {
+		if (*p == ' ' || *p == '-' || *p == '\'') { /* d'arvor: d, then a */
+			start = true;
+			continue;
+		}
+		if (start && ((unsigned char)*p < 0x80))
+			out[n++] = *p;
+		start = false;
+	}
+	out[n] = 0;
+	return n;
+}
+
+/* "PPDA" in an article that names Patrick Poivre d'Arvor: a person's
+ * initials stand for the person, in that article. */
+static void person_acronyms(struct rv_index *ix)
+{
+	for (size_t a = 0; a < ix->corpus->n; a++) {
+		const char *body = ix->corpus->articles[a].body;
+		struct rv_analysis *an = &ix->an[a];
+		for (size_t i = 0; i < an->nnames; i++) {
+			struct rv_name *n = &an->names[i];
+			size_t len = n->end - n->start;
+			if (len < 2 || len > 5 || strchr(n->key, ' ') || (n->flags & RV_NAME_ALIAS))
+				continue;
+			bool upper = true;
+			for (size_t k = n->start; k < n->end; k++)
+				upper &= body[k] >= 'A' && body[k] <= 'Z';
+			if (!upper)
+				continue;
+			const struct rv_name *full = NULL;
+			for (size_t j = 0; j < an->nnames; j++) {
+				const struct rv_name *f = &an->names[j];
+				char ini[8];
+				if (f->votes[RV_ET_PERSON] <= 0 || !strchr(f->key, ' ') ||
+				    person_initials(f->key, ini, sizeof ini) != len || memcmp(ini, n->key, len) != 0)
+					continue;
+				if (full && strcmp(full->key, f->key) != 0) {
+					full = NULL; /* two people with those initials: neither */
+					break;
+				}
+				full = f;
+			}
+			if (!full)
+				continue;
+			char *key = rv_xstrdup(full->key);
+			free(n->key);
+			n->key = key;
+			n->key_rest = 0;
+			n->flags &= (uint16_t)~(RV_NAME_SENT_INITIAL | RV_NAME_PLAIN);
+			n->flags |= RV_NAME_ALIAS;
+			n->votes[RV_ET_PERSON] = (int16_t)(n->votes[RV_ET_PERSON] + 2);
+		}
+	}
+}
+
 /* Finds "Full Name (ACRO)" and "ACRO (Full Name)" in every article, then
  * gives every mention of such an acronym, in any article, the full name's
  * key, when the corpus expands it one way only. */
@@ -482,6 +545,7 @@ static void expand_acronyms(struct rv_index *ix)
 		free(fulls[i]);
 	free(fulls);
 	rv_strmap_free(&map);
+	person_acronyms(ix);
 }
 
 /* Pass 1 and 2. */
@@ -674,13 +738,19 @@ static uint32_t entity_for(struct rv_index *ix, const char *key, enum rv_etype t
 static void build_entities(struct rv_index *ix, struct names *nm)
 {
 	int32_t (*votes)[RV_NAME_TYPES] = rv_xcalloc(nm->n ? nm->n : 1, sizeof *votes);
+	uint16_t *shape = rv_xcalloc(nm->n ? nm->n : 1, sizeof *shape);
 	for (size_t a = 0; a < ix->corpus->n; a++)
 		for (size_t i = 0; i < ix->an[a].nnames; i++) {
 			const struct rv_name *n = &ix->an[a].names[i];
-			if (n->entity != RV_NONE)
-				for (int t = 0; t < RV_NAME_TYPES; t++)
-					votes[n->entity][t] += n->votes[t];
+			if (n->entity == RV_NONE)
+				continue;
+			for (int t = 0; t < RV_NAME_TYPES; t++)
+				votes[n->entity][t] += n->votes[t];
+			shape[n->entity] |= n->flags;
 		}
+	for (size_t s = 0; s < nm->n; s++) /* the shape of a name counts once */
+		rv_name_shape_votes(shape[s], votes[s]);
+	free(shape);
 	const char **key_of = rv_xcalloc(nm->n ? nm->n : 1, sizeof *key_of);
 	for (size_t j = 0; j < nm->map.cap; j++)
 		if (nm->map.slots[j].key)

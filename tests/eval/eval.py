@@ -100,8 +100,18 @@ def main():
             tag = f"{corpus}/{art}"
             # entities at article level
             for typ, field in (("person", "people"), ("org", "orgs"), ("product", "products"), ("place", "places")):
-                got = {name_key(e["name"]) for e in ents.get(art, []) if e["type"] == typ}
                 want = {name_key(n) for n in k.get(field, [])}
+                # an entity is named by its canonical name or, in this
+                # article, by the words that mention it ("AFP" for Agence
+                # France-Presse when the corpus spells it out elsewhere)
+                forms = defaultdict(set)
+                for e in ents.get(art, []):
+                    if e["type"] == typ:
+                        forms[name_key(e["name"])].add(name_key(e["text"]))
+                got = set()
+                for canon, texts in forms.items():
+                    hit = [w for w in sorted(texts | {canon}) if w in want]
+                    got.add(canon if canon in want or not hit else hit[0])
                 s = sc[typ]
                 s.tp += len(got & want)
                 s.fp += len(got - want)
