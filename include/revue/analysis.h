@@ -115,7 +115,8 @@ struct rv_analysis {
 void rv_analysis_free(struct rv_analysis *an);
 
 /* Tokenizes the article into an->tok and classifies the tokens (their
- * folded forms and lexicons): what every analyzer below reads. */
+ * folded forms and lexicons): what every analyzer below reads. an must be
+ * zeroed, or hold in an->tok.v/cap a token buffer to reuse. */
 void rv_analysis_prepare(const struct rv_article *a, struct rv_analysis *an);
 
 /* The analyzers, one article at a time; thread-safe. Each needs

@@ -45,6 +45,10 @@ struct rv_tokens {
 };
 
 void rv_tokenize(const char *s, size_t n, struct rv_tokens *out);
+/* The same, reusing out->v's memory from an earlier call (out zeroed the
+ * first time): one token buffer per thread spares a large allocation and
+ * its page faults per article. out->sent is always allocated anew. */
+void rv_tokenize_reuse(const char *s, size_t n, struct rv_tokens *out);
 struct rv_fold;
 /* Sets every token's folded span, in one walk over the fold's anchors. */
 void rv_tokens_locate_folded(struct rv_tokens *t, const struct rv_fold *f);

@@ -265,8 +265,7 @@ void rv_entity_amounts(const struct rv_article *a, struct rv_analysis *an)
 	pcre2_match_context *mc = rv_pattern_context();
 	pcre2_match_data *md = pcre2_match_data_create_from_pattern(money_re, NULL);
 	size_t first = an->namounts;
-	bool pounds_spoken = memmem(t, a->fold.len, "\xC2\xA3", 2) || memmem(t, a->fold.len, "pence", 5) ||
-			     memmem(t, a->fold.len, "gbp", 3) || memmem(t, a->fold.len, "sterling", 8);
+	int pounds_spoken = -1; /* asked only when a "p" follows a number: four searches of the text */
 	size_t *starts;
 	size_t nstarts = rv_trigger_starts(a, &an->tok, triggers, RV_TRIGGER_DIGITS | RV_TRIGGER_WORDS, 2, &starts);
 	size_t covered = 0;
@@ -307,6 +306,9 @@ void rv_entity_amounts(const struct rv_article *a, struct rv_analysis *an)
 			bool word_number = !group(money_re, md, t, "num", &(size_t){0});
 			if (sub && sub[0] == 'c' && sbl >= 4 && !memcmp(sub, "cent", 4) && word_number && !english)
 				continue; /* "deux cents personnes": two hundred */
+			if (sub && sbl == 1 && sub[0] == 'p' && pounds_spoken < 0)
+				pounds_spoken = memmem(t, a->fold.len, "\xC2\xA3", 2) || memmem(t, a->fold.len, "pence", 5) ||
+						memmem(t, a->fold.len, "gbp", 3) || memmem(t, a->fold.len, "sterling", 8);
 			if (sub && sbl == 1 && sub[0] == 'p' && !pounds_spoken && len > 2)
 				continue; /* 1080p, 720p: video, not pence */
 			if (sub) {

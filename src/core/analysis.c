@@ -48,7 +48,7 @@ bool rv_tok_in(const struct rv_article *a, const struct rv_token *t, int lexicon
 
 void rv_analysis_prepare(const struct rv_article *a, struct rv_analysis *an)
 {
-	rv_tokenize(a->body, a->body_len, &an->tok);
+	rv_tokenize_reuse(a->body, a->body_len, &an->tok);
 	rv_tokens_classify(a, &an->tok);
 }
 

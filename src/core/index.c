@@ -40,15 +40,19 @@ struct work {
 	atomic_size_t next;
 };
 
-static void analyse(const struct rv_article *a, struct rv_analysis *an)
+/* Tokens are 28 bytes a word: not kept once every analyzer has read them,
+ * but their buffer goes from one article to the next of the same thread. */
+static void analyse(const struct rv_article *a, struct rv_analysis *an, struct rv_token **buf, size_t *cap)
 {
+	an->tok.v = *buf;
+	an->tok.cap = *cap;
 	rv_analysis_prepare(a, an);
 	rv_entity_names(a, an);
 	rv_entity_amounts(a, an);
 	rv_quote_find(a, an);
 	rv_timeline_find(a, an);
-	/* tokens are 16 bytes a word: not kept once every analyzer has read them */
-	free(an->tok.v);
+	*buf = an->tok.v;
+	*cap = an->tok.cap;
 	an->tok.v = NULL;
 	an->tok.n = an->tok.cap = 0;
 }
@@ -56,12 +60,15 @@ static void analyse(const struct rv_article *a, struct rv_analysis *an)
 static void *worker(void *arg)
 {
 	struct work *w = arg;
+	struct rv_token *buf = NULL;
+	size_t cap = 0;
 	for (;;) {
 		size_t i = atomic_fetch_add(&w->next, 1);
 		if (i >= w->c->n)
 			break;
-		analyse(&w->c->articles[i], &w->an[i]);
+		analyse(&w->c->articles[i], &w->an[i], &buf, &cap);
 	}
+	free(buf);
 	return NULL;
 }
 

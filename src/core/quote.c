@@ -220,6 +220,12 @@ static bool incise_token(const struct rv_article *a, const struct rv_token *t)
 /* A reporting verb, inverted or not: "déclare", "explique-t-il", "a-t-elle". */
 static bool speech_verb(const struct rv_article *a, const struct rv_token *t)
 {
+	const char *s = a->body + t->start;
+	size_t len = t->end - t->start;
+	if (!(t->flags & RV_TOK_ALPHA))
+		return false;
+	if (!memchr(s, '-', len))
+		return rv_tok_in(a, t, RV_LEX_SPEECH_VERB); /* the token's lexicons, looked up once */
 	char buf[RV_FOLD_BUF];
 	size_t n = rv_tok_fold(a, t, buf);
 	static const char *const suffixes[] = {"-t-il", "-t-elle", "-t-ils", "-t-elles", "-t-on", "-il", "-elle",

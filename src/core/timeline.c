@@ -239,9 +239,15 @@ static bool sentence_future(const char *fold, size_t a, size_t b)
 		size_t w = i;
 		while (i < b && ((fold[i] >= 'a' && fold[i] <= 'z') || fold[i] == '\''))
 			i++;
+		if (i - w < 2)
+			continue;
 		for (size_t k = 0; k < RV_ARRAY_LEN(future_words); k++)
-			if (strlen(future_words[k]) == i - w && !memcmp(future_words[k], fold + w, i - w))
+			if (future_words[k][0] == fold[w] && strlen(future_words[k]) == i - w &&
+			    !memcmp(future_words[k], fold + w, i - w))
 				return true;
+		char last = fold[i - 1];
+		if (i - w < 5 || (last != 'a' && last != 't' && last != 's'))
+			continue; /* no ending below fits */
 		/* French future and conditional endings of verbs (-era, -eront,
 		 * -irait...), but for the nouns that end so (caméra, opéra); -ront
 		 * alone is a noun too often (le front) */
@@ -274,10 +280,12 @@ struct ctx {
 	struct rv_analysis *an;
 	struct cand *v;
 	size_t n, cap;
+	uint32_t tense_sentence; /* the sentence tense_future answered for last, RV_NONE */
+	bool tense_was_future;
 };
 
 /* The tense of the sentence holding folded offset fs: future or not. */
-static bool tense_future(const struct ctx *c, size_t fs)
+static bool tense_future(struct ctx *c, size_t fs)
 {
 	const struct rv_tokens *tk = &c->an->tok;
 	size_t lo = 0, hi = tk->n; /* the token at fs */
@@ -291,15 +299,19 @@ static bool tense_future(const struct ctx *c, size_t fs)
 	if (lo >= tk->n || !tk->nsent)
 		return false;
 	uint32_t k = tk->v[lo].sentence;
+	if (k == c->tense_sentence)
+		return c->tense_was_future; /* several dates in one sentence */
 	size_t a = rv_fold_from_source(&c->a->fold, tk->sent[k].start);
 	size_t b = rv_fold_from_source(&c->a->fold, tk->sent[k].end);
-	return sentence_future(c->a->fold.text, a, b);
+	c->tense_sentence = k;
+	c->tense_was_future = sentence_future(c->a->fold.text, a, b);
+	return c->tense_was_future;
 }
 
 /* The year of a month named without one: the article's, or the next when
  * the sentence speaks of the future and the month is already past, or the
  * last when it speaks of the past and the month is still to come. */
-static int year_of_month(const struct ctx *c, size_t fs, int month)
+static int year_of_month(struct ctx *c, size_t fs, int month)
 {
 	const struct rv_date *ad = &c->a->date;
 	bool future = tense_future(c, fs);
@@ -730,7 +742,7 @@ static int cmp_cand(const void *x, const void *y)
 void rv_timeline_find(const struct rv_article *a, struct rv_analysis *an)
 {
 	pthread_once(&once, compile_all);
-	struct ctx c = {.a = a, .an = an};
+	struct ctx c = {.a = a, .an = an, .tense_sentence = RV_NONE};
 	const char *t = a->fold.text;
 	pcre2_match_context *mc = rv_pattern_context();
 	/* patterns that need a digit are tried near digits, the others near

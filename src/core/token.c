@@ -195,8 +195,18 @@ static size_t scan_word(const char *s, size_t n, size_t i, uint32_t *flags, bool
 
 void rv_tokenize(const char *s, size_t n, struct rv_tokens *out)
 {
-	pthread_once(&class_once, class_table_init);
 	memset(out, 0, sizeof *out);
+	rv_tokenize_reuse(s, n, out);
+}
+
+void rv_tokenize_reuse(const char *s, size_t n, struct rv_tokens *out)
+{
+	pthread_once(&class_once, class_table_init);
+	struct rv_token *keep = out->v;
+	size_t keep_cap = out->cap;
+	memset(out, 0, sizeof *out);
+	out->v = keep;
+	out->cap = keep_cap;
 	struct rv_span *sent;
 	size_t nsent = rv_text_sentences(s, n, &sent);
 	out->sent = rv_xcalloc(nsent ? nsent : 1, sizeof *out->sent);
