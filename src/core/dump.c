@@ -249,14 +249,15 @@ const char *rv_dump_span_parse(const char *arg, struct rv_dump_span *out)
 }
 
 /* The article a span names: the id in full, else the one id it begins. */
-static const struct rv_article *find_article(const struct rv_corpus *c, const struct rv_dump_span *sp, const char **why)
+static const struct rv_article *find_article(const struct rv_corpus *c, const struct rv_dump_span *sp,
+					     const char **why)
 {
 	const struct rv_article *found = NULL;
 	for (size_t i = 0; i < c->n; i++)
 		if (strlen(c->articles[i].id) == sp->id_len && !memcmp(c->articles[i].id, sp->arg, sp->id_len))
 			return &c->articles[i];
 	for (size_t i = 0; i < c->n; i++) {
-		if (strncmp(c->articles[i].id, sp->arg, sp->id_len))
+		if (strncmp(c->articles[i].id, sp->arg, sp->id_len) != 0)
 			continue;
 		if (found) {
 			*why = "more than one article id begins with";

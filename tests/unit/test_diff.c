@@ -324,16 +324,17 @@ static void test_random_pairs_are_optimal(void **state)
 		const char *wa[48], *wb[48];
 		size_t na = (size_t)(rand_r(&seed) % 40), nb = (size_t)(rand_r(&seed) % 40);
 		char a[1024] = "", b[1024] = "";
+		size_t la = 0, lb = 0;
 		for (size_t i = 0; i < na; i++) {
 			wa[i] = vocab[rand_r(&seed) % RV_ARRAY_LEN(vocab)];
-			strcat(a, wa[i]);
-			strcat(a, punct[rand_r(&seed) % RV_ARRAY_LEN(punct)]);
+			la += (size_t)snprintf(a + la, sizeof a - la, "%s%s", wa[i],
+					       punct[rand_r(&seed) % RV_ARRAY_LEN(punct)]);
 		}
 		for (size_t j = 0; j < nb; j++) {
 			/* mostly a copy of a with edits, so that runs are long */
 			wb[j] = j < na && rand_r(&seed) % 3 ? wa[j] : vocab[rand_r(&seed) % RV_ARRAY_LEN(vocab)];
-			strcat(b, wb[j]);
-			strcat(b, punct[rand_r(&seed) % RV_ARRAY_LEN(punct)]);
+			lb += (size_t)snprintf(b + lb, sizeof b - lb, "%s%s", wb[j],
+					       punct[rand_r(&seed) % RV_ARRAY_LEN(punct)]);
 		}
 		diff(a, b);
 		assert_int_equal(D.words_a, na);
@@ -367,7 +368,7 @@ static const struct rv_article *article(const char *prefix)
 		if (!strncmp(C->articles[i].id, prefix, strlen(prefix)))
 			return &C->articles[i];
 	fail_msg("no article %s in the bundled corpus", prefix);
-	return NULL;
+	abort(); /* not reached: fail_msg does not return */
 }
 
 static void load_bundled(void)
@@ -384,9 +385,11 @@ static void find_span(const struct rv_article *a, const char *from, const char *
 	const char *s = strstr(a->body, from);
 	if (!s)
 		fail_msg("'%s' not in %s", from, a->id);
+	assert_non_null(s);
 	const char *e = strstr(s, to);
 	if (!e)
 		fail_msg("'%s' not after '%s' in %s", to, from, a->id);
+	assert_non_null(e);
 	*start = (size_t)(s - a->body);
 	*end = (size_t)(e - a->body) + strlen(to);
 }
