@@ -411,7 +411,7 @@ static void test_bundled_base_models(void **state)
 	(void)state;
 	load_bundled();
 	const struct rv_article *x = article("000"), *y = article("001");
-	size_t as, ae, bs, be;
+	size_t as = 0, ae = 0, bs = 0, be = 0;
 	find_span(x, "modèles de base, qui sont", "au monde", &as, &ae);
 	find_span(y, "modèles fondamentaux, à la pointe", "au monde", &bs, &be);
 	rv_diff_spans(x->body, x->body_len, as, ae, y->body, y->body_len, bs, be, &D);
@@ -433,7 +433,7 @@ static void test_bundled_technologies(void **state)
 	(void)state;
 	load_bundled();
 	const struct rv_article *x = article("000"), *y = article("001");
-	size_t as, ae, bs, be;
+	size_t as = 0, ae = 0, bs = 0, be = 0;
 	find_span(x, "comme toutes les technologies du passé", "la dépasser", &as, &ae);
 	find_span(y, "comme toute technologie du passé", "la surpasser", &bs, &be);
 	rv_diff_spans(x->body, x->body_len, as, ae, y->body, y->body_len, bs, be, &D);
