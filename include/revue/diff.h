@@ -23,7 +23,13 @@
  * once RV_DIFF_BUDGET steps have been spent in all, what is left unaligned
  * becomes one change per remaining piece. Either sets `coarse`.
  *
+ * Words are compared by 64-bit hashes of their folded (or stemmed) form; a
+ * collision between two different words is possible in principle and would
+ * show as an equal run. A span longer than 1 GiB is cut to its first GiB.
+ *
  * Memory: the runs array belongs to the rv_diff; rv_diff_free releases it.
+ * Working memory is linear in the number of words (about 30 MB for two
+ * 1 MB spans).
  */
 #ifndef REVUE_DIFF_H
 #define REVUE_DIFF_H
