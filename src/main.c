@@ -35,6 +35,10 @@ static void usage(FILE *f)
 		"Options:\n"
 		"  --dump KIND           print the index as JSON Lines and exit; KIND is one of:\n"
 		"                        %s\n"
+		"  --dump diff A B       print the word diff of two spans as JSON Lines: A and B\n"
+		"                        are ID or ID:START:END, ID an article id as --dump\n"
+		"                        articles prints it (or a prefix of one), START and END\n"
+		"                        byte offsets into its body; PATH... follows them\n"
 		"  --max-file-size SIZE  refuse article files larger than SIZE bytes (suffixes\n"
 		"                        K, M, G; default 64M)\n"
 		"  -j, --threads N       load with N threads (default: one per core)\n"
@@ -44,6 +48,16 @@ static void usage(FILE *f)
 		"Exit status: 0 success, 1 error (nothing to read), 2 usage error.\n"
 		"See revue(1) for the corpus format and the dump formats.\n",
 		rv_dump_kinds());
+}
+
+/* A bad span argument of --dump diff: one line, "revue: --dump diff: WHAT
+ * 'ARG'", the argument sanitized. */
+static int diff_error(const char *what, const char *arg)
+{
+	char *safe = rv_sanitize_dup(arg, strlen(arg));
+	fprintf(stderr, "revue: --dump diff: %s '%s' (expected ID or ID:START:END)\n", what, safe);
+	free(safe);
+	return EXIT_USAGE;
 }
 
 /* "revue: WHAT 'ARG'", the argument sanitized: it may hold any byte. */
@@ -196,6 +210,19 @@ int main(int argc, char **argv)
 			return usage_error("unknown option", argv[optind - 1], "");
 		}
 	}
+	struct rv_dump_span spans[2];
+	if (dump && rv_dump_takes_spans(dump)) {
+		if (argc - optind < 2) {
+			fprintf(stderr, "revue: --dump %s needs two spans: A B, each ID or ID:START:END\n", dump);
+			return EXIT_USAGE;
+		}
+		for (int k = 0; k < 2; k++) {
+			const char *why = rv_dump_span_parse(argv[optind], &spans[k]);
+			if (why)
+				return diff_error(why, argv[optind]);
+			optind++;
+		}
+	}
 	char *fallback = NULL;
 	const char *const *paths = (const char *const *)argv + optind;
 	size_t npaths = (size_t)(argc - optind);
@@ -215,7 +242,16 @@ int main(int argc, char **argv)
 	}
 	print_diags(&corpus->diags);
 	int status = 0;
-	if (dump) {
+	if (dump && rv_dump_takes_spans(dump)) {
+		const char *why = NULL, *bad = NULL;
+		int r = rv_dump_diff(corpus, &spans[0], &spans[1], stdout, &why, &bad);
+		if (r == -2) {
+			status = diff_error(why, bad);
+		} else if (r < 0) {
+			fprintf(stderr, "revue: cannot write the dump: %s\n", strerror(errno));
+			status = 1;
+		}
+	} else if (dump) {
 		struct rv_index *ix = NULL;
 		if (rv_dump_needs_index(dump)) {
 			struct rv_index_opts io = {.threads = opts.threads};

@@ -1,8 +1,10 @@
 #include "revue/dump.h"
 
+#include "revue/diff.h"
 #include "revue/json.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 static void null_or_string(struct rv_buf *b, const char *s)
@@ -199,18 +201,189 @@ static void dump_timeline(const struct rv_corpus *c, const struct rv_index *ix, 
 	rv_buf_adds(b, "}\n");
 }
 
+/* --- diff: two spans, not the corpus ----------------------------------- */
+
+static bool all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return n > 0;
+}
+
+/* The decimal offset s[0, n) (all digits), or false when it overflows. */
+static bool parse_offset(const char *s, size_t n, size_t *out)
+{
+	size_t v = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t digit = (size_t)(s[i] - '0');
+		if (v > (SIZE_MAX - digit) / 10)
+			return false;
+		v = v * 10 + digit;
+	}
+	*out = v;
+	return true;
+}
+
+const char *rv_dump_span_parse(const char *arg, struct rv_dump_span *out)
+{
+	*out = (struct rv_dump_span){.arg = arg, .id_len = strlen(arg), .whole = true};
+	const char *last = strrchr(arg, ':');
+	if (last) {
+		const char *mid = last;
+		while (mid > arg && mid[-1] != ':')
+			mid--;
+		size_t s, e, ns = (size_t)(last - mid), ne = strlen(last + 1);
+		if (mid > arg && all_digits(mid, ns) && all_digits(last + 1, ne)) {
+			if (!parse_offset(mid, ns, &s) || !parse_offset(last + 1, ne, &e))
+				return "offset too large in";
+			if (s > e)
+				return "START is past END in";
+			out->id_len = (size_t)(mid - 1 - arg);
+			out->whole = false;
+			out->start = s;
+			out->end = e;
+		}
+	}
+	return out->id_len ? NULL : "no article id in";
+}
+
+/* The article a span names: the id in full, else the one id it begins. */
+static const struct rv_article *find_article(const struct rv_corpus *c, const struct rv_dump_span *sp,
+					     const char **why)
+{
+	const struct rv_article *found = NULL;
+	for (size_t i = 0; i < c->n; i++)
+		if (strlen(c->articles[i].id) == sp->id_len && !memcmp(c->articles[i].id, sp->arg, sp->id_len))
+			return &c->articles[i];
+	for (size_t i = 0; i < c->n; i++) {
+		if (strncmp(c->articles[i].id, sp->arg, sp->id_len) != 0)
+			continue;
+		if (found) {
+			*why = "more than one article id begins with";
+			return NULL;
+		}
+		found = &c->articles[i];
+	}
+	if (!found)
+		*why = "no article id is or begins with";
+	return found;
+}
+
+static void diff_run(struct rv_buf *b, const struct rv_article *x, const struct rv_article *y,
+		     const struct rv_diff_run *r)
+{
+	rv_buf_addc(b, '{');
+	rv_json_key(b, "op", true);
+	rv_json_cstring(b, rv_diff_op_name(r->op));
+	rv_json_key(b, "minor", false);
+	rv_buf_adds(b, r->minor ? "true" : "false");
+	rv_json_key(b, "a_start", false);
+	rv_buf_printf(b, "%zu", r->a_start);
+	rv_json_key(b, "a_end", false);
+	rv_buf_printf(b, "%zu", r->a_end);
+	key_text(b, "a_text", x, r->a_start, r->a_end);
+	rv_json_key(b, "a_words", false);
+	rv_buf_printf(b, "%zu", r->a_words);
+	rv_json_key(b, "b_start", false);
+	rv_buf_printf(b, "%zu", r->b_start);
+	rv_json_key(b, "b_end", false);
+	rv_buf_printf(b, "%zu", r->b_end);
+	key_text(b, "b_text", y, r->b_start, r->b_end);
+	rv_json_key(b, "b_words", false);
+	rv_buf_printf(b, "%zu", r->b_words);
+	rv_buf_adds(b, "}\n");
+}
+
+static void diff_summary(struct rv_buf *b, const struct rv_article *x, const struct rv_article *y,
+			 const struct rv_diff *d)
+{
+	rv_buf_addc(b, '{');
+	rv_json_key(b, "op", true);
+	rv_json_cstring(b, "summary");
+	rv_json_key(b, "a", false);
+	rv_json_cstring(b, x->id);
+	rv_json_key(b, "a_start", false);
+	rv_buf_printf(b, "%zu", d->a_start);
+	rv_json_key(b, "a_end", false);
+	rv_buf_printf(b, "%zu", d->a_end);
+	rv_json_key(b, "b", false);
+	rv_json_cstring(b, y->id);
+	rv_json_key(b, "b_start", false);
+	rv_buf_printf(b, "%zu", d->b_start);
+	rv_json_key(b, "b_end", false);
+	rv_buf_printf(b, "%zu", d->b_end);
+	rv_json_key(b, "words_a", false);
+	rv_buf_printf(b, "%zu", d->words_a);
+	rv_json_key(b, "words_b", false);
+	rv_buf_printf(b, "%zu", d->words_b);
+	rv_json_key(b, "words_common", false);
+	rv_buf_printf(b, "%zu", d->words_common);
+	rv_json_key(b, "share", false);
+	rv_buf_printf(b, "%.4f", d->share);
+	rv_json_key(b, "changed", false);
+	rv_buf_printf(b, "%zu", d->changed);
+	rv_json_key(b, "minor", false);
+	rv_buf_printf(b, "%zu", d->minor);
+	rv_json_key(b, "removed", false);
+	rv_buf_printf(b, "%zu", d->removed);
+	rv_json_key(b, "added", false);
+	rv_buf_printf(b, "%zu", d->added);
+	rv_json_key(b, "coarse", false);
+	rv_buf_adds(b, d->coarse ? "true" : "false");
+	rv_buf_adds(b, "}\n");
+}
+
+int rv_dump_diff(const struct rv_corpus *c, const struct rv_dump_span *a, const struct rv_dump_span *b, FILE *out,
+		 const char **why, const char **bad)
+{
+	const struct rv_article *x = find_article(c, a, why);
+	if (!x) {
+		*bad = a->arg;
+		return -2;
+	}
+	const struct rv_article *y = find_article(c, b, why);
+	if (!y) {
+		*bad = b->arg;
+		return -2;
+	}
+	struct rv_diff d;
+	rv_diff_spans(x->body, x->body_len, a->whole ? 0 : a->start, a->whole ? x->body_len : a->end, y->body,
+		      y->body_len, b->whole ? 0 : b->start, b->whole ? y->body_len : b->end, &d);
+	struct rv_buf buf = {0};
+	int rc = 0;
+	for (size_t r = 0; r <= d.n && !rc; r++) {
+		if (r < d.n)
+			diff_run(&buf, x, y, &d.runs[r]);
+		else
+			diff_summary(&buf, x, y, &d);
+		if (buf.len >= 1 << 16 || r == d.n) {
+			if (fwrite(buf.p, 1, buf.len, out) != buf.len)
+				rc = -1;
+			buf.len = 0;
+		}
+	}
+	rv_buf_free(&buf);
+	rv_diff_free(&d);
+	if (!rc && fflush(out))
+		rc = -1;
+	return rc;
+}
+
 typedef void (*dump_fn)(const struct rv_corpus *c, const struct rv_index *ix, size_t i, struct rv_buf *b);
 
 static const struct {
 	const char *kind;
 	bool needs_index;
 	bool per_timeline_entry; /* iterate the timeline, not the articles */
+	bool takes_spans;        /* rv_dump_diff, not rv_dump */
 	dump_fn fn;
 } kinds[] = {
-	{"articles", false, false, dump_articles},
-	{"entities", true, false, dump_entities},
-	{"quotes", true, false, dump_quotes},
-	{"timeline", true, true, dump_timeline},
+	{"articles", false, false, false, dump_articles},
+	{"entities", true, false, false, dump_entities},
+	{"quotes", true, false, false, dump_quotes},
+	{"timeline", true, true, false, dump_timeline},
+	{"diff", false, false, true, NULL},
 };
 
 static int find_kind(const char *kind)
@@ -234,13 +407,19 @@ bool rv_dump_needs_index(const char *kind)
 
 const char *rv_dump_kinds(void)
 {
-	return "articles, entities, quotes, timeline";
+	return "articles, entities, quotes, timeline, diff";
+}
+
+bool rv_dump_takes_spans(const char *kind)
+{
+	int k = find_kind(kind);
+	return k >= 0 && kinds[k].takes_spans;
 }
 
 int rv_dump(const char *kind, const struct rv_corpus *c, const struct rv_index *ix, FILE *out)
 {
 	int k = find_kind(kind);
-	if (k < 0 || (kinds[k].needs_index && !ix))
+	if (k < 0 || kinds[k].takes_spans || (kinds[k].needs_index && !ix))
 		return -1;
 	size_t n = kinds[k].per_timeline_entry ? ix->ntimeline : c->n;
 	struct rv_buf b = {0};
