@@ -153,6 +153,10 @@ bool rv_tok_among(const struct rv_article *a, const struct rv_token *t, const ch
  * unique; analyzers match anchored at each, leftmost first. */
 struct rv_trigger_set;
 struct rv_trigger_set *rv_trigger_set_new(int lexicon, const char *symbols);
+/* With openers, a token before a trigger is a candidate start only when it
+ * holds a digit, is in the lexicon, or is one of words (folded): the words
+ * an expression may open with. words must outlive the set. */
+void rv_trigger_set_openers(struct rv_trigger_set *set, const char *const *words, size_t n);
 enum { RV_TRIGGER_DIGITS = 1, RV_TRIGGER_WORDS = 2 }; /* which triggers count */
 size_t rv_trigger_starts(const struct rv_article *a, const struct rv_tokens *tk, const struct rv_trigger_set *set,
 			 unsigned which, size_t lookback, size_t **out);

@@ -73,7 +73,15 @@ bool rv_tok_among(const struct rv_article *a, const struct rv_token *t, const ch
 struct rv_trigger_set {
 	int lexicon;
 	char symbols[64];
+	const char *const *openers; /* NULL: any token may open an expression */
+	size_t nopeners;
 };
+
+void rv_trigger_set_openers(struct rv_trigger_set *set, const char *const *words, size_t n)
+{
+	set->openers = words;
+	set->nopeners = n;
+}
 
 struct rv_trigger_set *rv_trigger_set_new(int lexicon, const char *symbols)
 {
@@ -121,6 +129,10 @@ size_t rv_trigger_starts(const struct rv_article *a, const struct rv_tokens *tk,
 		while (from < i && tk->v[from].sentence != tk->v[i].sentence)
 			from++;
 		for (size_t k = from; k <= i; k++) {
+			if (k < i && set->openers && !(tk->v[k].flags & RV_TOK_DIGIT) &&
+			    !((tk->v[k].flags & RV_TOK_ALPHA) && rv_tok_in(a, &tk->v[k], set->lexicon)) &&
+			    !rv_tok_among(a, &tk->v[k], set->openers, set->nopeners))
+				continue;
 			v = rv_xgrow(v, &cap, n + 1, sizeof *v);
 			v[n++] = rv_fold_from_source(&a->fold, tk->v[k].start);
 		}

@@ -462,7 +462,11 @@ size_t rv_text_sentences(const char *s, size_t n, struct rv_span **out)
 				continue;
 			}
 		} else {
+			/* on to the next byte that can end a sentence: \n . ! ? or the
+			 * lead byte of … */
 			i++;
+			while (i < n && !(s[i] == '\n' || s[i] == '.' || s[i] == '!' || s[i] == '?' || s[i] == '\xE2'))
+				i++;
 			continue;
 		}
 		size_t a = start, b = cut;

@@ -84,8 +84,14 @@ static bool is_alnum(enum cls c)
 }
 
 /* Reads the code point at s[i]; invalid bytes read as an "other" of length 1. */
-static size_t next_cp(const char *s, size_t n, size_t i, unsigned *cp, enum cls *c)
+static inline size_t next_cp(const char *s, size_t n, size_t i, unsigned *cp, enum cls *c)
 {
+	unsigned char b = (unsigned char)s[i];
+	if (b < 0x80) { /* most of the text: no decoding, one table look-up */
+		*cp = b;
+		*c = (enum cls)class_table[b];
+		return 1;
+	}
 	size_t l = rv_utf8_decode((const unsigned char *)s + i, n - i, cp);
 	if (!l) {
 		*cp = 0xFFFD;
@@ -109,7 +115,8 @@ static bool is_elision_prefix(const char *s, size_t n)
 
 static void push(struct rv_tokens *t, size_t a, size_t b, uint32_t flags)
 {
-	t->v = rv_xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
+	if (t->n == t->cap)
+		t->v = rv_xgrow(t->v, &t->cap, t->n + 1, sizeof *t->v);
 	t->v[t->n++] = (struct rv_token){(uint32_t)a, (uint32_t)b, flags, 0, 0, 0, 0};
 }
 
