@@ -474,7 +474,7 @@ static void mark_lower_seen(const struct rv_article *a, struct rv_analysis *an)
 				rv_strmap_put(&asked, nm->key, n, 1, NULL);
 		}
 	}
-	if (asked.n > 32) {
+	if (asked.n > 4) { /* past a few words, one pass over the tokens beats a search a word */
 		const struct rv_tokens *tk = &an->tok;
 		for (size_t t = 0; t < tk->n; t++) {
 			const struct rv_token *w = &tk->v[t];

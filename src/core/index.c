@@ -55,6 +55,19 @@ static void analyse(const struct rv_article *a, struct rv_analysis *an, struct r
 	*cap = an->tok.cap;
 	an->tok.v = NULL;
 	an->tok.n = an->tok.cap = 0;
+	/* the results stay for the corpus's life: give back the growth slack */
+#define SHRINK(v, n, cap)                                              \
+	do {                                                           \
+		if ((n) && (n) < (cap)) {                              \
+			(v) = rv_xrealloc((v), (n) * sizeof *(v));     \
+			(cap) = (n);                                   \
+		}                                                      \
+	} while (0)
+	SHRINK(an->names, an->nnames, an->capnames);
+	SHRINK(an->amounts, an->namounts, an->capamounts);
+	SHRINK(an->quotes, an->nquotes, an->capquotes);
+	SHRINK(an->dates, an->ndates, an->capdates);
+#undef SHRINK
 }
 
 static void *worker(void *arg)

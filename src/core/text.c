@@ -226,7 +226,12 @@ void rv_text_fold(const char *s, size_t n, struct rv_fold *out)
 		i += sl;
 	}
 	out->len = b.len;
-	out->text = rv_buf_steal(&b);
+	char *text = rv_buf_steal(&b);
+	out->text = rv_xrealloc(text, out->len + 1); /* kept for the corpus's life: no slack */
+	if (out->anchors && out->anchors < cap_anchor) {
+		out->anchor_fold = rv_xrealloc(out->anchor_fold, out->anchors * sizeof(uint32_t));
+		out->anchor_src = rv_xrealloc(out->anchor_src, out->anchors * sizeof(uint32_t));
+	}
 }
 
 size_t rv_fold_to_source(const struct rv_fold *f, size_t off, bool round_up)
