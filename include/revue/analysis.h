@@ -51,6 +51,7 @@ struct rv_name {
 	uint16_t key_rest;   /* where the key of the words after the first starts (0: one word) */
 	uint32_t rest_start; /* body offset of the second word */
 	uint32_t entity; /* index in the corpus entity table, RV_NONE if dropped */
+	uint32_t role;   /* rv_tok_role of the role it is named with ("le président X", "X, ministre de"), 0 */
 };
 
 enum rv_period { RV_PERIOD_NONE, RV_PERIOD_DAY, RV_PERIOD_WEEK, RV_PERIOD_MONTH, RV_PERIOD_YEAR };
@@ -83,6 +84,7 @@ struct rv_quote {
 	uint32_t speaker;      /* corpus entity, RV_NONE */
 	uint32_t pronoun_at;   /* speaker is a pronoun: resolve from this offset back; RV_NONE */
 	uint32_t clause_end;   /* end of the sentence the quotation closes (its reporting clause) */
+	uint32_t role;         /* said by "le président", "the minister": rv_tok_role of that role, 0 */
 	uint32_t id;           /* corpus-wide quote number */
 	uint32_t cluster;      /* link cluster, RV_NONE */
 };
@@ -133,6 +135,9 @@ void rv_timeline_find(const struct rv_article *a, struct rv_analysis *an);
 #define RV_FOLD_BUF 256
 /* The folded form of a token into buf (RV_FOLD_BUF bytes); returns its length. */
 size_t rv_tok_fold(const struct rv_article *a, const struct rv_token *t, char *buf);
+/* A role word (RV_LEX_ROLE: président, ministre, spokesman) as a nonzero
+ * number that two mentions of the same role share; 0 for any other token. */
+uint32_t rv_tok_role(const struct rv_article *a, const struct rv_token *t);
 /* Locates every token's folded form. Lexicons are looked up when first
  * asked (rv_tok_in) and the answer kept in the token. */
 void rv_tokens_classify(const struct rv_article *a, struct rv_tokens *tk);

@@ -46,6 +46,18 @@ bool rv_tok_in(const struct rv_article *a, const struct rv_token *t, int lexicon
 	return (mask >> lexicon) & 1u;
 }
 
+uint32_t rv_tok_role(const struct rv_article *a, const struct rv_token *t)
+{
+	if (!(t->flags & RV_TOK_ALPHA) || !rv_tok_in(a, t, RV_LEX_ROLE))
+		return 0;
+	char buf[RV_FOLD_BUF];
+	size_t n = rv_tok_fold(a, t, buf);
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)buf[i]) * 16777619u;
+	return h ? h : 1;
+}
+
 void rv_analysis_prepare(const struct rv_article *a, struct rv_analysis *an)
 {
 	rv_tokenize_reuse(a->body, a->body_len, &an->tok);

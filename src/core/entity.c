@@ -388,6 +388,36 @@ void rv_name_shape_votes(unsigned flags, int32_t votes[RV_NAME_TYPES])
 		votes[RV_ET_ORG] += 1;
 }
 
+/* The role a name is given where it is written: "le président Nicolas
+ * Sarkozy", "le Premier ministre français François Fillon", "Nicolas
+ * Sarkozy, président de la République", "X, the company's spokesman". */
+static uint32_t name_role(const struct rv_article *a, const struct rv_tokens *tk, size_t first, size_t last)
+{
+	for (size_t j = first, seen = 0; j-- > 0 && seen < 3; seen++) {
+		const struct rv_token *t = &tk->v[j];
+		if (t->sentence != tk->v[first].sentence || (t->flags & (RV_TOK_PUNCT | RV_TOK_DIGIT)))
+			break;
+		uint32_t r = rv_tok_role(a, t);
+		if (r)
+			return r;
+		if ((t->flags & RV_TOK_CAP) && !rv_tok_in(a, t, RV_LEX_NATIONALITY) && !rv_tok_in(a, t, RV_LEX_ROLE))
+			break; /* another name */
+	}
+	size_t i = last + 1;
+	if (i < tk->n && is_punct(a, &tk->v[i], ',')) {
+		i++;
+		for (size_t seen = 0; i < tk->n && seen < 4 && tk->v[i].sentence == tk->v[first].sentence; i++, seen++) {
+			uint32_t r = rv_tok_role(a, &tk->v[i]);
+			if (r)
+				return r;
+			if (!rv_tok_among(a, &tk->v[i], determiners, RV_ARRAY_LEN(determiners)) &&
+			    !(tk->v[i].flags & RV_TOK_ELISION) && !rv_tok_in(a, &tk->v[i], RV_LEX_NATIONALITY))
+				break;
+		}
+	}
+	return 0;
+}
+
 static void add_name(const struct rv_article *a, const struct rv_tokens *tk, struct rv_analysis *an, size_t first,
 		     size_t last)
 {
@@ -433,6 +463,7 @@ static void add_name(const struct rv_article *a, const struct rv_tokens *tk, str
 			nm->flags |= RV_NAME_SENT_INITIAL;
 	}
 	evidence(a, tk, nm);
+	nm->role = name_role(a, tk, first, last);
 }
 
 /* Marks the sentence-initial names whose first word the article also writes

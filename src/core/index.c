@@ -892,6 +892,63 @@ static uint32_t pronoun_speaker(const struct rv_index *ix, const struct rv_analy
 	return chosen;
 }
 
+/* "la banque précise", "concède le groupe", "a souligné l'ONG": the
+ * organisation the article is about, its most named one before `at`
+ * (outside quotations; the nearest among equals). */
+static uint32_t org_speaker(const struct rv_index *ix, const struct rv_analysis *an, uint32_t at)
+{
+	enum { SEEN = 32, LOOK = 256 }; /* bounds for hostile articles: the story's organisations come early */
+	uint32_t ent[SEEN], count[SEEN];
+	size_t nseen = 0;
+	uint32_t best = RV_NONE, best_n = 0;
+	for (size_t i = 0; i < an->nnames && i < LOOK && an->names[i].start < at; i++) {
+		const struct rv_name *n = &an->names[i];
+		if (n->entity == RV_NONE || ix->entities[n->entity].type != RV_ET_ORG || in_quotation(an, n))
+			continue;
+		size_t k = 0;
+		while (k < nseen && ent[k] != n->entity)
+			k++;
+		if (k == nseen) {
+			if (nseen == SEEN)
+				continue;
+			ent[nseen] = n->entity;
+			count[nseen++] = 0;
+		}
+		if (++count[k] >= best_n) {
+			best = n->entity;
+			best_n = count[k];
+		}
+	}
+	return best;
+}
+
+/* "a expliqué le président de la République": the person the article
+ * names with that role ("le président Nicolas Sarkozy"), the last one
+ * before `at`, else the first after. */
+static uint32_t role_speaker(const struct rv_index *ix, const struct rv_analysis *an, uint32_t role, uint32_t at)
+{
+	enum { REACH = 2048 }; /* names looked at on each side: linear time on hostile articles */
+	size_t lo = 0, hi = an->nnames;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (an->names[mid].start < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i-- > 0 && lo - i <= REACH;) {
+		const struct rv_name *n = &an->names[i];
+		if (n->role == role && n->entity != RV_NONE && ix->entities[n->entity].type == RV_ET_PERSON)
+			return n->entity;
+	}
+	for (size_t i = lo; i < an->nnames && i - lo < REACH; i++) {
+		const struct rv_name *n = &an->names[i];
+		if (n->role == role && n->entity != RV_NONE && ix->entities[n->entity].type == RV_ET_PERSON)
+			return n->entity;
+	}
+	return RV_NONE;
+}
+
 /* Bytes between an attributed quotation's sentence and the next one with no
  * clause of its own, for the second to inherit the speaker: about two short
  * paragraphs of news copy. */
@@ -951,8 +1008,10 @@ static void resolve_speakers(struct rv_index *ix)
 				continue;
 			if (qu->flags & RV_QUOTE_NO_CUE)
 				qu->speaker = continued_speaker(ix, an, q);
+			if (qu->speaker == RV_NONE && qu->role)
+				qu->speaker = role_speaker(ix, an, qu->role, qu->pronoun_at);
 			if (qu->speaker == RV_NONE && (qu->flags & RV_QUOTE_BY_ORG))
-				qu->speaker = pronoun_speaker(ix, an, qu->pronoun_at, q, RV_ET_ORG);
+				qu->speaker = org_speaker(ix, an, qu->pronoun_at);
 			if (qu->speaker == RV_NONE)
 				qu->speaker = pronoun_speaker(ix, an, qu->pronoun_at, q, RV_ET_PERSON);
 		}

@@ -31,6 +31,8 @@ static const char *person_titles[] = {
 
 static const char *roles[] = {
 	"president", "presidente", "ministre", "minister", "premier", "chancelier", "chancellor",
+	"presentateur", "presentatrice", "animateur", "animatrice", "eurodepute", "eurodeputee",
+	"speaker", "commissioner",
 	"depute", "deputee", "senateur", "senatrice", "senator", "maire", "mayor", "gouverneur",
 	"governor", "ceo", "pdg", "cfo", "cto", "coo", "dg", "directeur", "directrice", "director",
 	"fondateur", "fondatrice", "founder", "cofondateur", "cofondatrice", "co-fondateur", "co-founder",
@@ -311,7 +313,8 @@ static const char *speech_verbs[] = {
 	"demandait", "interroge", "s'interroge", "soutient", "soutenu", "soutenait", "pointe",
 	"pointait", "signale", "signalait", "accuse", "accusait", "lance", "renchérit", "rencherit",
 	"encherit", "tranche", "tranchait", "conteste", "contestait", "proteste", "protestait",
-	"nuance", "nuancait", "remarque", "remarquait", "constate", "constatait", "constatant",
+	"nuance", "nuancait", "remarque", "remarquait", "parle", "parlait", "evoque", "evoquait", "evoquant", "qualifie",
+	"qualifiait", "qualifiant", "constate", "constatait", "constatant",
 	"condamne", "condamnait", "observant", "commentant", "prevenant", "enchaine", "enchainait", "complete", "completait", "developpe",
 	"analyse", "analysait", "decrit", "decrivait", "resume", "avoue", "avouait", "confesse",
 	"reconnaitra", "prevoit", "prevenait", "menace", "menacait", "alerte", "alertait",
@@ -324,7 +327,7 @@ static const char *speech_verbs[] = {
 	"expliquant", "indiquant", "estimant", "jugeant", "rappelant", "notant", "ajoutant",
 	"affirmant", "assurant", "declarant", "martelant", "insistant", "reconnaissant",
 	/* English */
-	"said", "says", "say", "saying", "told", "tells", "tell", "telling", "added", "adds", "add",
+	"said", "says", "say", "saying", "called", "calls", "calling", "told", "tells", "tell", "telling", "added", "adds", "add",
 	"adding", "explained", "explains", "explaining", "stated", "states", "noted", "notes",
 	"noting", "wrote", "writes", "writing", "argued", "argues", "arguing", "insisted", "insists",
 	"claimed", "claims", "claiming", "declared", "declares", "announced", "announces", "warned",

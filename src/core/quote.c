@@ -33,7 +33,7 @@
 #define MAX_DEPTH 64
 #define SPEECH_MIN_WORDS 4
 #define BLOCK_MAX_WORDS 150
-#define CUE_WINDOW 14 /* tokens looked at after a quotation for its verb */
+#define CUE_WINDOW 26 /* tokens looked at after a quotation for its verb: "”, X, who has sued Y several times, said" */
 
 struct mark {
 	uint32_t pos;    /* offset of the opening mark */
@@ -445,13 +445,27 @@ static bool participle(const struct rv_article *a, const struct rv_token *t)
 	return n > 5 && (!memcmp(buf + n - 3, "ant", 3) || !memcmp(buf + n - 3, "ing", 3));
 }
 
+/* The first role word in tokens [from, to) ("a expliqué le président de
+ * la République"), 0 if none: index.c looks for the person the article
+ * names with that role. */
+static uint32_t role_in(const struct rv_article *a, const struct rv_tokens *tk, size_t from, size_t to)
+{
+	for (size_t i = from; i < to && i < tk->n; i++) {
+		uint32_t r = rv_tok_role(a, &tk->v[i]);
+		if (r)
+			return r;
+	}
+	return 0;
+}
+
 /* Is the subject in tokens [from, to) an organisation named by its kind
  * ("la banque", "le groupe", "the company")? */
 static bool org_subject(const struct rv_article *a, const struct rv_tokens *tk, size_t from, size_t to)
 {
 	for (size_t i = from; i < to && i < tk->n; i++) {
 		const struct rv_token *t = &tk->v[i];
-		if (!(t->flags & RV_TOK_CAP) && rv_tok_in(a, t, RV_LEX_ORG_CUE) && !rv_token_is(a->body, t, "chez", true) &&
+		bool common = !(t->flags & RV_TOK_CAP) || (t->flags & RV_TOK_UPPER); /* la société, l'ONG */
+		if (common && rv_tok_in(a, t, RV_LEX_ORG_CUE) && !rv_token_is(a->body, t, "chez", true) &&
 		    !rv_token_is(a->body, t, "at", true))
 			return true;
 	}
@@ -475,6 +489,10 @@ static uint32_t sentence_subject(const struct rv_analysis *an, size_t from, size
 	return RV_NONE;
 }
 
+/* Where the words after a reporting verb stop naming its subject: "said
+ * in an email to The Huffington Post", "a déclaré à l'AFP". */
+static const char *const verb_objects[] = {"to", "in", "on", "at", "for", "from", "with", "during", "a", "dans",
+					   "sur", "pour", "lors", "devant", "au", "aux", "aupres", "en", "that", "que", "qu'"};
 static const char *const role_of[] = {"de", "du", "des", "d'", "of", "at", "chez"};
 static const char *const articles[] = {"la", "le", "les", "l'", "the"};
 
@@ -587,7 +605,8 @@ static bool speaker_after(const struct rv_article *a, const struct rv_analysis *
 		}
 		/* the verb's clause: to the next comma or the sentence's end */
 		size_t hi = k + 1;
-		while (hi < to && hi < k + CUE_WINDOW && !punct_is(a, &tk->v[hi], ",") && !punct_is(a, &tk->v[hi], ";"))
+		while (hi < to && hi < k + CUE_WINDOW && !punct_is(a, &tk->v[hi], ",") && !punct_is(a, &tk->v[hi], ";") &&
+		       !rv_tok_among(a, &tk->v[hi], verb_objects, RV_ARRAY_LEN(verb_objects)))
 			hi++;
 		uint32_t nm = v > from ? name_at_token(an, v - 1) : RV_NONE; /* ”, X said */
 		if (nm != RV_NONE && !can_speak(an, &an->names[nm]))
@@ -612,6 +631,7 @@ static bool speaker_after(const struct rv_article *a, const struct rv_analysis *
 			}
 		}
 		q->pronoun_at = q->start; /* "said the minister": the person last named */
+		q->role = role_in(a, tk, k + 1, hi);
 		if (org_subject(a, tk, k + 1, hi))
 			q->flags |= RV_QUOTE_BY_ORG; /* "concède le groupe": the organisation last named */
 		return true;
@@ -659,7 +679,9 @@ static bool speaker_before(const struct rv_article *a, const struct rv_analysis 
 			if (k > from && !punct_is(a, &tk->v[k - 1], ",") && subject_before(a, an, from, k, q))
 				return true; /* "X estimant que": X */
 			uint32_t before = k > from + 1 ? name_at_token(an, k - 2) : RV_NONE;
-			if (before != RV_NONE && can_speak(an, &an->names[before]) && personish(&an->names[before])) {
+			size_t bf = before != RV_NONE ? an->names[before].tok_first : 0;
+			if (before != RV_NONE && can_speak(an, &an->names[before]) && bf > from &&
+			    speech_verb(a, &tk->v[bf - 1])) {
 				q->speaker_name = before; /* "remarque X, jugeant que" */
 				return true;
 			}
@@ -669,6 +691,7 @@ static bool speaker_before(const struct rv_article *a, const struct rv_analysis 
 				return true;
 			}
 			q->pronoun_at = tk->v[from].start; /* "Le jeune eurodéputé ..., estimant": who was named before */
+			q->role = role_in(a, tk, from, from + 4 < k ? from + 4 : k);
 			return true;
 		}
 		if (subject_before(a, an, from, k, q))
@@ -685,6 +708,7 @@ static bool speaker_before(const struct rv_article *a, const struct rv_analysis 
 			return true;
 		}
 		q->pronoun_at = q->start; /* "la ministre a précisé que": the person last named */
+		q->role = role_in(a, tk, k > from + 5 ? k - 5 : from, k);
 		if (org_subject(a, tk, k > from + 5 ? k - 5 : from, k))
 			q->flags |= RV_QUOTE_BY_ORG; /* "la banque précise que" */
 		return true;

@@ -497,6 +497,25 @@ static const struct speaker_case speaker_cases[] = {
 	 "Jean Dupont a reçu la lettre des patrons.\n"
 	 "Cette taxe « viendra affaiblir toute notre économie nationale », estiment-ils.",
 	 "affaiblir toute", NULL},
+	/* a role names the person the article gave it to */
+	{"fr",
+	 "Le président Paul Bernard a reçu Jean Dupont à l'Élysée.\n"
+	 "« Nous n'avons pas le choix, il faut agir tout de suite », a expliqué le président de la République.",
+	 "pas le choix", "Paul Bernard"},
+	/* an organisation named by its kind: the one the article is about */
+	{"fr",
+	 "La banque Zorbank a perdu de l'argent. Zorbank paie la crise, selon Jean Dupont. Zorbank licencie.\n"
+	 "La banque précise dans un communiqué que « le coût du risque inclut une lourde dotation ».",
+	 "coût du risque", "Zorbank"},
+	{"fr",
+	 "L'organisation Oxfam publie son rapport annuel. Jeff Martin est cité.\n"
+	 "« La richesse est tout particulièrement sous-taxée dans le monde », a souligné l'ONG.",
+	 "richesse est tout", "Oxfam"},
+	/* what follows "said in", "to": not its subject */
+	{"en",
+	 "The campaign answered on Monday.\n"
+	 LDQ "The senator would have cut health care to pay for tax cuts," RDQ " the press secretary, John Smith, said in an email to The Daily Planet.",
+	 "cut health care", "John Smith"},
 	/* a place does not speak */
 	{"en",
 	 "The talks stalled in Geneva.\n"
@@ -578,7 +597,7 @@ static void test_speaker(void **state)
 	const struct rv_entity *e = &ix->entities[q->speaker];
 	if (strcmp(e->name, c->speaker) != 0)
 		fail_msg("'%s': speaker '%s', want '%s'", q->text, e->name, c->speaker);
-	assert_int_equal(e->type, RV_ET_PERSON);
+	assert_true(e->type == RV_ET_PERSON || e->type == RV_ET_ORG); /* people and organisations speak */
 	/* the query agrees */
 	struct rv_timeline_ref *refs;
 	size_t n = rv_index_speaker_quotes(ix, q->speaker, &refs);
