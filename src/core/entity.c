@@ -418,6 +418,15 @@ static uint32_t name_role(const struct rv_article *a, const struct rv_tokens *tk
 	return 0;
 }
 
+static const char *const weekdays[] = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+				       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+static bool ends_with(const struct rv_article *a, const struct rv_token *t, const char *suffix)
+{
+	size_t n = t->end - t->start, k = strlen(suffix);
+	return n > k && !strncasecmp(a->body + t->end - k, suffix, k);
+}
+
 static void add_name(const struct rv_article *a, const struct rv_tokens *tk, struct rv_analysis *an, size_t first,
 		     size_t last)
 {
@@ -569,6 +578,7 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 		}
 		size_t first = i, last = i;
 		size_t j = i + 1;
+		bool plus = false;
 		while (j < tk->n && last - first + 1 < MAX_NAME_TOKENS) {
 			const struct rv_token *t = &tk->v[j];
 			if (t->flags & RV_TOK_SENT)
@@ -628,10 +638,37 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 				break;
 			if (!stop)
 				break;
+			/* "British Airways", "American Express": a nationality that opens a company's name */
+			if (first < last && rv_tok_in(a, t, RV_LEX_NATIONALITY) && (t->flags & RV_TOK_CAP) &&
+			    !rv_tok_in(a, t, RV_LEX_STOP)) {
+				bool org = false;
+				for (size_t k = first + 1; k <= last; k++)
+					org |= rv_tok_in(a, &tk->v[k], RV_LEX_ORG_WORD);
+				if (org)
+					break;
+			}
 			first++;
 		}
 		while (last > first && (tk->v[last].flags & RV_TOK_ELISION))
 			last--;
+		/* "Asked Wednesday": a weekday ends no name */
+		while (last >= first && rv_tok_among(a, &tk->v[last], weekdays, RV_ARRAY_LEN(weekdays)))
+			last--;
+		/* "South Korean banks", "Central American migrants", "UK-based firms":
+		 * an adjective, no name */
+		if (first <= last && last + 1 < tk->n && !(tk->v[last + 1].flags & RV_TOK_CAP) &&
+		    (tk->v[last + 1].flags & RV_TOK_ALPHA) &&
+		    (rv_tok_in(a, &tk->v[last], RV_LEX_NATIONALITY) || ends_with(a, &tk->v[last], "-based"))) {
+			i = j > i + 1 ? j : i + 1;
+			continue;
+		}
+		/* Canal+, Disney+ */
+		if (first <= last && tk->v[last].end < a->body_len && a->body[tk->v[last].end] == '+' &&
+		    last + 1 < tk->n && tk->v[last + 1].start == tk->v[last].end) {
+			size_t after = tk->v[last].end + 1; /* not "C++x": the + ends the word */
+			unsigned char c = after < a->body_len ? (unsigned char)a->body[after] : ' ';
+			plus = !((c | 32) >= 'a' && (c | 32) <= 'z') && !(c >= '0' && c <= '9') && c < 0x80;
+		}
 		if (first <= last) { /* "La Banque centrale européenne": after the article is trimmed */
 			size_t ext = extend_institution(a, tk, first, last);
 			if (ext > last) {
@@ -677,6 +714,15 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 							   rv_tok_in(a, &tk->v[first], RV_LEX_ORG_CUE));
 			if (!alone_stop || (tk->v[first].flags & (RV_TOK_UPPER | RV_TOK_CAMEL))) {
 				add_name(a, tk, an, first, last);
+				if (plus) { /* the name takes its + */
+					struct rv_name *nm = &an->names[an->nnames - 1];
+					nm->end++;
+					nm->tok_last++; /* the + is a token of its own */
+					j = nm->tok_last + 1 > j ? nm->tok_last + 1 : j;
+					char *key = rv_xasprintf("%s+", nm->key);
+					free(nm->key);
+					nm->key = key;
+				}
 				if (in_headline)
 					an->names[an->nnames - 1].flags |= RV_NAME_HEADLINE | RV_NAME_SENT_INITIAL;
 			}

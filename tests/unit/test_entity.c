@@ -122,6 +122,9 @@ struct name_case {
 };
 
 static const struct name_case name_cases[] = {
+	/* a nationality that opens a company's name, a + that ends one */
+	{"en", "Shares of British Airways fell sharply after the strike was announced in London.", "British Airways", 0, NULL},
+	{"fr", "Les abonnés de Canal+ ont reçu un courrier de la chaîne la semaine dernière.", "Canal+", 0, NULL},
 	/* people */
 	{"fr", "Hier soir, Mustafa Suleyman a présenté les nouveaux produits de la maison.", "Mustafa Suleyman", 0, NULL},
 	{"fr", "Le discours de Sam Altman a été très commenté par les observateurs du secteur.", "Sam Altman", 0, NULL},
@@ -248,6 +251,11 @@ struct none_case {
 };
 
 static const struct none_case none_cases[] = {
+	/* adjectives of nationality and "-based" before a common noun, a weekday after a verb */
+	{"en", "Analysts expect South Korean banks to merge within two years, they said.", "Korean"},
+	{"en", "The caravan of Central American migrants reached the border in the night.", "American"},
+	{"en", "Several UK-based firms have already left the market, according to the survey.", "UK-based"},
+	{"en", "Officials were asked Wednesday about the plan. Asked Wednesday, the minister declined.", "Wednesday"},
 	{"fr", "Pourtant, les chiffres sont restés stables pendant toute cette période.", NULL},
 	{"fr", "Mais la situation reste tendue dans plusieurs quartiers de la ville.", NULL},
 	{"fr", "Depuis plusieurs semaines, les négociations piétinent entre les deux camps.", NULL},
