@@ -716,9 +716,7 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 				add_name(a, tk, an, first, last);
 				if (plus) { /* the name takes its + */
 					struct rv_name *nm = &an->names[an->nnames - 1];
-					nm->end++;
-					nm->tok_last++; /* the + is a token of its own */
-					j = nm->tok_last + 1 > j ? nm->tok_last + 1 : j;
+					nm->end++; /* past its last word's token: the + is a token of its own */
 					char *key = rv_xasprintf("%s+", nm->key);
 					free(nm->key);
 					nm->key = key;

@@ -95,7 +95,9 @@ static void check_name_consistency(const struct doc *d, const struct rv_name *nm
 	assert_true(nm->tok_first <= nm->tok_last);
 	assert_true(nm->tok_last < tk->n);
 	assert_int_equal(tk->v[nm->tok_first].start, nm->start);
-	assert_int_equal(tk->v[nm->tok_last].end, nm->end);
+	/* a name ends with its last word, or just past it with a glued + (Canal+) */
+	assert_true(tk->v[nm->tok_last].end == nm->end ||
+		    (tk->v[nm->tok_last].end + 1 == nm->end && d->a.body[nm->end - 1] == '+'));
 	assert_int_equal(nm->entity, RV_NONE);
 	/* the key is the folded surface */
 	char want[512];
