@@ -38,6 +38,8 @@
 
 enum kind {
 	K_ISO,
+	K_DAY_RANGE,   /* before the single days and months it holds: */
+	K_MONTH_RANGE, /* an alternation takes its first match, not its longest */
 	K_DAY_MONTH_YEAR,
 	K_MONTH_DAY_YEAR,
 	K_MONTH_YEAR,
@@ -91,13 +93,20 @@ static const char *const patterns[K_COUNT] = {
 	[K_CHRISTMAS] = "\\b(?:noel|christmas)\\b",
 	[K_SEMESTER] = "\\b(?<ord>premier|1er|second|deuxieme|2e|first|second) (?:semestre|half)(?: (?:de |of )?" YEAR ")?\\b",
 	[K_REL_PART_YEAR] = "\\b" MOD " (?:d'annee|de l'annee|of the year)\\b",
+	/* "14-16 novembre", "du 14 au 16 novembre 2008", "March 31-April 4, 2011" */
+	[K_DAY_RANGE] = "\\b(?:(?:du |les? )?" DAY "(?:er)?(?: ?[-\xE2\x80\x93] ?| au | et )(?<d2>[12]\\d|3[01]|0?[1-9]) " MONTH
+			"|" MONTH " " DAY "(?: ?[-\xE2\x80\x93] ?| to | through )(?:(?<mon2>" MONTHS_EN ") )?(?<d2>[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
+			"(?:,? (?:de |of )?" YEAR ")?\\b" NOT_NUMBER_AFTER,
+	/* "d'avril à juin", "from April to June 2019", "entre avril et juin" */
+	[K_MONTH_RANGE] = "\\b(?:d'|de |du mois d'|from |between |entre )" MONTH " (?:a|au|to|and|et|jusqu'en|until) (?<mon2>"
+			  MONTHS_FR "|" MONTHS_EN ")(?: (?:de |of |d')?" YEAR ")?\\b" NOT_NUMBER_AFTER,
 };
 
 /* Which patterns cannot match without a digit. */
 static const bool needs_digit[K_COUNT] = {
 	[K_ISO] = true, [K_DAY_MONTH_YEAR] = true, [K_MONTH_DAY_YEAR] = true, [K_MONTH_YEAR] = true,
 	[K_SEASON_YEAR] = true, [K_QUARTER] = true, [K_MOD_YEAR] = true, [K_RANGE] = true, [K_YEAR] = true,
-	[K_DAY_MONTH] = true, [K_MONTH_DAY] = true,
+	[K_DAY_MONTH] = true, [K_MONTH_DAY] = true, [K_DAY_RANGE] = true,
 };
 
 /* Two passes instead of one per pattern: the patterns of each group are
@@ -114,7 +123,7 @@ static struct rv_trigger_set *triggers;
  * tables of test_timeline.c catch a word forgotten. */
 static const char *const openers[] = {
 	/* MOD */ "debut", "mi", "fin", "courant", "milieu", "early", "mid", "late", "end", "beginning", "the",
-	/* seasons, ranges, relatives */ "au", "a", "l'", "le", "la", "les", "en", "in", "de", "entre", "from",
+	/* seasons, ranges, relatives */ "au", "a", "l'", "le", "la", "les", "en", "in", "de", "du", "entre", "from",
 	"between", "last", "next", "this", "cette", "cet", "ce", "il", "d'", "within", "dans", "depuis",
 	"since", "by", "until", "jusqu'", "des", "on", "hier", "avant-hier", "demain", "yesterday", "tomorrow",
 	/* ordinals */ "premier", "deuxieme", "second", "troisieme", "quatrieme", "first", "third", "fourth",
@@ -667,6 +676,37 @@ static void handle(struct ctx *c, enum kind k, const struct match *m, size_t fs,
 		struct tm r;
 		gmtime_r(&when, &r);
 		set_date(&e, r.tm_year + 1900, r.tm_mon + 1, r.tm_mday);
+		break;
+	}
+	case K_DAY_RANGE:
+	case K_MONTH_RANGE: {
+		size_t l2 = 0;
+		const char *m2 = grp(m, "mon2", &l2);
+		int month2 = m2 ? month_of(m2, l2) : month;
+		int d1 = k == K_DAY_RANGE ? grp_int(m, "d") : 0, d2 = k == K_DAY_RANGE ? grp_int(m, "d2") : 0;
+		if (!month || !month2 || (k == K_MONTH_RANGE && month2 == month))
+			return;
+		if (month2 == month && d2 <= d1)
+			return;
+		bool over = month2 < month; /* "December 28-January 3": over the new year */
+		int y1 = y - over, y2 = y; /* a year written at the end dates the end */
+		if (y < 0) {
+			e.relative = true;
+			if (ad->precision < RV_DATE_MONTH)
+				break;
+			y1 = year_of_month(c, fs, month);
+			y2 = y1 + over;
+		}
+		if (k == K_DAY_RANGE) {
+			if (!valid_day(y1, month, d1) || !valid_day(y2, month2, d2))
+				return;
+			snprintf(e.date, sizeof e.date, "%04d-%02d-%02d/%04d-%02d-%02d", y1, month, d1, y2, month2, d2);
+			e.granularity = RV_GRAN_DAY;
+			e.resolved = true;
+		} else {
+			set_range(&e, y1, month, y2, month2, RV_GRAN_MONTH);
+		}
+		prio = 3;
 		break;
 	}
 	case K_MONTH_DAY: {

@@ -229,6 +229,15 @@ static const struct tcase cases[] = {
 	{D, "fr", "1999-2000", 1, {ABS("1999-2000", "1999/2000", GY)}},
 	{D, "en", "between 2019 and 2021", 1, {ABS("2019 and 2021", "2019/2021", GY)}},
 	{D, "en", "from 2019 to 2021", 1, {ABS("2019 to 2021", "2019/2021", GY)}},
+	/* ranges of days and of months */
+	{D, "fr", "les 14-16 novembre", 1, {REL("les 14-16 novembre", "2024-11-14/2024-11-16", GD)}},
+	{D, "fr", "du 14 au 16 novembre 2008", 1, {ABS("du 14 au 16 novembre 2008", "2008-11-14/2008-11-16", GD)}},
+	{D, "en", "a March 31-April 4 survey", 1, {REL("March 31-April 4", "2025-03-31/2025-04-04", GD)}},
+	{D, "en", "from December 28 to January 3, 2019", 1,
+	 {ABS("December 28 to January 3, 2019", "2018-12-28/2019-01-03", GD)}},
+	{D, "fr", "la croissance d'avril à juin", 1, {REL("d'avril à juin", "2024-04/2024-06", GM)}},
+	{D, "en", "from April to June 2019", 1, {ABS("from April to June 2019", "2019-04/2019-06", GM)}},
+	{D, "fr", "entre 14 et 16 personnes", 0, {{0}}},
 
 	/* relative years */
 	{D, "fr", "l'an dernier", 1, {REL("l'an dernier", "2024", GY)}},
