@@ -83,9 +83,10 @@ static const char *const patterns[K_COUNT] = {
 	[K_REL_MONTH] = "\\b(?:le mois (?<rel>dernier|passe|prochain)|(?<rel2>last|next|this) month|ce mois-ci(?<this>))\\b",
 	[K_AGO] = "\\b(?:il y a " NUMWORD " (?<unit>ans|mois|decennies?)|" NUMWORD " (?<unit>years?|months?|decades?) ago)\\b",
 	[K_WITHIN] = "\\b(?:d'ici|within|dans les|in the next) (?:(?<n1>\\d{1,3}) (?:a|et|to|-) )?(?<n2>\\d{1,3}|un|une|deux|trois|six|dix|douze|one|two|three|six|ten|twelve|a) (?<unit>mois|ans?|annees?|months?|years?)\\b",
-	[K_BARE_MONTH] = "\\b(?:(?<mod>fin|debut|mi|early|late|mid)[ -]|(?:en|in|au mois de|au mois d'|depuis|since|d'ici|by|until|jusqu'en|des) |d')" MONTH "\\b(?! (?:de |of |d')?\\d| (?:dernier|derniere|prochain|prochaine|passe)\\b)",
+	[K_BARE_MONTH] = "\\b(?:(?<mod>fin|debut|mi|early|late|mid)[ -]|(?:en|in|au mois de|au mois d'|depuis|since|d'ici|by|until|jusqu'en|des|from) |d')" MONTH "\\b(?! (?:de |of |d')?\\d| (?:dernier|derniere|prochain|prochaine|passe)\\b)",
 	[K_DAY_MONTH] = "\\b(?:le |on )?(?:" WEEKDAY " )?" DAY " " MONTH "\\b(?! (?:de |of )?\\d{4}\\b)",
-	[K_WEEKDAY] = "\\b(?:(?<rel2>last|next) )?(?<wd>" WEEKDAY ")(?: (?<rel>dernier|prochain))?\\b(?! \\d)",
+	/* not "chaque samedi", "every Monday", "tous les lundis": a habit, no date */
+	[K_WEEKDAY] = "(?<!chaque |every |each |tous les )\\b(?:(?<rel2>last|next) )?(?<wd>" WEEKDAY ")(?: (?<rel>dernier|prochain))?\\b(?! \\d)",
 	[K_YESTERDAY] = "\\b(?<rel>hier|avant-hier|demain|yesterday|tomorrow|la veille|the day before)\\b",
 	[K_MONTH_DAY] = "\\b(?<mon>" MONTHS_EN "|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.?) " DAY "(?:st|nd|rd|th)?\\b(?!,? ?\\d)",
 	[K_REL_WEEK] = "\\b(?:la semaine (?<rel>derniere|passee|prochaine)|(?<rel2>last|next|this) week|cette semaine(?<this>))\\b",

@@ -238,6 +238,10 @@ static const struct tcase cases[] = {
 	{D, "fr", "la croissance d'avril à juin", 1, {REL("d'avril à juin", "2024-04/2024-06", GM)}},
 	{D, "en", "from April to June 2019", 1, {ABS("from April to June 2019", "2019-04/2019-06", GM)}},
 	{D, "fr", "entre 14 et 16 personnes", 0, {{0}}},
+	/* a habit is no date */
+	{D, "fr", "Ils manifestent chaque samedi depuis des semaines.", 0, {{0}}},
+	{D, "en", "They march every Saturday in the city centre.", 0, {{0}}},
+	{D, "en", "The tax will rise from April.", 1, {REL("from April", "2025-04", GM)}},
 
 	/* relative years */
 	{D, "fr", "l'an dernier", 1, {REL("l'an dernier", "2024", GY)}},
