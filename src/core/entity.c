@@ -500,6 +500,16 @@ static bool written_lower(const struct rv_article *a, const char *w, size_t n)
 	return false;
 }
 
+/* Whose first word is looked for in lower case: sentence-initial names
+ * (is "Pourtant" a word?) and one plain capitalised word mid-sentence (is
+ * "Finances" in "ministère des Finances" the word "finances"?). */
+static bool asks_lower(const struct rv_name *nm)
+{
+	if (nm->flags & RV_NAME_HEADLINE)
+		return false;
+	return (nm->flags & RV_NAME_SENT_INITIAL) || ((nm->flags & RV_NAME_PLAIN) && !nm->key_rest);
+}
+
 /* A word per distinct first word of the sentence-initial names: a few are
  * searched for (memmem is fast), many are checked in one pass over the
  * tokens, so that the cost stays linear whatever the text. */
@@ -508,7 +518,7 @@ static void mark_lower_seen(const struct rv_article *a, struct rv_analysis *an)
 	struct rv_strmap asked = {0}; /* first word → 1 unknown, 2 seen lower, 3 not seen */
 	for (size_t i = 0; i < an->nnames; i++) {
 		struct rv_name *nm = &an->names[i];
-		if ((nm->flags & RV_NAME_SENT_INITIAL) && !(nm->flags & RV_NAME_HEADLINE)) {
+		if (asks_lower(nm)) {
 			size_t n = nm->key_rest ? (size_t)nm->key_rest - 1 : strlen(nm->key);
 			if (n)
 				rv_strmap_put(&asked, nm->key, n, 1, NULL);
@@ -527,7 +537,7 @@ static void mark_lower_seen(const struct rv_article *a, struct rv_analysis *an)
 	}
 	for (size_t i = 0; i < an->nnames; i++) {
 		struct rv_name *nm = &an->names[i];
-		if (!(nm->flags & RV_NAME_SENT_INITIAL) || (nm->flags & RV_NAME_HEADLINE))
+		if (!asks_lower(nm))
 			continue;
 		size_t n = nm->key_rest ? (size_t)nm->key_rest - 1 : strlen(nm->key);
 		uint32_t *v = n ? (uint32_t *)rv_strmap_get(&asked, nm->key, n) : NULL;

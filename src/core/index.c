@@ -621,8 +621,8 @@ static void filter_and_count(struct rv_index *ix, struct names *nm)
 			    (n->flags & RV_NAME_SPEAKS) || ends_a_longer_name(&ix->an[a], n))
 				continue; /* "Trump said": whoever speaks is named */
 			const uint32_t *s = rv_strmap_get(&nm->map, n->key, strlen(n->key));
-			if (!s || !nm->st || nm->st[*s].mid < 2)
-				n->entity = RV_NONE;
+			if (!s || !nm->st || nm->st[*s].mid < 2 || (n->flags & RV_NAME_LOWER_SEEN))
+				n->entity = RV_NONE; /* or the article writes it in lower case too */
 		}
 	for (size_t a = 0; a < ix->corpus->n; a++)
 		for (size_t i = 0; i < ix->an[a].nnames; i++) {
