@@ -524,7 +524,8 @@ static void mark_lower_seen(const struct rv_article *a, struct rv_analysis *an)
 				rv_strmap_put(&asked, nm->key, n, 1, NULL);
 		}
 	}
-	if (asked.n > 4) { /* past a few words, one pass over the tokens beats a search a word */
+	bool scanned = asked.n > 4;
+	if (scanned) { /* past a few words, one pass over the tokens beats a search a word */
 		const struct rv_tokens *tk = &an->tok;
 		for (size_t t = 0; t < tk->n; t++) {
 			const struct rv_token *w = &tk->v[t];
@@ -544,7 +545,7 @@ static void mark_lower_seen(const struct rv_article *a, struct rv_analysis *an)
 		if (!v)
 			continue;
 		if (*v == 1)
-			*v = written_lower(a, nm->key, n) ? 2 : 3;
+			*v = !scanned && written_lower(a, nm->key, n) ? 2 : 3;
 		if (*v == 2)
 			nm->flags |= RV_NAME_LOWER_SEEN;
 	}
