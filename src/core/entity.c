@@ -662,8 +662,9 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 		}
 		while (last > first && (tk->v[last].flags & RV_TOK_ELISION))
 			last--;
-		/* "Asked Wednesday": a weekday ends no name */
-		while (last >= first && rv_tok_among(a, &tk->v[last], weekdays, RV_ARRAY_LEN(weekdays)))
+		/* "Asked Wednesday": a weekday ends no name ("Journal du Dimanche" is one) */
+		while (last >= first && rv_tok_among(a, &tk->v[last], weekdays, RV_ARRAY_LEN(weekdays)) &&
+		       !(last > first && rv_tok_in(a, &tk->v[last - 1], RV_LEX_CONNECTOR)))
 			last--;
 		/* "South Korean banks", "Central American migrants", "UK-based firms":
 		 * an adjective, no name */

@@ -127,6 +127,8 @@ static const struct name_case name_cases[] = {
 	/* a nationality that opens a company's name, a + that ends one */
 	{"en", "Shares of British Airways fell sharply after the strike was announced in London.", "British Airways", 0, NULL},
 	{"fr", "Les abonnés de Canal+ ont reçu un courrier de la chaîne la semaine dernière.", "Canal+", 0, NULL},
+	{"fr", "Selon un sondage publié par le Journal du Dimanche, la cote du ministre a baissé.", "Journal du Dimanche", 0,
+	 NULL},
 	/* people */
 	{"fr", "Hier soir, Mustafa Suleyman a présenté les nouveaux produits de la maison.", "Mustafa Suleyman", 0, NULL},
 	{"fr", "Le discours de Sam Altman a été très commenté par les observateurs du secteur.", "Sam Altman", 0, NULL},
