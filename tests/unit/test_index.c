@@ -377,6 +377,23 @@ static void test_dropped_names(void **state)
 	teardown(&fx);
 }
 
+/* "Budget" twice mid-sentence, in an article that also writes "le
+ * budget": a common word capitalised for emphasis, no name. */
+static void test_capitalised_common_word(void **state)
+{
+	(void)state;
+	static const struct file files[] = {
+		{"a.txt", "lang: fr\n\n"
+			  "Les députés ont voté le Budget hier soir. Le budget reste serré cette année.\n"
+			  "Les syndicats contestent le Budget, comme Zorblax et Zorblax.\n"},
+	};
+	build(&fx, files, RV_ARRAY_LEN(files));
+	check_index(fx.ix);
+	assert_int_equal(rv_index_find_entity(fx.ix, "budget"), RV_NONE);
+	assert_int_equal(entity(fx.ix, "Zorblax")->mentions, 2); /* never in lower case: a name */
+	teardown(&fx);
+}
+
 /* "Abandonner Windows": the article writes "abandonner" in lower case, so the
  * name is Windows. */
 static void test_sentence_initial_word_stripped(void **state)
@@ -840,6 +857,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_ambiguous_surname_stays_itself, cleanup),
 		cmocka_unit_test_teardown(test_partial_name_that_is_a_place, cleanup),
 		cmocka_unit_test_teardown(test_dropped_names, cleanup),
+		cmocka_unit_test_teardown(test_capitalised_common_word, cleanup),
 		cmocka_unit_test_teardown(test_sentence_initial_word_stripped, cleanup),
 		cmocka_unit_test_teardown(test_caps_line_gives_no_entity, cleanup),
 		cmocka_unit_test_teardown(test_type_from_all_mentions, cleanup),
