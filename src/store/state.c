@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 /* --- the schema: migrations in order, migration k taking version k to k+1 - */
 
@@ -35,6 +36,7 @@ enum stmt {
 	S_TOGGLE_READ,
 	S_TOGGLE_STARRED,
 	S_SET_NOTE,
+	S_TOUCH,
 	S_STAR_QUOTE,
 	S_UNSTAR_QUOTE,
 	S_PRUNE,
@@ -46,11 +48,12 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_COMMIT] = "COMMIT",
 	[S_ROLLBACK] = "ROLLBACK",
 	[S_ENSURE] = "INSERT INTO article(hash) VALUES (?1) ON CONFLICT DO NOTHING",
-	[S_SET_READ] = "UPDATE article SET read = ?2, updated = ?3 WHERE hash = ?1 RETURNING read",
-	[S_SET_STARRED] = "UPDATE article SET starred = ?2, updated = ?3 WHERE hash = ?1 RETURNING starred",
-	[S_TOGGLE_READ] = "UPDATE article SET read = 1 - read, updated = ?3 WHERE hash = ?1 RETURNING read",
-	[S_TOGGLE_STARRED] = "UPDATE article SET starred = 1 - starred, updated = ?3 WHERE hash = ?1 RETURNING starred",
-	[S_SET_NOTE] = "UPDATE article SET note = ?2, updated = ?3 WHERE hash = ?1 RETURNING 1",
+	[S_SET_READ] = "UPDATE article SET read = ?2 WHERE hash = ?1 RETURNING read",
+	[S_SET_STARRED] = "UPDATE article SET starred = ?2 WHERE hash = ?1 RETURNING starred",
+	[S_TOGGLE_READ] = "UPDATE article SET read = 1 - read WHERE hash = ?1 RETURNING read",
+	[S_TOGGLE_STARRED] = "UPDATE article SET starred = 1 - starred WHERE hash = ?1 RETURNING starred",
+	[S_SET_NOTE] = "UPDATE article SET note = ?2 WHERE hash = ?1",
+	[S_TOUCH] = "UPDATE article SET updated = ?2 WHERE hash = ?1",
 	[S_STAR_QUOTE] = "INSERT INTO quote_star VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
 	[S_UNSTAR_QUOTE] = "DELETE FROM quote_star WHERE article = ?1 AND start_byte = ?2 AND end_byte = ?3",
 	[S_PRUNE] = "DELETE FROM article WHERE hash = ?1 AND read = 0 AND starred = 0 AND note IS NULL"
@@ -94,8 +97,11 @@ static int make_parent(const char *path)
 				continue;
 			char c = *p;
 			*p = '\0';
+			struct stat sb;
 			if (mkdir(dir, 0700) < 0 && errno != EEXIST)
 				rc = -1;
+			else if (stat(dir, &sb) == 0 && !S_ISDIR(sb.st_mode))
+				rc = -1, errno = ENOTDIR;
 			*p = c;
 			if (!c)
 				break;
@@ -106,6 +112,20 @@ static int make_parent(const char *path)
 }
 
 /* --- opening ------------------------------------------------------------- */
+
+/* SQLite's words for the last error, with the system's when a system call
+ * failed ("unable to open database file" alone does not say why). */
+static char *db_error(sqlite3 *db, int rc)
+{
+	if (!db)
+		return rv_xstrdup(sqlite3_errstr(rc));
+	int sys = sqlite3_system_errno(db);
+	int primary = sqlite3_errcode(db) & 0xff;
+	if (sys && (primary == SQLITE_CANTOPEN || primary == SQLITE_IOERR || primary == SQLITE_FULL ||
+		    primary == SQLITE_READONLY))
+		return rv_xasprintf("%s: %s", sqlite3_errmsg(db), strerror(sys));
+	return rv_xstrdup(sqlite3_errmsg(db));
+}
 
 static int user_version(sqlite3 *db, int *out)
 {
@@ -204,8 +224,6 @@ static int open_rw(struct rv_state *st, int busy_ms, const char **why)
 		st->version = v;
 	for (int k = 0; k < S_COUNT && rc == SQLITE_OK; k++)
 		rc = sqlite3_prepare_v3(st->db, stmt_sql[k], -1, SQLITE_PREPARE_PERSISTENT, &st->stmt[k], NULL);
-	if (rc != SQLITE_OK && !*why)
-		*why = st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
 	return rc;
 }
 
@@ -217,6 +235,33 @@ static void close_db(struct rv_state *st)
 	}
 	sqlite3_close(st->db);
 	st->db = NULL;
+}
+
+static bool dir_writable(const char *path)
+{
+	char *dir = rv_xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir] = '\0';
+	bool w = access(slash ? dir : ".", W_OK) == 0;
+	free(dir);
+	return w;
+}
+
+/* file:PATH?immutable=1, PATH percent-encoded but for its slashes. */
+static char *immutable_uri(const char *path)
+{
+	struct rv_buf b = {0};
+	rv_buf_adds(&b, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("/-._~", *p))
+			rv_buf_addc(&b, (char)*p);
+		else
+			rv_buf_printf(&b, "%%%02X", *p);
+	}
+	rv_buf_adds(&b, "?immutable=1");
+	return rv_buf_steal(&b);
 }
 
 /* After a failed read-write open, or for a read-only store: the file
@@ -231,9 +276,21 @@ static char *open_ro(struct rv_state *st, int busy_ms)
 		rc = sqlite3_busy_timeout(st->db, busy_ms);
 	if (rc == SQLITE_OK)
 		rc = user_version(st->db, &v);
+	if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_NOTADB &&
+	    !dir_writable(st->path)) {
+		/* A WAL file in a directory nobody may write: SQLite cannot make
+		 * its shared-memory file, but then nobody else can be writing the
+		 * store either, and it may be read as an immutable file. */
+		close_db(st);
+		char *uri = immutable_uri(st->path);
+		rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+		free(uri);
+		if (rc == SQLITE_OK)
+			rc = user_version(st->db, &v);
+	}
 	char *why = NULL;
 	if (rc != SQLITE_OK)
-		why = rv_xstrdup(st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+		why = db_error(st->db, rc);
 	else if (v < 1 || v > RV_STATE_SCHEMA)
 		why = rv_xasprintf("not a revue state file of a known version (version %d)", v);
 	if (why)
@@ -264,14 +321,17 @@ struct rv_state *rv_state_open(const struct rv_state_opts *opts, struct rv_diags
 		return st;
 	}
 	const char *why = NULL;
-	if (open_rw(st, busy_ms, &why) == SQLITE_OK) {
+	int rc = open_rw(st, busy_ms, &why);
+	if (rc == SQLITE_OK) {
 		st->writable = true;
 		return st;
 	}
+	char *err = why ? rv_xstrdup(why) : db_error(st->db, rc);
 	rv_diag_add(diags, st->path, 0,
 		    "cannot use the state file (%s): read marks, stars and notes will not be saved in "
 		    "this session",
-		    why ? why : "unknown error");
+		    err);
+	free(err);
 	close_db(st);
 	free(open_ro(st, busy_ms));
 	return st;
@@ -456,10 +516,11 @@ static int step_reset(sqlite3_stmt *s, int *value)
 /* A failed write: the session goes on read-only, and says so once. */
 static int write_failed(struct rv_state *st, int rc, struct rv_diags *diags)
 {
-	const char *why = st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
+	char *why = db_error(st->db, rc);
 	rv_diag_add(diags, st->path, 0,
 		    "cannot save to the state file (%s): changes from now on are kept until revue exits, not saved",
 		    why);
+	free(why);
 	step_reset(st->stmt[S_ROLLBACK], NULL);
 	st->writable = false;
 	return -1;
@@ -475,11 +536,15 @@ static int begin_write(struct rv_state *st, uint64_t hash)
 	return step_reset(st->stmt[S_ENSURE], NULL);
 }
 
-/* Drops the row when nothing is left in it, then commits. */
+/* Dates the change, drops the row when nothing is left in it, commits. */
 static int end_write(struct rv_state *st, uint64_t hash)
 {
+	sqlite3_bind_int64(st->stmt[S_TOUCH], 1, (sqlite3_int64)hash);
+	sqlite3_bind_int64(st->stmt[S_TOUCH], 2, (sqlite3_int64)time(NULL));
+	int rc = step_reset(st->stmt[S_TOUCH], NULL);
 	sqlite3_bind_int64(st->stmt[S_PRUNE], 1, (sqlite3_int64)hash);
-	int rc = step_reset(st->stmt[S_PRUNE], NULL);
+	if (rc == SQLITE_OK)
+		rc = step_reset(st->stmt[S_PRUNE], NULL);
 	return rc == SQLITE_OK ? step_reset(st->stmt[S_COMMIT], NULL) : rc;
 }
 
@@ -492,8 +557,8 @@ static int write_flag(struct rv_state *st, enum stmt k, uint64_t hash, int set, 
 		return rc;
 	sqlite3_stmt *s = st->stmt[k];
 	sqlite3_bind_int64(s, 1, (sqlite3_int64)hash);
-	sqlite3_bind_int(s, 2, set);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)time(NULL));
+	if (k == S_SET_READ || k == S_SET_STARRED)
+		sqlite3_bind_int(s, 2, set);
 	rc = step_reset(s, value);
 	return rc == SQLITE_OK ? end_write(st, hash) : rc;
 }
@@ -555,7 +620,6 @@ int rv_state_set_note(struct rv_state *st, struct rv_state_entry *e, const char 
 			sqlite3_bind_text(s, 2, text, (int)len, SQLITE_STATIC);
 		else
 			sqlite3_bind_null(s, 2);
-		sqlite3_bind_int64(s, 3, (sqlite3_int64)time(NULL));
 		rc = step_reset(s, NULL);
 	}
 	if (rc == SQLITE_OK)
