@@ -425,6 +425,8 @@ static int load_articles(sqlite3 *db, struct rv_state_snapshot *s)
 	sqlite3_stmt *q;
 	int rc = sqlite3_prepare_v2(db, "SELECT hash, read, starred, note FROM article", -1, &q, NULL);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		rc = SQLITE_OK;
+		/* Rows of articles of other corpora are skipped. */
 		struct rv_state_entry *e = find_entry(s, (uint64_t)sqlite3_column_int64(q, 0));
 		if (!e)
 			continue;
@@ -433,7 +435,6 @@ static int load_articles(sqlite3 *db, struct rv_state_snapshot *s)
 		const char *note = (const char *)sqlite3_column_text(q, 3);
 		if (note)
 			entry_set_note(e, note, (size_t)sqlite3_column_bytes(q, 3));
-		rc = SQLITE_OK;
 	}
 	sqlite3_finalize(q);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
@@ -451,11 +452,11 @@ static int load_quotes(sqlite3 *db, struct rv_state_snapshot *s)
 	int rc = sqlite3_prepare_v2(db, "SELECT article, start_byte, end_byte FROM quote_star ORDER BY 1, 2, 3", -1,
 				    &q, NULL);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		rc = SQLITE_OK;
 		struct rv_state_entry *e = find_entry(s, (uint64_t)sqlite3_column_int64(q, 0));
 		sqlite3_int64 start = sqlite3_column_int64(q, 1), end = sqlite3_column_int64(q, 2);
 		if (e && start >= 0 && end > start)
 			add_quote(e, (size_t)start, (size_t)end);
-		rc = SQLITE_OK;
 	}
 	sqlite3_finalize(q);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;

@@ -328,6 +328,31 @@ static void test_rename_keeps_state(void **state)
 	rv_corpus_free(c2);
 }
 
+/* One store serves every corpus: rows of articles that are not in the
+ * corpus being loaded are skipped, not an error. */
+static void test_other_corpora_skipped(void **state)
+{
+	(void)state;
+	struct rv_corpus *big = numbered_corpus(6), *small = numbered_corpus(2);
+	struct rv_diags d = {0};
+	struct rv_state *st = open_ok(db_path);
+	struct rv_state_snapshot s;
+	rv_state_load(st, big, &s, &d);
+	for (size_t i = 0; i < 6; i++) {
+		rv_state_set_read(st, rv_state_of(&s, i), true, &d);
+		rv_state_star_quote(st, rv_state_of(&s, i), 1, 4, true, &d);
+	}
+	rv_state_snapshot_free(&s);
+	assert_int_equal(rv_state_load(st, small, &s, &d), 0);
+	assert_int_equal(d.n, 0);
+	assert_true(rv_state_of(&s, 0)->read && rv_state_of(&s, 1)->read);
+	assert_int_equal(rv_state_of(&s, 1)->nquotes, 1);
+	rv_state_snapshot_free(&s);
+	rv_state_close(st);
+	rv_corpus_free(big);
+	rv_corpus_free(small);
+}
+
 static void test_quote_find(void **state)
 {
 	(void)state;
@@ -972,6 +997,7 @@ int main(void)
 	    T(test_read_only_open_makes_nothing),
 	    T(test_round_trip),
 	    T(test_rename_keeps_state),
+	    T(test_other_corpora_skipped),
 	    T(test_quote_find),
 	    T(test_huge_note),
 	    T(test_dump_hostile_note),
