@@ -135,6 +135,11 @@ bench: revue $(BUILD)/bench_load
 $(BUILD)/bench_load: tests/bench/bench_load.c $(BUILD)/libcore.a
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libcore.a $(LIBS_CORE) $(LDFLAGS)
 
+# What saved state costs on a corpus: make build/bench_state, then
+# build/bench_state DIR RUNS (not part of make bench: it writes a store in /tmp).
+$(BUILD)/bench_state: tests/bench/bench_state.c $(BUILD)/libstore.a $(BUILD)/libcore.a
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libstore.a $(BUILD)/libcore.a $(LIBS_STORE) $(LIBS_CORE) $(LDFLAGS)
+
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 		--suppress=missingIncludeSystem -Iinclude src
