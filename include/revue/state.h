@@ -101,9 +101,9 @@ struct rv_state_snapshot {
 	size_t narticles;
 };
 
-/* Hashes every body and reads the state of the whole corpus with two
- * queries (articles, then starred quotes), however large it is: the article
- * list shows read marks without a query per row. Returns 0; -1 when the
+/* Reads the state of the whole corpus (each article known by the hash the
+ * loader computed) with two queries, articles then starred quotes, however
+ * large it is: the article list shows read marks without a query per row. Returns 0; -1 when the
  * store could not be read (a warning in diags), with every entry empty. */
 int rv_state_load(struct rv_state *st, const struct rv_corpus *c, struct rv_state_snapshot *out,
 		  struct rv_diags *diags);

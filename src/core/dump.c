@@ -58,7 +58,7 @@ static void dump_articles(const struct rv_corpus *c, const struct rv_index *ix, 
 	rv_json_key(b, "body_bytes", false);
 	rv_buf_printf(b, "%zu", a->body_len);
 	char hex[17];
-	rv_hash_hex(rv_hash64(a->body, a->body_len), hex);
+	rv_hash_hex(a->hash, hex);
 	rv_json_key(b, "hash", false);
 	rv_json_cstring(b, hex);
 	rv_json_key(b, "url", false);

@@ -376,7 +376,7 @@ static void build_entries(const struct rv_corpus *c, struct rv_state_snapshot *s
 {
 	struct keyed *k = rv_xmalloc((c->n ? c->n : 1) * sizeof *k);
 	for (size_t i = 0; i < c->n; i++)
-		k[i] = (struct keyed){rv_hash64(c->articles[i].body, c->articles[i].body_len), i};
+		k[i] = (struct keyed){c->articles[i].hash, i};
 	qsort(k, c->n, sizeof *k, cmp_keyed);
 	s->entries = rv_xcalloc(c->n ? c->n : 1, sizeof *s->entries);
 	s->of_article = rv_xmalloc((c->n ? c->n : 1) * sizeof *s->of_article);
