@@ -56,10 +56,9 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_TOUCH] = "UPDATE article SET updated = ?2 WHERE hash = ?1",
 	[S_STAR_QUOTE] = "INSERT INTO quote_star VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
 	[S_UNSTAR_QUOTE] = "DELETE FROM quote_star WHERE article = ?1 AND start_byte = ?2 AND end_byte = ?3",
-	/* One statement split over two lines, not two elements. */
-	/* NOLINTNEXTLINE(bugprone-suspicious-missing-comma) */
-	[S_PRUNE] = "DELETE FROM article WHERE hash = ?1 AND read = 0 AND starred = 0 AND note IS NULL"
-		    " AND NOT EXISTS (SELECT 1 FROM quote_star WHERE article = ?1)",
+	/* One statement over two lines, not two elements: the parentheses say so. */
+	[S_PRUNE] = ("DELETE FROM article WHERE hash = ?1 AND read = 0 AND starred = 0 AND note IS NULL"
+		     " AND NOT EXISTS (SELECT 1 FROM quote_star WHERE article = ?1)"),
 };
 
 struct rv_state {
