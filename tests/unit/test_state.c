@@ -726,10 +726,16 @@ static void test_read_only_directory(void **state)
 	}
 	int status;
 	assert_int_equal(waitpid(pid, &status, 0), pid);
+	chmod(dir, 0700);
 	assert_true(WIFEXITED(status));
+	if (WEXITSTATUS(status) == 3) {
+		free(before);
+		rv_corpus_free(c);
+		print_message("    root that cannot become nobody: the chmod case is not run\n");
+		skip();
+	}
 	if (WEXITSTATUS(status))
 		fail_msg("read-only directory: child status %d", WEXITSTATUS(status));
-	chmod(dir, 0700);
 	size_t after_len;
 	char *after = tu_read_file(path, &after_len);
 	assert_int_equal(before_len, after_len);
