@@ -218,13 +218,15 @@ static int open_rw(struct rv_state *st, int busy_ms, const char **why)
 		return SQLITE_ERROR;
 	}
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(st->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+		rc = sqlite3_exec(st->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL, NULL,
+				  NULL);
 	if (rc == SQLITE_OK && v < RV_STATE_SCHEMA)
 		rc = migrate(st->db, &st->version, why);
 	else
 		st->version = v;
 	for (int k = 0; k < S_COUNT && rc == SQLITE_OK; k++)
-		rc = sqlite3_prepare_v3(st->db, stmt_sql[k], -1, SQLITE_PREPARE_PERSISTENT, &st->stmt[k], NULL);
+		rc = sqlite3_prepare_v3(st->db, stmt_sql[k], -1, SQLITE_PREPARE_PERSISTENT, &st->stmt[k],
+					NULL);
 	return rc;
 }
 
@@ -450,8 +452,8 @@ static void add_quote(struct rv_state_entry *e, size_t start, size_t end)
 static int load_quotes(sqlite3 *db, struct rv_state_snapshot *s)
 {
 	sqlite3_stmt *q;
-	int rc = sqlite3_prepare_v2(db, "SELECT article, start_byte, end_byte FROM quote_star ORDER BY 1, 2, 3", -1,
-				    &q, NULL);
+	const char *sql = "SELECT article, start_byte, end_byte FROM quote_star ORDER BY 1, 2, 3";
+	int rc = sqlite3_prepare_v2(db, sql, -1, &q, NULL);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		rc = SQLITE_OK;
 		struct rv_state_entry *e = find_entry(s, (uint64_t)sqlite3_column_int64(q, 0));
@@ -477,7 +479,8 @@ int rv_state_load(struct rv_state *st, const struct rv_corpus *c, struct rv_stat
 	if (rc == SQLITE_OK && st->version >= 2)
 		rc = load_quotes(st->db, out);
 	if (rc != SQLITE_OK)
-		rv_diag_add(diags, st->path, 0, "cannot read the state file (%s): marks, stars and notes are not shown",
+		rv_diag_add(diags, st->path, 0,
+			    "cannot read the state file (%s): marks, stars and notes are not shown",
 			    sqlite3_errmsg(st->db));
 	sqlite3_exec(st->db, rc == SQLITE_OK ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
@@ -520,7 +523,8 @@ static int write_failed(struct rv_state *st, int rc, struct rv_diags *diags)
 {
 	char *why = db_error(st->db, rc);
 	rv_diag_add(diags, st->path, 0,
-		    "cannot save to the state file (%s): changes from now on are kept until revue exits, not saved",
+		    "cannot save to the state file (%s): changes from now on are kept until revue "
+		    "exits, not saved",
 		    why);
 	free(why);
 	step_reset(st->stmt[S_ROLLBACK], NULL);
@@ -607,8 +611,8 @@ int rv_state_set_note(struct rv_state *st, struct rv_state_entry *e, const char 
 		      struct rv_diags *diags)
 {
 	if (len > RV_STATE_NOTE_MAX) {
-		rv_diag_add(diags, st->path, 0, "note not saved: %zu bytes, more than the %zu a note may hold", len,
-			    RV_STATE_NOTE_MAX);
+		rv_diag_add(diags, st->path, 0, "note not saved: %zu bytes, more than the %zu a note may hold",
+			    len, RV_STATE_NOTE_MAX);
 		return -1;
 	}
 	entry_set_note(e, text, len);
