@@ -218,8 +218,8 @@ static int open_rw(struct rv_state *st, int busy_ms, const char **why)
 		return SQLITE_ERROR;
 	}
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(st->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL, NULL,
-				  NULL);
+		rc = sqlite3_exec(st->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL,
+				  NULL, NULL);
 	if (rc == SQLITE_OK && v < RV_STATE_SCHEMA)
 		rc = migrate(st->db, &st->version, why);
 	else
@@ -611,8 +611,8 @@ int rv_state_set_note(struct rv_state *st, struct rv_state_entry *e, const char 
 		      struct rv_diags *diags)
 {
 	if (len > RV_STATE_NOTE_MAX) {
-		rv_diag_add(diags, st->path, 0, "note not saved: %zu bytes, more than the %zu a note may hold",
-			    len, RV_STATE_NOTE_MAX);
+		rv_diag_add(diags, st->path, 0, "note not saved: %zu bytes, more than the %zu allowed", len,
+			    RV_STATE_NOTE_MAX);
 		return -1;
 	}
 	entry_set_note(e, text, len);
