@@ -191,6 +191,22 @@ static int migrate(sqlite3 *db, int *version, const char **why)
 	return rc;
 }
 
+/* WAL mode (it stays set in the file) and the syncing WAL needs. Turning a
+ * new file to WAL takes an exclusive lock without calling the busy handler,
+ * so two revues making the store at once would see SQLITE_BUSY at once: the
+ * switch is retried for as long as the busy timeout. */
+static int set_wal(sqlite3 *db, int busy_ms)
+{
+	int rc;
+	for (int waited = 0;; waited += 10) {
+		rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= busy_ms)
+			break;
+		sqlite3_sleep(10);
+	}
+	return rc == SQLITE_OK ? sqlite3_exec(db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) : rc;
+}
+
 /* The read-write store; SQLITE_OK, or a code and a reason in *why. */
 static int open_rw(struct rv_state *st, int busy_ms, const char **why)
 {
@@ -201,25 +217,30 @@ static int open_rw(struct rv_state *st, int busy_ms, const char **why)
 	int rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_busy_timeout(st->db, busy_ms);
-	/* Reading the version first tells a corrupt file from a busy one before
-	 * anything is written to it. */
+	/* Reading the version first tells a corrupt file from a busy one, and a
+	 * file that is not revue's, before anything is written to it. The two
+	 * reads share one transaction: between them another revue may have
+	 * made the schema, which would look like tables of another program. */
 	int v = 0;
+	bool foreign = false;
 	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL);
+	if (rc == SQLITE_OK) {
 		rc = user_version(st->db, &v);
+		if (rc == SQLITE_OK && v == 0)
+			rc = foreign_tables(st->db, &foreign);
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	}
 	if (rc == SQLITE_OK && v > RV_STATE_SCHEMA) {
 		*why = "it was made by a newer revue";
 		return SQLITE_ERROR;
 	}
-	bool foreign = false;
-	if (rc == SQLITE_OK && v == 0)
-		rc = foreign_tables(st->db, &foreign);
 	if (rc == SQLITE_OK && foreign) {
 		*why = "it holds tables that are not revue's";
 		return SQLITE_ERROR;
 	}
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(st->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL,
-				  NULL, NULL);
+		rc = set_wal(st->db, busy_ms);
 	if (rc == SQLITE_OK && v < RV_STATE_SCHEMA)
 		rc = migrate(st->db, &st->version, why);
 	else
