@@ -336,8 +336,18 @@ struct rv_state *rv_state_open(const struct rv_state_opts *opts, struct rv_diags
 			    "will not be saved");
 		return st;
 	}
+	/* SQLite would block reading a FIFO, and has no business with devices. */
+	struct stat sb;
+	if (stat(st->path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		if (opts && opts->read_only)
+			rv_diag_add(diags, st->path, 0, "cannot read the state file (not a regular file)");
+		else
+			rv_diag_add(diags, st->path, 0,
+				    "cannot use the state file (not a regular file): read marks, stars and "
+				    "notes will not be saved in this session");
+		return st;
+	}
 	if (opts && opts->read_only) {
-		struct stat sb;
 		char *why = stat(st->path, &sb) == 0 ? open_ro(st, busy_ms) : NULL;
 		if (why)
 			rv_diag_add(diags, st->path, 0, "cannot read the state file (%s)", why);

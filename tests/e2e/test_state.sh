@@ -122,6 +122,11 @@ hostile="$SCRATCH/$(printf 'evil\033[2J\rname\xe2\x80\xae.db')"
 cp "$SCRATCH/garbage.db" "$hostile"
 unusable "hostile file name" "$hostile"
 
+mkfifo "$SCRATCH/fifo.db"
+timeout 20 "$REVUE" --state "$SCRATCH/fifo.db" --dump state "$CORPUS" >"$SCRATCH/out" 2>"$SCRATCH/err"; status=$?
+check "a FIFO as state file: no hang, status 0" [ "$status" -eq 0 ]
+check "a FIFO as state file: one warning" grep -q "fifo.db: cannot read the state file (not a regular file)" "$SCRATCH/err"
+
 check "the corpus is never written" [ "$(corpus_sum)" = "$before" ]
 check "nothing new in the corpus" [ "$(find "$CORPUS" -newer "$SCRATCH/articles" -type f | grep -v moved/renamed.txt | grep -v '/001_' | wc -l)" -eq 0 ]
 

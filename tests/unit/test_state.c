@@ -686,6 +686,25 @@ static int child_read_only_session(const char *path, const struct rv_corpus *c, 
 	return bad;
 }
 
+/* A FIFO would block SQLite's first read; a device is no store. */
+static void test_not_a_regular_file(void **state)
+{
+	(void)state;
+	char fifo[160];
+	snprintf(fifo, sizeof fifo, "%s/fifo.db", scratch);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	alarm(20); /* a hang fails the test instead of the whole suite */
+	expect_read_only_session(fifo);
+	expect_read_only_session("/dev/zero");
+	expect_read_only_session(scratch); /* a directory */
+	struct rv_diags d = {0};
+	struct rv_state_opts o = {.path = fifo, .read_only = true};
+	struct rv_state *st = rv_state_open(&o, &d);
+	expect_warning(&d, fifo);
+	rv_state_close(st);
+	alarm(0);
+}
+
 /* A read-only directory, and in it a read-only store holding marks: a
  * warning, a read-only session that still shows the marks, nothing written.
  * Root writes anywhere, so as root the check runs in a child that becomes
@@ -1017,6 +1036,7 @@ int main(void)
 	    T(test_corrupt_file_untouched),
 	    T(test_damaged_store_untouched),
 	    T(test_unwritable_path),
+	    T(test_not_a_regular_file),
 	    T(test_read_only_directory),
 	    T(test_disk_full),
 	    T(test_locked_too_long_on_write),
