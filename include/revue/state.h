@@ -19,7 +19,8 @@
  *
  * Nothing here fails hard. A file that cannot be made, opened, migrated or
  * locked within the timeout, one that is not a revue database (corrupt, or
- * from a newer revue), or a directory that is read-only: rv_state_open
+ * from a newer revue, or another program's), one that is no regular file (a
+ * FIFO would block), or a directory that is read-only: rv_state_open
  * records one warning naming the file and returns a read-only store, loaded
  * with whatever could still be read (possibly nothing). A write that fails
  * later (disk full, lock held too long) records a warning and turns the store
@@ -28,10 +29,11 @@
  * did, and return -1 to say it was not saved.
  *
  * Memory: a store owns its connection; a snapshot owns its entries and their
- * notes and quote lists. Texts come back raw (a note may hold any byte):
+ * notes and quote lists. A store is used from one thread at a time. Texts come back raw (a note may hold any byte):
  * pass them through the sanitizer before they reach a terminal.
  *
- * Schema (version 2):
+ * Schema (version 2; version 1 had no quote_star and no updated, and
+ * migrations[] in state.c takes each version to the next):
  *   article(hash INTEGER PRIMARY KEY, read, starred INTEGER 0/1, note TEXT
  *           or NULL, updated INTEGER unix seconds)
  *   quote_star(article INTEGER, start_byte INTEGER, end_byte INTEGER,
@@ -55,7 +57,7 @@
 #include "revue/diag.h"
 
 #define RV_STATE_SCHEMA 2
-#define RV_STATE_BUSY_MS 2000                 /* default busy timeout */
+#define RV_STATE_BUSY_MS 2000               /* default busy timeout */
 #define RV_STATE_NOTE_MAX ((size_t)1 << 20) /* longest note, in bytes */
 
 struct rv_state;
