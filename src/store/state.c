@@ -448,7 +448,7 @@ static void clear_entries(struct rv_state_snapshot *s)
 {
 	for (size_t i = 0; i < s->nentries; i++) {
 		struct rv_state_entry *e = &s->entries[i];
-		entry_set_note(e, NULL, 0);
+		free(e->note);
 		free(e->quotes);
 		*e = (struct rv_state_entry){.hash = e->hash};
 	}
