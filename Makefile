@@ -26,14 +26,17 @@ WARN       := -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversio
               -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
 CSTD       := -std=c11 -D_GNU_SOURCE
 OPT        ?= -O2 -g
-PC_CFLAGS  := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
+PC_CFLAGS  := $(shell $(PKG_CONFIG) --cflags libpcre2-8 sqlite3 2>/dev/null)
 PC_LIBS    := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null)
+SQLITE_LIBS := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
 CFLAGS_ALL  = $(CSTD) $(OPT) $(WARN) -Iinclude $(PC_CFLAGS) -pthread \
               -DREVUE_VERSION='"$(VERSION)"' -DREVUE_DATADIR='"$(DATADIR)"' $(EXTRA_CFLAGS) $(CFLAGS)
 LIBS_CORE   = -lunistring $(PC_LIBS) -lm -pthread
+LIBS_STORE  = $(SQLITE_LIBS)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
 CORE_SRC   := $(wildcard src/core/*.c)
+STORE_SRC  := $(wildcard src/store/*.c)
 MAIN_SRC   := src/main.c
 UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 
@@ -42,6 +45,7 @@ UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 objs = $(patsubst %.c,$(1)/%.o,$(2))
 
 CORE_OBJ      := $(call objs,$(BUILD),$(CORE_SRC))
+STORE_OBJ     := $(call objs,$(BUILD),$(STORE_SRC))
 MAIN_OBJ      := $(call objs,$(BUILD),$(MAIN_SRC))
 UNIT_BIN      := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
@@ -49,10 +53,15 @@ UNIT_BIN      := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 all: revue
 
-revue: $(MAIN_OBJ) $(BUILD)/libcore.a
-	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LIBS_CORE) $(LDFLAGS)
+# The store depends on core and never the other way: libstore.a comes first.
+revue: $(MAIN_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LIBS_STORE) $(LIBS_CORE) $(LDFLAGS)
 
 $(BUILD)/libcore.a: $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/libstore.a: $(STORE_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
 
@@ -60,10 +69,14 @@ $(BUILD)/%.o: %.c $(wildcard include/revue/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h tests/unit/fixture.h tests/unit/linear.h $(BUILD)/libcore.a
+# Every test links both libraries; a test that uses no store function pulls
+# nothing from libstore.a, and --as-needed drops SQLite from its binary.
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h tests/unit/fixture.h tests/unit/linear.h \
+		$(BUILD)/libstore.a $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -Itests/unit -DSHARED_DIR='"$(abspath $(SHARED))"' \
-		-DSOURCE_DIR='"$(CURDIR)"' -o $@ $< $(BUILD)/libcore.a $(CMOCKA_LIBS) $(LIBS_CORE) $(LDFLAGS)
+		-DSOURCE_DIR='"$(CURDIR)"' -o $@ $< $(BUILD)/libstore.a $(BUILD)/libcore.a $(CMOCKA_LIBS) \
+		-Wl,--as-needed $(LIBS_STORE) -Wl,--no-as-needed $(LIBS_CORE) $(LDFLAGS)
 
 run: revue
 	./revue
@@ -87,8 +100,8 @@ ifeq ($(BUILD),build)
 e2e: revue
 else
 e2e: $(BUILD)/revue
-$(BUILD)/revue: $(MAIN_OBJ) $(BUILD)/libcore.a
-	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LIBS_CORE) $(LDFLAGS)
+$(BUILD)/revue: $(MAIN_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LIBS_STORE) $(LIBS_CORE) $(LDFLAGS)
 endif
 e2e:
 	@set -e; for t in tests/e2e/*.sh; do echo "== $$t"; \
@@ -122,10 +135,15 @@ bench: revue $(BUILD)/bench_load
 $(BUILD)/bench_load: tests/bench/bench_load.c $(BUILD)/libcore.a
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libcore.a $(LIBS_CORE) $(LDFLAGS)
 
+# What saved state costs on a corpus: make build/bench_state, then
+# build/bench_state DIR RUNS (not part of make bench: it writes a store in /tmp).
+$(BUILD)/bench_state: tests/bench/bench_state.c $(BUILD)/libstore.a $(BUILD)/libcore.a
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libstore.a $(BUILD)/libcore.a $(LIBS_STORE) $(LIBS_CORE) $(LDFLAGS)
+
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 		--suppress=missingIncludeSystem -Iinclude src
-	clang-tidy --quiet $(CORE_SRC) $(MAIN_SRC) -- $(CSTD) -Iinclude $(PC_CFLAGS)
+	clang-tidy --quiet $(CORE_SRC) $(STORE_SRC) $(MAIN_SRC) -- $(CSTD) -Iinclude $(PC_CFLAGS)
 
 install: revue
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/corpus $(DESTDIR)$(DATADIR)/themes \

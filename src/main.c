@@ -2,6 +2,7 @@
 #include "revue/corpus.h"
 #include "revue/dump.h"
 #include "revue/index.h"
+#include "revue/state.h"
 #include "revue/text.h"
 
 #include <errno.h>
@@ -42,6 +43,9 @@ static void usage(FILE *f)
 		"  --max-file-size SIZE  refuse article files larger than SIZE bytes (suffixes\n"
 		"                        K, M, G; default 64M)\n"
 		"  -j, --threads N       load with N threads (default: one per core)\n"
+		"  --state FILE          keep read marks, stars and notes in FILE (default:\n"
+		"                        $REVUE_STATE, else $XDG_STATE_HOME/revue/state.db,\n"
+		"                        else ~/.local/state/revue/state.db)\n"
 		"  -h, --help            show this help and exit\n"
 		"  -V, --version         show the version and exit\n"
 		"\n"
@@ -164,18 +168,42 @@ static void print_list(const struct rv_corpus *c)
 	rv_buf_free(&b);
 }
 
+/* --dump state: the store is only read, and a store that cannot be used is
+ * a warning, not an error (the dump is then empty). */
+static int dump_state(const struct rv_corpus *corpus, const struct rv_state_opts *opts)
+{
+	struct rv_diags diags = {0};
+	struct rv_state_opts ro = *opts;
+	ro.read_only = true;
+	struct rv_state *st = rv_state_open(&ro, &diags);
+	struct rv_state_snapshot snap;
+	rv_state_load(st, corpus, &snap, &diags);
+	print_diags(&diags);
+	rv_diag_free(&diags);
+	int status = 0;
+	if (rv_state_dump(corpus, &snap, stdout) < 0) {
+		fprintf(stderr, "revue: cannot write the dump: %s\n", strerror(errno));
+		status = 1;
+	}
+	rv_state_snapshot_free(&snap);
+	rv_state_close(st);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
-	enum { OPT_DUMP = 256, OPT_MAX_FILE };
+	enum { OPT_DUMP = 256, OPT_MAX_FILE, OPT_STATE };
 	static const struct option longopts[] = {
 		{"dump", required_argument, NULL, OPT_DUMP},
 		{"max-file-size", required_argument, NULL, OPT_MAX_FILE},
 		{"threads", required_argument, NULL, 'j'},
+		{"state", required_argument, NULL, OPT_STATE},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{0, 0, 0, 0},
 	};
 	const char *dump = NULL;
+	struct rv_state_opts state_opts = {0};
 	struct rv_corpus_opts opts = {0};
 	int c;
 	opterr = 0;
@@ -189,6 +217,11 @@ int main(int argc, char **argv)
 		case OPT_MAX_FILE:
 			if (!parse_size(optarg, &opts.max_file_bytes))
 				return usage_error("invalid size", optarg, " (a positive number, optionally K, M or G)");
+			break;
+		case OPT_STATE:
+			if (!*optarg)
+				return usage_error("invalid state file", optarg, " (a file name)");
+			state_opts.path = optarg;
 			break;
 		case 'j': {
 			char *end;
@@ -251,6 +284,8 @@ int main(int argc, char **argv)
 			fprintf(stderr, "revue: cannot write the dump: %s\n", strerror(errno));
 			status = 1;
 		}
+	} else if (dump && rv_dump_needs_store(dump)) {
+		status = dump_state(corpus, &state_opts);
 	} else if (dump) {
 		struct rv_index *ix = NULL;
 		if (rv_dump_needs_index(dump)) {

@@ -27,6 +27,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "revue/decode.h"
 #include "revue/diag.h"
@@ -59,6 +60,8 @@ struct rv_article {
 	unsigned body_line; /* line of the file where the body starts (1-based) */
 	char *body;        /* NFC UTF-8, LF line ends: the one authoritative text */
 	size_t body_len;
+	uint64_t hash;     /* rv_hash64 of body (hash.h): keys saved state; hashed
+			    * here, while the body is in cache */
 	struct rv_fold fold; /* folded view of body, with its offset map */
 };
 

@@ -17,6 +17,10 @@
 bool rv_dump_known(const char *kind);
 /* Does the dump need the index built (rv_index_build)? */
 bool rv_dump_needs_index(const char *kind);
+/* Is the kind written by the state store (rv_state_dump in state.h) rather
+ * than by rv_dump? core knows its name only, so that --help and the usage
+ * checks see one table of kinds. */
+bool rv_dump_needs_store(const char *kind);
 /* Writes the dump; ix may be NULL when the kind needs no index. Returns 0,
  * or -1 when out could not be written. */
 int rv_dump(const char *kind, const struct rv_corpus *c, const struct rv_index *ix, FILE *out);

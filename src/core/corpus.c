@@ -1,5 +1,7 @@
 #include "revue/corpus.h"
 
+#include "revue/hash.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -537,6 +539,7 @@ static bool article_from_owned(const char *id, unsigned char *raw, size_t n, str
 	free(a->lang);
 	a->lang = lang;
 	rv_text_fold(a->body, a->body_len, &a->fold);
+	a->hash = rv_hash64(a->body, a->body_len);
 	return true;
 }
 

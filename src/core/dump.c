@@ -1,6 +1,7 @@
 #include "revue/dump.h"
 
 #include "revue/diff.h"
+#include "revue/hash.h"
 #include "revue/json.h"
 
 #include <math.h>
@@ -56,6 +57,10 @@ static void dump_articles(const struct rv_corpus *c, const struct rv_index *ix, 
 	rv_buf_printf(b, "%zu", rv_text_words(a->body, a->body_len, NULL));
 	rv_json_key(b, "body_bytes", false);
 	rv_buf_printf(b, "%zu", a->body_len);
+	char hex[17];
+	rv_hash_hex(a->hash, hex);
+	rv_json_key(b, "hash", false);
+	rv_json_cstring(b, hex);
 	rv_json_key(b, "url", false);
 	null_or_string(b, a->url);
 	rv_json_key(b, "author", false);
@@ -377,13 +382,15 @@ static const struct {
 	bool needs_index;
 	bool per_timeline_entry; /* iterate the timeline, not the articles */
 	bool takes_spans;        /* rv_dump_diff, not rv_dump */
+	bool needs_store;        /* written by the state store (state.h), not here */
 	dump_fn fn;
 } kinds[] = {
-	{"articles", false, false, false, dump_articles},
-	{"entities", true, false, false, dump_entities},
-	{"quotes", true, false, false, dump_quotes},
-	{"timeline", true, true, false, dump_timeline},
-	{"diff", false, false, true, NULL},
+	{"articles", false, false, false, false, dump_articles},
+	{"entities", true, false, false, false, dump_entities},
+	{"quotes", true, false, false, false, dump_quotes},
+	{"timeline", true, true, false, false, dump_timeline},
+	{"diff", false, false, true, false, NULL},
+	{"state", false, false, false, true, NULL},
 };
 
 static int find_kind(const char *kind)
@@ -407,7 +414,13 @@ bool rv_dump_needs_index(const char *kind)
 
 const char *rv_dump_kinds(void)
 {
-	return "articles, entities, quotes, timeline, diff";
+	return "articles, entities, quotes, timeline, diff, state";
+}
+
+bool rv_dump_needs_store(const char *kind)
+{
+	int k = find_kind(kind);
+	return k >= 0 && kinds[k].needs_store;
 }
 
 bool rv_dump_takes_spans(const char *kind)
@@ -419,7 +432,7 @@ bool rv_dump_takes_spans(const char *kind)
 int rv_dump(const char *kind, const struct rv_corpus *c, const struct rv_index *ix, FILE *out)
 {
 	int k = find_kind(kind);
-	if (k < 0 || kinds[k].takes_spans || (kinds[k].needs_index && !ix))
+	if (k < 0 || kinds[k].takes_spans || kinds[k].needs_store || (kinds[k].needs_index && !ix))
 		return -1;
 	size_t n = kinds[k].per_timeline_entry ? ix->ntimeline : c->n;
 	struct rv_buf b = {0};

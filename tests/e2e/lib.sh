@@ -7,6 +7,8 @@ E2E_DIR=$(cd "$(dirname "$0")" && pwd)
 SRC_DIR=$(cd "$E2E_DIR/../.." && pwd)
 SCRATCH=$(mktemp -d /tmp/revue-e2e.XXXXXX)
 trap 'rm -rf "$SCRATCH"' EXIT
+# No test reads or writes the user's own saved state.
+export REVUE_STATE="$SCRATCH/state.db"
 passed=0
 failed=0
 
