@@ -57,6 +57,7 @@ struct rv_links {
 	size_t narticles;
 	size_t candidate_pairs, aligned_pairs; /* work done, for the bench */
 	double seconds;
+	double phase[4]; /* seconds in: words and fingerprints, pairs, alignment, clusters */
 };
 
 struct rv_link_opts {

@@ -31,7 +31,6 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -1024,19 +1023,15 @@ struct rv_links *rv_links_build(const struct rv_corpus *c, struct rv_analysis *a
 	unsigned threads = thread_count(opts ? opts->threads : 0, c->n);
 	par_run(c->n, threads, prepare_article, &b);
 	double tp = now();
+	ls->phase[0] = tp - t0;
 	candidate_pairs(&b);
-	if (getenv("RV_LINK_DEBUG"))
-		fprintf(stderr, "prepare %.3f\n", tp - t0);
+	ls->phase[1] = now() - tp;
 	tp = now();
 	ls->candidate_pairs = b.ncand;
 	unsigned at = thread_count(opts ? opts->threads : 0, b.ncand);
 	b.hits = rv_xcalloc(at, sizeof *b.hits);
-	if (getenv("RV_LINK_DEBUG"))
-		fprintf(stderr, "pairs %.3f\n", now() - tp);
-	tp = now();
 	par_run(b.ncand, at, align_pair, &b);
-	if (getenv("RV_LINK_DEBUG"))
-		fprintf(stderr, "align %.3f\n", now() - tp);
+	ls->phase[2] = now() - tp;
 	tp = now();
 	/* every worker's hits, in pair order: the same result on any thread count */
 	size_t nh = 0;
@@ -1080,8 +1075,7 @@ struct rv_links *rv_links_build(const struct rv_corpus *c, struct rv_analysis *a
 	free(qp);
 	free(pp);
 	freeze(ls, &b, all, nqp + npp);
-	if (getenv("RV_LINK_DEBUG"))
-		fprintf(stderr, "cluster %.3f\n", now() - tp);
+	ls->phase[3] = now() - tp;
 	free(all);
 	free(cl.ql);
 	free(cl.ps);

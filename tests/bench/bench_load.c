@@ -67,8 +67,11 @@ int main(int argc, char **argv)
 			struct rv_link_opts lo = {.threads = opts.threads};
 			struct rv_links *ls = rv_links_build(c, NULL, &lo);
 			if (getenv("BENCH_PHASES"))
-				fprintf(stderr, "%zu candidate pairs, %zu aligned, %zu clusters\n", ls->candidate_pairs,
-					ls->aligned_pairs, ls->nclusters);
+				fprintf(stderr,
+					"%zu candidate pairs, %zu aligned, %zu clusters; fingerprints %.3f s, pairs "
+					"%.3f s, alignment %.3f s, clusters %.3f s\n",
+					ls->candidate_pairs, ls->aligned_pairs, ls->nclusters, ls->phase[0], ls->phase[1],
+					ls->phase[2], ls->phase[3]);
 			rv_links_free(ls);
 		}
 		t[r] = now() - t0;
