@@ -879,7 +879,8 @@ static struct proto *passage_protos(const struct build *b, struct clusters *cl, 
 	struct pspan *sorted = rv_xmalloc((nps ? nps : 1) * sizeof *sorted);
 	for (size_t i = 0; i < nps; i++)
 		cl->ps[i].node = (uint32_t)i; /* remember the original index */
-	memcpy(sorted, cl->ps, nps * sizeof *sorted);
+	if (nps)
+		memcpy(sorted, cl->ps, nps * sizeof *sorted);
 	qsort(sorted, nps, sizeof *sorted, cmp_pspan);
 	struct pspan *nodes = NULL;
 	size_t nn = 0, capn = 0;
