@@ -347,6 +347,12 @@ static void content_words(const struct rv_fold *f, struct lart *la)
 
 static void fingerprints(struct lart *la)
 {
+	/* content_words guessed their number high: give the rest back */
+	size_t keep = la->n ? la->n : 1;
+	la->ws = rv_xrealloc(la->ws, keep * sizeof *la->ws);
+	la->we = rv_xrealloc(la->we, keep * sizeof *la->we);
+	la->ord = rv_xrealloc(la->ord, keep * sizeof *la->ord);
+	la->key = rv_xrealloc(la->key, keep * sizeof *la->key);
 	if (la->n < NGRAM)
 		return;
 	uint32_t m = la->n - NGRAM + 1;
@@ -363,6 +369,7 @@ static void fingerprints(struct lart *la)
 			la->fp[out++] = la->fp[i];
 	}
 	la->nfp = out;
+	la->fp = rv_xrealloc(la->fp, (out ? out : 1) * sizeof *la->fp);
 }
 
 /* The first content word ending after folded offset off. */
