@@ -879,7 +879,7 @@ static void classify_hit(const struct build *b, const struct hit *h, const uint3
 			if (running < QWORDS)
 				continue;
 			uint32_t shorter = (a1 - a0) < (b1 - b0) ? a1 - a0 : b1 - b0;
-			if (m < QMIN || m < QFRAC * shorter)
+			if (m < QMIN || m < QFRAC * shorter || (m < QMIN + 1 && m < 0.9 * shorter))
 				continue;
 			cl->ql = rv_xgrow(cl->ql, &cl->capql, cl->nql + 1, sizeof *cl->ql);
 			double sc = m / (double)shorter;
