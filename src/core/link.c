@@ -658,7 +658,7 @@ static void align_pair(void *ctx, size_t p, unsigned worker)
 	if (ns < MIN_SHARED)
 		return;
 	qsort(hv->seeds, ns, sizeof *hv->seeds, cmp_seed);
-	struct chain open[MAX_OPEN];
+	struct chain open[MAX_OPEN] = {{0}};
 	size_t nopen = 0;
 	for (size_t s = 0; s < ns; s++) {
 		uint32_t pa = hv->seeds[s].h, pb = hv->seeds[s].pos;
