@@ -513,7 +513,8 @@ static void pair_article(void *ctx, size_t a, unsigned worker)
 			(*v)[n++] = (uint32_t)post[x];
 		}
 	}
-	qsort(*v, n, sizeof **v, cmp_u32);
+	if (n > 1)
+		qsort(*v, n, sizeof **v, cmp_u32);
 	uint32_t *out = NULL;
 	size_t nout = 0, capout = 0;
 	for (size_t i = 0; i < n;) {
