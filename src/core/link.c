@@ -262,14 +262,6 @@ struct lart {
 	uint32_t *qw0, *qw1; /* each quote's content words [qw0, qw1) */
 };
 
-static int cmp_fp(const void *x, const void *y)
-{
-	const struct fp *a = x, *b = y;
-	if (a->h != b->h)
-		return a->h < b->h ? -1 : 1;
-	return (a->pos > b->pos) - (a->pos < b->pos);
-}
-
 /* Sorts by (h, pos) an array made in pos order: a stable radix sort on h,
  * byte by byte (qsort was a third of this stage). */
 static void sort_fp(struct fp *v, uint32_t n)
@@ -466,6 +458,50 @@ static void radix_sort(uint64_t *v, size_t n, unsigned lo)
 	free(count);
 }
 
+/* Sorts v[0..n) ascending in place, without allocating: glibc's qsort
+ * allocates a buffer per call, and per pair that was a tenth of the link
+ * stage. Quicksort with a median of three and a three-way partition (many
+ * equal keys are the rule here), insertion sort below 16, recursion on the
+ * smaller side only. */
+static void sort_u64(uint64_t *v, size_t n)
+{
+	while (n > 16) {
+		uint64_t a = v[0], b = v[n / 2], c = v[n - 1];
+		uint64_t pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+		size_t lt = 0, i = 0, gt = n;
+		while (i < gt) {
+			if (v[i] < pivot) {
+				uint64_t t = v[lt];
+				v[lt++] = v[i];
+				v[i++] = t;
+			} else if (v[i] > pivot) {
+				uint64_t t = v[--gt];
+				v[gt] = v[i];
+				v[i] = t;
+			} else {
+				i++;
+			}
+		}
+		if (lt < n - gt) {
+			sort_u64(v, lt);
+			v += gt;
+			n -= gt;
+		} else {
+			sort_u64(v + gt, n - gt);
+			n = lt;
+		}
+	}
+	for (size_t i = 1; i < n; i++) {
+		uint64_t x = v[i];
+		size_t j = i;
+		while (j > 0 && v[j - 1] > x) {
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = x;
+	}
+}
+
 /* --- candidate pairs ------------------------------------------------------------ */
 
 /* The pairs stage works article by article, in parallel: each article
@@ -480,21 +516,15 @@ struct pairing {
 	const size_t *mine_at;
 	uint32_t **partners; /* per article: the later articles to align with */
 	uint32_t *npartners;
-	struct { uint32_t *v; size_t cap; } *scratch; /* per worker */
+	struct { uint64_t *v; size_t cap; } *scratch; /* per worker */
 };
-
-static int cmp_u32(const void *x, const void *y)
-{
-	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-	return (a > b) - (a < b);
-}
 
 static void pair_article(void *ctx, size_t a, unsigned worker)
 {
 	struct pairing *pg = ctx;
 	const uint64_t *post = pg->post;
 	size_t k = pg->npost, n = 0;
-	uint32_t **v = &pg->scratch[worker].v;
+	uint64_t **v = &pg->scratch[worker].v;
 	size_t *cap = &pg->scratch[worker].cap;
 	for (size_t m = pg->mine_at[a]; m < pg->mine_at[a + 1]; m++) {
 		size_t i = pg->mine[m];
@@ -513,8 +543,7 @@ static void pair_article(void *ctx, size_t a, unsigned worker)
 			(*v)[n++] = (uint32_t)post[x];
 		}
 	}
-	if (n > 1)
-		qsort(*v, n, sizeof **v, cmp_u32);
+	sort_u64(*v, n);
 	uint32_t *out = NULL;
 	size_t nout = 0, capout = 0;
 	for (size_t i = 0; i < n;) {
@@ -523,7 +552,7 @@ static void pair_article(void *ctx, size_t a, unsigned worker)
 			j++;
 		if (j - i >= MIN_SHARED) {
 			out = rv_xgrow(out, &capout, nout + 1, sizeof *out);
-			out[nout++] = (*v)[i];
+			out[nout++] = (uint32_t)(*v)[i];
 		}
 		i = j;
 	}
@@ -591,7 +620,7 @@ struct hit {
 struct hitvec {
 	struct hit *v;
 	size_t n, cap;
-	struct fp *seeds; /* scratch: (pos in a, pos in b) */
+	uint64_t *seeds; /* scratch: pos in a << 32 | pos in b */
 	size_t seedcap;
 	char pad[64];
 };
@@ -599,11 +628,6 @@ struct hitvec {
 struct chain {
 	uint32_t fa, fb, la, lb, matched;
 };
-
-static int cmp_seed(const void *x, const void *y)
-{
-	return cmp_fp(x, y);
-}
 
 static void emit(struct hitvec *hv, uint32_t pair, uint32_t a, uint32_t b, const struct lart *A, const struct lart *B,
 		 const struct chain *ch)
@@ -650,7 +674,7 @@ static void align_pair(void *ctx, size_t p, unsigned worker)
 			for (uint32_t x = i; x < i2; x++)
 				for (uint32_t y = j; y < j2; y++) {
 					hv->seeds = rv_xgrow(hv->seeds, &hv->seedcap, ns + 1, sizeof *hv->seeds);
-					hv->seeds[ns++] = (struct fp){A->fp[x].pos, B->fp[y].pos};
+					hv->seeds[ns++] = (uint64_t)A->fp[x].pos << 32 | B->fp[y].pos;
 				}
 			i = i2;
 			j = j2;
@@ -658,11 +682,11 @@ static void align_pair(void *ctx, size_t p, unsigned worker)
 	}
 	if (ns < MIN_SHARED)
 		return;
-	qsort(hv->seeds, ns, sizeof *hv->seeds, cmp_seed);
+	sort_u64(hv->seeds, ns);
 	struct chain open[MAX_OPEN] = {{0}};
 	size_t nopen = 0;
 	for (size_t s = 0; s < ns; s++) {
-		uint32_t pa = hv->seeds[s].h, pb = hv->seeds[s].pos;
+		uint32_t pa = (uint32_t)(hv->seeds[s] >> 32), pb = (uint32_t)hv->seeds[s];
 		/* close the chains this seed is too far from */
 		for (size_t c = 0; c < nopen;) {
 			if (pa - open[c].la > GAP) {
