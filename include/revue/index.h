@@ -16,6 +16,7 @@
 
 #include "revue/analysis.h"
 #include "revue/corpus.h"
+#include "revue/link.h"
 #include "revue/strmap.h"
 
 struct rv_entity {
@@ -40,8 +41,9 @@ struct rv_index {
 	size_t nquotes;
 	struct rv_timeline_ref *timeline; /* resolved entries in date order, then the unresolved */
 	size_t ntimeline, nresolved;
+	struct rv_links *links; /* quote clusters and shared passages (link.h) */
 	struct rv_diags diags; /* alias file problems */
-	double seconds_analyse, seconds_resolve; /* where the build's time went */
+	double seconds_analyse, seconds_resolve, seconds_link; /* where the build's time went */
 };
 
 struct rv_index_opts {

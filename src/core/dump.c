@@ -375,22 +375,59 @@ int rv_dump_diff(const struct rv_corpus *c, const struct rv_dump_span *a, const 
 	return rc;
 }
 
+/* --- links: one cluster per line, the canonical member first ------------ */
+
+static void dump_links(const struct rv_corpus *c, const struct rv_index *ix, size_t i, struct rv_buf *b)
+{
+	const struct rv_link_cluster *cl = &ix->links->clusters[i];
+	rv_buf_addc(b, '{');
+	rv_json_key(b, "id", true);
+	rv_buf_printf(b, "%zu", i);
+	rv_json_key(b, "kind", false);
+	rv_json_cstring(b, rv_link_kind_name(cl->kind));
+	rv_json_key(b, "score", false);
+	rv_buf_printf(b, "%.3f", cl->score);
+	rv_json_key(b, "speaker_conflict", false);
+	rv_buf_adds(b, cl->speaker_conflict ? "true" : "false");
+	rv_json_key(b, "members", false);
+	rv_buf_addc(b, '[');
+	for (uint32_t k = 0; k < cl->n; k++) {
+		const struct rv_link_member *m = &ix->links->members[cl->first + k];
+		const struct rv_article *a = &c->articles[m->article];
+		if (k)
+			rv_buf_addc(b, ',');
+		rv_buf_addc(b, '{');
+		rv_json_key(b, "article", true);
+		rv_json_cstring(b, a->id);
+		key_span(b, m->start, m->end);
+		key_text(b, "text", a, m->start, m->end);
+		rv_json_key(b, "quote", false);
+		if (m->quote == RV_NONE)
+			rv_buf_adds(b, "null");
+		else
+			rv_buf_printf(b, "%u", ix->an[m->article].quotes[m->quote].id);
+		rv_buf_addc(b, '}');
+	}
+	rv_buf_adds(b, "]}\n");
+}
+
 typedef void (*dump_fn)(const struct rv_corpus *c, const struct rv_index *ix, size_t i, struct rv_buf *b);
 
 static const struct {
 	const char *kind;
 	bool needs_index;
-	bool per_timeline_entry; /* iterate the timeline, not the articles */
-	bool takes_spans;        /* rv_dump_diff, not rv_dump */
-	bool needs_store;        /* written by the state store (state.h), not here */
+	enum { PER_ARTICLE, PER_TIMELINE_ENTRY, PER_LINK_CLUSTER } over; /* what one call of fn writes */
+	bool takes_spans; /* rv_dump_diff, not rv_dump */
+	bool needs_store; /* written by the state store (state.h), not here */
 	dump_fn fn;
 } kinds[] = {
-	{"articles", false, false, false, false, dump_articles},
-	{"entities", true, false, false, false, dump_entities},
-	{"quotes", true, false, false, false, dump_quotes},
-	{"timeline", true, true, false, false, dump_timeline},
-	{"diff", false, false, true, false, NULL},
-	{"state", false, false, false, true, NULL},
+	{"articles", false, PER_ARTICLE, false, false, dump_articles},
+	{"entities", true, PER_ARTICLE, false, false, dump_entities},
+	{"quotes", true, PER_ARTICLE, false, false, dump_quotes},
+	{"timeline", true, PER_TIMELINE_ENTRY, false, false, dump_timeline},
+	{"links", true, PER_LINK_CLUSTER, false, false, dump_links},
+	{"diff", false, PER_ARTICLE, true, false, NULL},
+	{"state", false, PER_ARTICLE, false, true, NULL},
 };
 
 static int find_kind(const char *kind)
@@ -414,7 +451,7 @@ bool rv_dump_needs_index(const char *kind)
 
 const char *rv_dump_kinds(void)
 {
-	return "articles, entities, quotes, timeline, diff, state";
+	return "articles, entities, quotes, timeline, links, diff, state";
 }
 
 bool rv_dump_needs_store(const char *kind)
@@ -434,7 +471,9 @@ int rv_dump(const char *kind, const struct rv_corpus *c, const struct rv_index *
 	int k = find_kind(kind);
 	if (k < 0 || kinds[k].takes_spans || kinds[k].needs_store || (kinds[k].needs_index && !ix))
 		return -1;
-	size_t n = kinds[k].per_timeline_entry ? ix->ntimeline : c->n;
+	size_t n = kinds[k].over == PER_TIMELINE_ENTRY ? ix->ntimeline
+		   : kinds[k].over == PER_LINK_CLUSTER ? ix->links->nclusters
+						       : c->n;
 	struct rv_buf b = {0};
 	for (size_t i = 0; i < n; i++) {
 		kinds[k].fn(c, ix, i, &b);

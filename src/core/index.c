@@ -1108,6 +1108,10 @@ struct rv_index *rv_index_build(const struct rv_corpus *c, const struct rv_index
 			ix->an[a].names[i].key = NULL;
 		}
 	ix->seconds_resolve = seconds() - t0;
+	t0 = seconds();
+	struct rv_link_opts lo = {.threads = opts ? opts->threads : 0};
+	ix->links = rv_links_build(c, ix->an, &lo);
+	ix->seconds_link = seconds() - t0;
 	return ix;
 }
 
@@ -1126,6 +1130,7 @@ void rv_index_free(struct rv_index *ix)
 	free(ix->entities);
 	rv_strmap_free(&ix->entity_by_key);
 	free(ix->timeline);
+	rv_links_free(ix->links);
 	rv_diag_free(&ix->diags);
 	free(ix);
 }

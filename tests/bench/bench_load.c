@@ -1,12 +1,14 @@
 /* bench_load — time rv_corpus_load (read + decode + validate + normalise +
- * fold), or with "index" rv_index_build on the loaded corpus, several runs,
- * and print the median.
+ * fold), or with "index" rv_index_build on the loaded corpus, or with "link"
+ * rv_links_build alone (fingerprints, pairs, alignment, clusters; no
+ * quotes), several runs, and print the median.
  *
- * usage: bench_load DIR RUNS THREADS [index]
+ * usage: bench_load DIR RUNS THREADS [index|link]
  * prints: "articles BYTES median_s MB/s peak_rss_MB" on one line.
  */
 #include "revue/corpus.h"
 #include "revue/index.h"
+#include "revue/link.h"
 
 #include <string.h>
 
@@ -32,10 +34,11 @@ static int cmp_double(const void *a, const void *b)
 int main(int argc, char **argv)
 {
 	if (argc != 4 && argc != 5) {
-		fprintf(stderr, "usage: bench_load DIR RUNS THREADS [index]\n");
+		fprintf(stderr, "usage: bench_load DIR RUNS THREADS [index|link]\n");
 		return 2;
 	}
 	bool index = argc == 5 && !strcmp(argv[4], "index");
+	bool link = argc == 5 && !strcmp(argv[4], "link");
 	const char *paths[] = {argv[1]};
 	int runs = atoi(argv[2]);
 	struct rv_corpus_opts opts = {.threads = (unsigned)atoi(argv[3])};
@@ -56,8 +59,20 @@ int main(int argc, char **argv)
 			struct rv_index_opts io = {.threads = opts.threads};
 			struct rv_index *ix = rv_index_build(c, &io);
 			if (getenv("BENCH_PHASES"))
-				fprintf(stderr, "analyse %.3f s, resolve %.3f s\n", ix->seconds_analyse, ix->seconds_resolve);
+				fprintf(stderr, "analyse %.3f s, resolve %.3f s, link %.3f s\n", ix->seconds_analyse,
+					ix->seconds_resolve, ix->seconds_link);
 			rv_index_free(ix);
+		} else if (link) {
+			t0 = now();
+			struct rv_link_opts lo = {.threads = opts.threads};
+			struct rv_links *ls = rv_links_build(c, NULL, &lo);
+			if (getenv("BENCH_PHASES"))
+				fprintf(stderr,
+					"%zu candidate pairs, %zu aligned, %zu clusters; fingerprints %.3f s, pairs "
+					"%.3f s, alignment %.3f s, clusters %.3f s\n",
+					ls->candidate_pairs, ls->aligned_pairs, ls->nclusters, ls->phase[0], ls->phase[1],
+					ls->phase[2], ls->phase[3]);
+			rv_links_free(ls);
 		}
 		t[r] = now() - t0;
 		n = c->n;

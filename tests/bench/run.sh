@@ -65,5 +65,24 @@ for n in $SIZES; do
 		echo "| $arts | $mb | $threads | $med | $mbs | $rss |" >>"$report"
 	done
 done
+{
+	echo
+	echo "## Links (content words, fingerprints, pairs, alignment, clusters; rv_links_build alone)"
+	echo
+	echo "| articles | MB | threads | median s | MB/s | peak RSS MB |"
+	echo "| ---: | ---: | ---: | ---: | ---: | ---: |"
+} >>"$report"
+for n in $SIZES; do
+	dir="$out/corpus-$n"
+	read -r arts bytes med mbs rss < <("$BUILD/bench_load" "$dir" "$RUNS" "$cores" link)
+	mb=$(echo "$bytes / 1000000" | bc -l | xargs printf "%.1f")
+	echo "| $arts | $mb | $cores | $med | $mbs | $rss |" >>"$report"
+done
+gj="$SHARED/corpora/gilets_jaunes_fr/articles"
+if [ -d "$gj" ]; then
+	read -r arts bytes med mbs rss < <("$BUILD/bench_load" "$gj" "$RUNS" "$cores" link)
+	mb=$(echo "$bytes / 1000000" | bc -l | xargs printf "%.1f")
+	echo "| $arts (gilets_jaunes_fr) | $mb | $cores | $med | $mbs | $rss |" >>"$report"
+fi
 cat "$report"
 echo "(written to $report)"

@@ -7,7 +7,9 @@ For each corpus that has keys, revue indexes the whole corpus (so that
 corpus-wide evidence plays as it would for a user) and the keyed articles are
 scored: entities at article level (precision and recall per type), money and
 percentages (the right value), speech quotes of four words or more (precision,
-recall, speaker), the timeline (precision, and recall of absolute dates).
+recall, speaker), the timeline (precision, and recall of absolute dates). Links (tests/eval/links/*.json) are scored at the
+level of article pairs: two articles are linked when --dump links puts them
+in one cluster; see link_scores below.
 Matching rules are in the functions below; they fold case, accents and
 apostrophes and ignore a leading article in names."""
 import json
@@ -236,6 +238,69 @@ def main():
     print(f"money and percent values right: {value_ok}/{value_n} = {value_ok / max(1, value_n):.3f}")
     print(f"absolute dates found with the right date: {abs_ok}/{abs_n} = {abs_ok / max(1, abs_n):.3f}")
     if verbose:
+        print()
+        print("\n".join(problems))
+    link_scores(revue, shared, verbose)
+
+
+def link_scores(revue, shared, verbose):
+    """Precision and recall of linked article pairs on the link keys. A key
+    lists, for groups of articles, the pairs that share a quotation or a
+    reused passage (links), and pairs where either answer is fair (optional).
+    A found pair with an article of a group counts right when the key lists
+    it, wrong when both articles are in the group and the key does not, or
+    when the other article belongs to another story; a pair with an article
+    of the same story outside the group is not judged."""
+    d = os.path.join(HERE, "links")
+    rows = []
+    problems = []
+    tot = Score()
+    for f in sorted(os.listdir(d)) if os.path.isdir(d) else []:
+        if not f.endswith(".json"):
+            continue
+        key = json.load(open(os.path.join(d, f), encoding="utf-8"))
+        path = os.path.join(shared, "corpora", key["corpus"], "articles")
+        if not os.path.isdir(path):
+            print(f"eval: {path} missing, links of {key['corpus']} skipped")
+            continue
+        story = re.compile(key["story"])
+        found = set()
+        for c in run(revue, "links", path):
+            arts = sorted({m["article"] for m in c["members"]})
+            for i, x in enumerate(arts):
+                for y in arts[i + 1:]:
+                    found.add((x, y))
+        s = Score()
+        for g in key["groups"]:
+            arts = set(g["articles"])
+            want = {tuple(sorted(p[:2])) for p in g["links"]}
+            optional = {tuple(sorted(p[:2])) for p in g["optional"]}
+            mine = {p for p in found if p[0] in arts or p[1] in arts}
+            for p in sorted(mine):
+                inside = p[0] in arts and p[1] in arts
+                if p in want:
+                    s.tp += 1
+                elif p in optional:
+                    continue
+                elif inside or story.match(p[0]).group(1) != story.match(p[1]).group(1):
+                    s.fp += 1
+                    problems.append(f"{key['corpus']} link: extra {p[0]} {p[1]}")
+            for p in sorted(want - found):
+                s.fn += 1
+                problems.append(f"{key['corpus']} link: missed {p[0]} {p[1]}")
+        rows.append((key["corpus"], s, len(key["groups"])))
+        tot.tp += s.tp
+        tot.fp += s.fp
+        tot.fn += s.fn
+    if not rows:
+        return
+    print()
+    print("| links (article pairs) | groups | precision | recall | found | extra | missed |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for corpus, s, n in rows:
+        print(f"| {corpus} | {n} | {s.p():.3f} | {s.r():.3f} | {s.tp} | {s.fp} | {s.fn} |")
+    print(f"| all | {sum(n for _, _, n in rows)} | {tot.p():.3f} | {tot.r():.3f} | {tot.tp} | {tot.fp} | {tot.fn} |")
+    if verbose and problems:
         print()
         print("\n".join(problems))
 
