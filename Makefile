@@ -31,9 +31,12 @@ PC_LIBS    := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null)
 CFLAGS_ALL  = $(CSTD) $(OPT) $(WARN) -Iinclude $(PC_CFLAGS) -pthread \
               -DREVUE_VERSION='"$(VERSION)"' -DREVUE_DATADIR='"$(DATADIR)"' $(EXTRA_CFLAGS) $(CFLAGS)
 LIBS_CORE   = -lunistring $(PC_LIBS) -lm -pthread
+NC_CFLAGS  := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
+NC_LIBS    := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
 CORE_SRC   := $(wildcard src/core/*.c)
+UI_SRC     := $(wildcard src/ui/*.c)
 MAIN_SRC   := src/main.c
 UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 
@@ -42,6 +45,7 @@ UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 objs = $(patsubst %.c,$(1)/%.o,$(2))
 
 CORE_OBJ      := $(call objs,$(BUILD),$(CORE_SRC))
+UI_OBJ        := $(call objs,$(BUILD),$(UI_SRC))
 MAIN_OBJ      := $(call objs,$(BUILD),$(MAIN_SRC))
 UNIT_BIN      := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
@@ -49,10 +53,16 @@ UNIT_BIN      := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 all: revue
 
-revue: $(MAIN_OBJ) $(BUILD)/libcore.a
-	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LIBS_CORE) $(LDFLAGS)
+# The terminal stays out of libcore.a: the reader's objects go to libui.a,
+# linked into revue alone (the unit tests take its curses-free objects).
+revue: $(MAIN_OBJ) $(BUILD)/libui.a $(BUILD)/libcore.a
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LIBS_CORE) $(NC_LIBS) $(LDFLAGS)
 
 $(BUILD)/libcore.a: $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/libui.a: $(UI_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
 
@@ -60,10 +70,15 @@ $(BUILD)/%.o: %.c $(wildcard include/revue/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h tests/unit/fixture.h tests/unit/linear.h $(BUILD)/libcore.a
+$(BUILD)/src/ui/%.o: src/ui/%.c src/ui/app.h $(wildcard include/revue/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(NC_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h tests/unit/fixture.h tests/unit/linear.h $(BUILD)/libui.a \
+		$(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -Itests/unit -DSHARED_DIR='"$(abspath $(SHARED))"' \
-		-DSOURCE_DIR='"$(CURDIR)"' -o $@ $< $(BUILD)/libcore.a $(CMOCKA_LIBS) $(LIBS_CORE) $(LDFLAGS)
+		-DSOURCE_DIR='"$(CURDIR)"' -o $@ $< $(BUILD)/libui.a $(BUILD)/libcore.a $(CMOCKA_LIBS) $(LIBS_CORE) $(LDFLAGS)
 
 run: revue
 	./revue
@@ -87,8 +102,8 @@ ifeq ($(BUILD),build)
 e2e: revue
 else
 e2e: $(BUILD)/revue
-$(BUILD)/revue: $(MAIN_OBJ) $(BUILD)/libcore.a
-	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LIBS_CORE) $(LDFLAGS)
+$(BUILD)/revue: $(MAIN_OBJ) $(BUILD)/libui.a $(BUILD)/libcore.a
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LIBS_CORE) $(NC_LIBS) $(LDFLAGS)
 endif
 e2e:
 	@set -e; for t in tests/e2e/*.sh; do echo "== $$t"; \
@@ -125,7 +140,7 @@ $(BUILD)/bench_load: tests/bench/bench_load.c $(BUILD)/libcore.a
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 		--suppress=missingIncludeSystem -Iinclude src
-	clang-tidy --quiet $(CORE_SRC) $(MAIN_SRC) -- $(CSTD) -Iinclude $(PC_CFLAGS)
+	clang-tidy --quiet $(CORE_SRC) $(UI_SRC) $(MAIN_SRC) -- $(CSTD) -Iinclude $(PC_CFLAGS) $(NC_CFLAGS)
 
 install: revue
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/corpus $(DESTDIR)$(DATADIR)/themes \
