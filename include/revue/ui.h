@@ -191,6 +191,8 @@ struct rv_theme {
 };
 
 const char *rv_element_name(enum rv_element e);
+/* The attributes an element always has, with or without colour. */
+unsigned rv_element_attrs(enum rv_element e);
 /* The built-in theme (what themes/default also says): every element's
  * attributes, colours for the elements that have some. */
 void rv_theme_builtin(struct rv_theme *t);

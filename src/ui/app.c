@@ -547,7 +547,10 @@ static void go_back(struct rv_app *app)
 static void toggle(struct rv_app *app, enum rv_pane_id p)
 {
 	bool shown = app->lay.shown[p];
-	app->vis[p] = shown ? RV_VIS_OFF : RV_VIS_ON;
+	/* Back to AUTO when that is what AUTO would do here: the pane then
+	 * comes and goes with the terminal's size again. */
+	bool wide = app->cols >= RV_WIDE_COLS && app->rows >= RV_WIDE_ROWS;
+	app->vis[p] = !shown == wide ? RV_VIS_AUTO : shown ? RV_VIS_OFF : RV_VIS_ON;
 	if (shown && app->focus == p)
 		app->focus = RV_PANE_READER;
 	relayout(app);

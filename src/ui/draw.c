@@ -62,7 +62,10 @@ static attr_t attrs_of(unsigned a)
 static void set_style(WINDOW *w, enum rv_element el, unsigned extra)
 {
 	unsigned a = theme->el[el].attrs | extra;
-	/* Without colour, the reverse video of a selection must still show. */
+	/* Without colour, what colour said must still show: the reverse video
+	 * of a selection, the title and status lines, search matches. */
+	if (!colour)
+		a |= rv_element_attrs(el);
 	wattr_set(w, attrs_of(a), colour ? (short)(el + 1) : 0, NULL);
 }
 

@@ -256,11 +256,13 @@ static void title(struct rv_app *app, struct rv_buf *out)
 	rv_buf_adds(out, "Reader");
 	if (r->art == SIZE_MAX)
 		return;
-	size_t shown = r->top + 1;
+	size_t first = r->top + 1, last = r->top + (size_t)text_rows(app);
+	if (last > r->wrap.nlines)
+		last = r->wrap.nlines;
 	if (rv_wrap_complete(&r->wrap))
-		rv_buf_printf(out, " %s line %zu/%zu", rv_glyph(RV_GL_DOT), shown, r->wrap.nlines);
+		rv_buf_printf(out, " %s line %zu-%zu/%zu", rv_glyph(RV_GL_DOT), first, last, r->wrap.nlines);
 	else
-		rv_buf_printf(out, " %s line %zu", rv_glyph(RV_GL_DOT), shown);
+		rv_buf_printf(out, " %s line %zu-%zu", rv_glyph(RV_GL_DOT), first, last);
 	if (app->search && r->nmatch)
 		rv_buf_printf(out, " %s %zu match%s", rv_glyph(RV_GL_DOT), r->nmatch, r->nmatch == 1 ? "" : "es");
 	if (r->match_stopped)

@@ -25,6 +25,11 @@ static const unsigned element_attrs[] = {
 #undef RV_X_ATTRS
 };
 
+unsigned rv_element_attrs(enum rv_element e)
+{
+	return e < RV_EL_COUNT ? element_attrs[e] : 0;
+}
+
 const char *rv_element_name(enum rv_element e)
 {
 	return e < RV_EL_COUNT ? element_names[e] : "?";
@@ -204,9 +209,8 @@ size_t rv_theme_parse(struct rv_theme *t, const char *text, size_t len, const ch
 			rv_diag_add(diags, file, lineno, "a colour must follow '%s'", element_names[el]);
 			continue;
 		}
+		/* Reverse video is the no-colour stand-in (draw.c): a theme asks for it by name. */
 		struct rv_style st = {.attrs = element_attrs[el] & ~(unsigned)RV_ATTR_REVERSE};
-		if (element_attrs[el] & RV_ATTR_REVERSE)
-			st.attrs |= RV_ATTR_REVERSE;
 		bool ok = rv_color_parse(w[1], wl[1], &st.fg);
 		if (!ok)
 			bad(diags, file, lineno, "not a colour", w[1], wl[1]);
