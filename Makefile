@@ -49,7 +49,8 @@ UI_OBJ        := $(call objs,$(BUILD),$(UI_SRC))
 MAIN_OBJ      := $(call objs,$(BUILD),$(MAIN_SRC))
 UNIT_BIN      := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
-.PHONY: eval all run check check-fast check-asan unit e2e deps install uninstall clean bench lint man-check
+
+.PHONY: eval all run check check-fast check-asan unit e2e deps install uninstall clean bench lint man-check man-keys
 
 all: revue
 
@@ -109,6 +110,14 @@ e2e:
 	@set -e; for t in tests/e2e/*.sh; do echo "== $$t"; \
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		REVUE="$(abspath $(REVUE_BIN))" SHARED="$(abspath $(SHARED))" bash $$t; done
+
+# Rewrites the KEYS section of revue(1) from the key table (a unit test
+# fails when they drift).
+man-keys: $(BUILD)/tests/test_ui
+	@REVUE_PRINT_KEYS=1 $(BUILD)/tests/test_ui >$(BUILD)/keys.roff
+	@awk -v f=$(BUILD)/keys.roff '/^\.\\" BEGIN KEYS/ { print; while ((getline l < f) > 0) print l; skip = 1; next } \
+		/^\.\\" END KEYS/ { skip = 0 } !skip' man/revue.1 >$(BUILD)/revue.1.new && mv $(BUILD)/revue.1.new man/revue.1
+	@echo "man/revue.1: KEYS section regenerated"
 
 man-check:
 	@out=$$(LC_ALL=C.UTF-8 MANWIDTH=80 groff -man -ww -z -Tutf8 man/revue.1 2>&1); \

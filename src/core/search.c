@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unicase.h>
 
 struct rv_search {
 	pcre2_code *re;
@@ -59,12 +60,12 @@ struct rv_search *rv_search_new(const char *pat, size_t len, char *err, size_t e
 		upper |= ch >= 'A' && ch <= 'Z';
 		nonascii |= ch >= 0x80;
 	}
-	/* Upper-case letters beyond ASCII count too (É). */
-	if (nonascii) {
-		struct rv_fold f;
-		rv_text_fold(pat, len, &f);
-		upper |= f.len != len || memcmp(f.text, pat, len) != 0;
-		rv_fold_free(&f);
+	/* Upper-case letters beyond ASCII count too (É): lower-casing changes them. */
+	if (nonascii && !upper) {
+		size_t ll = 0;
+		uint8_t *lower = u8_tolower((const uint8_t *)pat, len, NULL, NULL, NULL, &ll);
+		upper = !lower || ll != len || memcmp(lower, pat, len) != 0;
+		free(lower);
 	}
 	uint32_t flags = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_AUTO_CALLOUT;
 	bool folded = !upper && !nonascii;

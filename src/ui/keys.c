@@ -98,13 +98,15 @@ void rv_keys_roff(struct rv_buf *out)
 		bool first = true;
 		while (*k) {
 			size_t len = strcspn(k, " ");
-			rv_buf_adds(out, first ? ".BR \"" : " \", \" \"");
+			rv_buf_adds(out, first ? ".BR \"" : "\" \", \" \"");
 			roff_word(out, k, len);
 			first = false;
 			k += len;
 			k += strspn(k, " ");
 		}
 		rv_buf_adds(out, "\"\n");
-		rv_buf_printf(out, "(%s) %s.\n", table[i].name, table[i].help);
+		rv_buf_adds(out, "(");
+		roff_word(out, table[i].name, strlen(table[i].name));
+		rv_buf_printf(out, ") %s.\n", table[i].help);
 	}
 }

@@ -69,7 +69,7 @@ void rv_wrap_init(struct rv_wrap *w, const char *s, size_t n, int width, unsigne
 	memset(w, 0, sizeof *w);
 	w->s = s;
 	w->n = n;
-	w->width = width < 8 ? 8 : width;
+	w->width = width < 1 ? 1 : width;
 	w->flags = flags;
 }
 
@@ -137,7 +137,7 @@ static void wrap_step(struct rv_wrap *w)
 		struct rv_glyph g;
 		size_t l = rv_ui_glyph(&st, w->s, pe, i, &g);
 		int gw = g.kind == RV_GLYPH_TAB ? 8 - col % 8 : g.width;
-		if (col + gw > w->width && i > start) {
+		if (col + gw > w->width && i > start && w->s[i] != ' ') { /* blanks may hang: they are trimmed */
 			size_t cut = last > start ? last : i;
 			emit(w, start, cut);
 			emitted++;
