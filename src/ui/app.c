@@ -27,19 +27,22 @@ static void on_signal(int sig)
 	got_signal = sig;
 }
 
-static void on_crash(int sig)
-{
-	rv_draw_stop();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
 #if defined(__SANITIZE_ADDRESS__)
 #define RV_SANITIZED 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
 #define RV_SANITIZED 1
 #endif
+#endif
+
+#ifndef RV_SANITIZED
+/* A crash leaves the terminal usable: restore it, then die of the signal. */
+static void on_crash(int sig)
+{
+	rv_draw_stop();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
 #endif
 
 static void install_signals(void)
