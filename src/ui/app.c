@@ -144,6 +144,8 @@ static void index_arrived(struct rv_app *app)
 {
 	app->ix = atomic_load(&app->published);
 	app->t_index = now() - app->t_start;
+	for (size_t i = 0; i < app->c->n && !app->have_links; i++)
+		app->have_links = rv_ui_links(app->ix, i, NULL) > 0;
 	rv_reader_reindex(app);
 	rv_entities_sync(app);
 	rv_list_rebuild(app);

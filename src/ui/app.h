@@ -197,7 +197,7 @@ struct rv_app {
 	struct rv_timeline_state tl;
 	struct rv_history *hist;
 	size_t nhist, caphist;
-	bool trace;
+	bool have_links; /* some article shares a passage: the list gives links a column */
 };
 
 void rv_app_message(struct rv_app *app, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

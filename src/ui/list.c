@@ -124,7 +124,9 @@ static void draw(struct rv_app *app, struct rv_surface *s, int y0, int h, int w)
 		rv_draw_label(s, y0, 1, w - 1, "no article matches the filters (Esc clears them)", RV_EL_DIM, 0);
 		return;
 	}
-	bool wide = w >= 60;
+	/* Columns by what there is room for: the title first, then the date,
+	 * then the source and the links (when the corpus has any). */
+	bool dated = w >= 34, wide = w >= 60;
 	int srcw = w >= 90 ? 16 : 10;
 	for (int r = 0; r < h; r++) {
 		size_t i = l->c.top + (size_t)r;
@@ -143,10 +145,12 @@ static void draw(struct rv_app *app, struct rv_surface *s, int y0, int h, int w)
 		rv_draw_label(s, y, x, 1, open ? rv_glyph(RV_GL_CURRENT) : " ", sel ? el : RV_EL_MARKER, extra);
 		rv_draw_label(s, y, x + 1, 1, l->read[art] ? " " : rv_glyph(RV_GL_UNREAD), sel ? el : RV_EL_MARKER, extra);
 		x = 3;
-		char date[11];
-		rv_date_format(&a->date, date);
-		rv_draw_label(s, y, x, 10, *date ? date : "-", sel ? el : RV_EL_DATE, extra & ~(unsigned)RV_ATTR_UNDERLINE);
-		x += 11;
+		if (dated) {
+			char date[11];
+			rv_date_format(&a->date, date);
+			rv_draw_label(s, y, x, 10, *date ? date : "-", el, extra);
+			x += 11;
+		}
 		if (wide) {
 			rv_draw_text(s, y, x, srcw, a->source, strlen(a->source), sel ? el : RV_EL_DIM, extra);
 			x += srcw + 1;
@@ -158,13 +162,13 @@ static void draw(struct rv_app *app, struct rv_surface *s, int y0, int h, int w)
 			x += 6;
 		}
 		size_t nl = app->ix ? rv_ui_links(app->ix, art, NULL) : 0;
-		if (nl && wide) {
+		if (app->have_links && wide) {
 			char n[32];
 			snprintf(n, sizeof n, "%s%zu", rv_glyph(RV_GL_LINK), nl);
-			rv_draw_label(s, y, x, 4, n, sel ? el : RV_EL_LINK, extra);
+			if (nl)
+				rv_draw_label(s, y, x, 4, n, sel ? el : RV_EL_LINK, extra);
+			x += 5;
 		}
-		if (wide)
-			x += 4;
 		const char *t = *a->title ? a->title : a->id;
 		if (x < w)
 			rv_draw_text(s, y, x, w - x, t, strlen(t), el, extra | (l->read[art] ? 0 : RV_ATTR_BOLD));

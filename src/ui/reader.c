@@ -252,10 +252,11 @@ static size_t link_at(const struct rv_reader_state *r, size_t ls, size_t le)
 
 static void title(struct rv_app *app, struct rv_buf *out)
 {
-	const struct rv_reader_state *r = &app->reader;
+	struct rv_reader_state *r = &app->reader;
 	rv_buf_adds(out, "Reader");
 	if (r->art == SIZE_MAX)
 		return;
+	rv_wrap_until(&r->wrap, r->top + (size_t)text_rows(app));
 	size_t first = r->top + 1, last = r->top + (size_t)text_rows(app);
 	if (last > r->wrap.nlines)
 		last = r->wrap.nlines;

@@ -216,6 +216,23 @@ check "t hides the timeline" wait_gone main "4 Timeline"
 keys main t
 check "t shows it again" wait_for main "4 Timeline"
 
+# The mouse (xterm X10 reports, as tmux-256color's kmous says): a click
+# focuses a pane and picks a row, the wheel scrolls.
+keys main 1 g
+wait_for main "[list]"
+tm send-keys -t main -l $'\e[M $%'
+tm send-keys -t main -l $'\e[M#$%'
+check "a click picks the third row of the list" wait_for main "[list] 3/5"
+tm send-keys -t main -l $'\e[M `0'
+tm send-keys -t main -l $'\e[M#`0'
+check "a click on the reader focuses it" wait_for main "[reader]"
+keys main g
+wait_for main "Reader · line 1-"
+tm send-keys -t main -l $'\e[Ma`0'
+check "the wheel scrolls the reader" wait_for main "Reader · line 4-"
+tm send-keys -t main -l $'\e[M``0'
+check "and back" wait_for main "Reader · line 1-"
+
 # Help, generated from the key table.
 keys main '?'
 check "? opens the help" wait_for main "Keys (j/k scroll"
