@@ -143,13 +143,11 @@ struct rv_reader_state {
 	struct rv_hl *hl; /* sorted by start */
 	size_t *hl_maxend;
 	size_t nhl;
-	bool hl_indexed; /* hl holds the index's spans */
 	struct rv_span *match;
 	size_t nmatch, capmatch, curmatch;
 	bool match_stopped;
 	struct rv_ui_link *links;
 	size_t nlinks, curlink;
-	size_t *quote_lines_dummy;
 };
 
 struct rv_entities_state {
@@ -161,9 +159,9 @@ struct rv_entities_state {
 	size_t mention_next;
 };
 
+/* Rows: the resolved entries, one separator row, then the unresolved. */
 struct rv_timeline_state {
 	struct rv_cursor c;
-	/* rows: resolved entries, one separator row, then the unresolved */
 };
 
 struct rv_history {

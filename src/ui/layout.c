@@ -55,7 +55,7 @@ void rv_layout_compute(int cols, int rows, const enum rv_visibility vis[RV_PANE_
 	}
 	int sw = 0;
 	if (side) {
-		sw = clampi(cols / 5, 22, 36);
+		sw = clampi(cols / 4, 22, 36);
 		l->shown[RV_PANE_ENTITIES] = true;
 		l->pane[RV_PANE_ENTITIES] = (struct rv_rect){top, cols - sw, body, sw};
 		sw += 1; /* separator */

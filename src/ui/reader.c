@@ -98,7 +98,6 @@ static void build_hl(struct rv_app *app)
 			m = r->hl[i].end;
 		r->hl_maxend[i] = m;
 	}
-	r->hl_indexed = true;
 }
 
 void rv_reader_set_matches(struct rv_app *app)

@@ -55,7 +55,7 @@ static void draw(struct rv_app *app, struct rv_surface *s, int y0, int h, int w)
 		rv_draw_label(s, y0, 1, w - 1, "no date in the corpus", RV_EL_DIM, 0);
 		return;
 	}
-	int srcw = w >= 100 ? 18 : 10;
+	int srcw = w >= 100 ? 24 : 12;
 	for (int r = 0; r < h; r++) {
 		size_t row = t->c.top + (size_t)r;
 		if (row >= t->c.n)
@@ -78,12 +78,13 @@ static void draw(struct rv_app *app, struct rv_surface *s, int y0, int h, int w)
 			rv_draw_fill(s, y, 0, el, dim);
 		rv_draw_label(s, y, 0, 1, here ? rv_glyph(RV_GL_CURRENT) : " ", sel ? el : RV_EL_MARKER, dim);
 		if (te->resolved)
-			rv_draw_text(s, y, 2, 23, te->date, strlen(te->date), sel ? el : RV_EL_DATE, dim);
+			rv_draw_text(s, y, 2, 15, te->date, strlen(te->date), sel ? el : RV_EL_DATE, dim);
 		else
-			rv_draw_label(s, y, 2, 23, "? unresolved", sel ? el : RV_EL_UNRESOLVED, dim | RV_ATTR_ITALIC);
-		int x = 26;
-		rv_draw_text(s, y, x, srcw, *a->source ? a->source : a->id, strlen(*a->source ? a->source : a->id),
-			     sel ? el : RV_EL_DIM, dim);
+			rv_draw_label(s, y, 2, 15, "? unresolved", sel ? el : RV_EL_UNRESOLVED, dim | RV_ATTR_ITALIC);
+		int x = 18;
+		/* the outlet, or the title when the article names none */
+		const char *who = *a->source ? a->source : *a->title ? a->title : a->id;
+		rv_draw_text(s, y, x, srcw, who, strlen(who), sel ? el : RV_EL_DIM, dim);
 		x += srcw + 1;
 		if (x >= w)
 			continue;

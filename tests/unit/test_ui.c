@@ -35,9 +35,9 @@ static void test_layout_wide(void **state)
 {
 	(void)state;
 	expect_layout(160, 45, auto_vis, RV_PANE_LIST,
-		      "list 1,0 38x29; reader 1,39 88x29; entities 1,128 32x29; timeline 30,0 160x14");
+		      "list 1,0 36x29; reader 1,37 86x29; entities 1,124 36x29; timeline 30,0 160x14");
 	expect_layout(120, 30, auto_vis, RV_PANE_LIST,
-		      "list 1,0 28x19; reader 1,29 66x19; entities 1,96 24x19; timeline 20,0 120x9");
+		      "list 1,0 26x19; reader 1,27 62x19; entities 1,90 30x19; timeline 20,0 120x9");
 	expect_layout(200, 50, auto_vis, RV_PANE_READER,
 		      "list 1,0 48x34; reader 1,49 114x34; entities 1,164 36x34; timeline 35,0 200x14");
 }
@@ -124,7 +124,7 @@ static void test_layout_hit(void **state)
 	assert_int_equal(rv_layout_hit(&l, 40, 10), RV_PANE_TIMELINE);
 	assert_int_equal(rv_layout_hit(&l, 0, 10), RV_PANE_COUNT);  /* title line */
 	assert_int_equal(rv_layout_hit(&l, 44, 10), RV_PANE_COUNT); /* status line */
-	assert_int_equal(rv_layout_hit(&l, 5, 38), RV_PANE_COUNT);  /* separator */
+	assert_int_equal(rv_layout_hit(&l, 5, 36), RV_PANE_COUNT);  /* separator */
 }
 
 /* --- keys ----------------------------------------------------------------------- */
