@@ -32,9 +32,10 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts);
 
 struct rv_theme;
 /* Loads a theme by name (themes folder: the source tree's, then the
- * installed one) or by path over t; NULL loads nothing. Prints problems on
- * stderr; returns -1 when the theme cannot be found or read. */
-int rv_ui_load_theme(struct rv_theme *t, const char *name);
+ * installed one) or by path over t; NULL loads nothing. Prints the first
+ * problems on stderr and sums them up in msg (for the status line; "" when
+ * none); returns -1 when the theme cannot be found or read. */
+int rv_ui_load_theme(struct rv_theme *t, const char *name, char *msg, size_t msglen);
 
 /* --- Layout --------------------------------------------------------------- */
 

@@ -745,7 +745,8 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	app->list.read = rv_xcalloc(c->n, sizeof *app->list.read);
 	app->list.hits = rv_xcalloc(c->n, sizeof *app->list.hits);
 	rv_theme_builtin(&app->theme);
-	if (rv_ui_load_theme(&app->theme, opts->theme) < 0) {
+	char theme_msg[sizeof app->msg];
+	if (rv_ui_load_theme(&app->theme, opts->theme, theme_msg, sizeof theme_msg) < 0) {
 		free(app->list.read);
 		free(app->list.hits);
 		free(app);
@@ -770,6 +771,8 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 		build_index(&b);
 
 	rv_list_rebuild(app);
+	if (*theme_msg)
+		rv_app_message(app, true, "%s", theme_msg);
 	relayout(app);
 	if (app->list.c.n)
 		rv_app_open(app, app->list.rows[0], 0, false);
@@ -811,6 +814,12 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	rv_draw_stop();
 	if (tf)
 		fclose(tf);
+	if (threaded && !atomic_load(&app->published)) {
+		/* Quitting while the index is still being built: "Q quits at once"
+		 * matters more than freeing memory the process gives back anyway. */
+		fflush(stdout);
+		_exit(got_signal ? 128 + got_signal : 0);
+	}
 	if (threaded)
 		pthread_join(th, NULL);
 	struct rv_index *ix = atomic_load(&app->published);

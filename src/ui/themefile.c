@@ -56,8 +56,10 @@ static char *find_theme(const char *name)
 	return rv_xasprintf("%s/themes/%s.theme", REVUE_DATADIR, name);
 }
 
-int rv_ui_load_theme(struct rv_theme *t, const char *name)
+int rv_ui_load_theme(struct rv_theme *t, const char *name, char *msg, size_t msglen)
 {
+	if (msglen)
+		msg[0] = '\0';
 	if (!name)
 		return 0;
 	char *path = find_theme(name);
@@ -73,10 +75,18 @@ int rv_ui_load_theme(struct rv_theme *t, const char *name)
 	struct rv_diags d = {0};
 	rv_theme_parse(t, text, len, path, &d);
 	struct rv_buf b = {0};
-	for (size_t i = 0; i < d.n; i++) {
+	for (size_t i = 0; i < d.n && i < 5; i++) { /* a binary file has thousands */
 		b.len = 0;
 		rv_diag_format(&d.v[i], &b);
 		fprintf(stderr, "%s\n", b.p);
+	}
+	if (d.n > 5)
+		fprintf(stderr, "revue: and %zu more problems in that theme\n", d.n - 5);
+	if (d.n) {
+		b.len = 0;
+		rv_diag_format(&d.v[0], &b);
+		snprintf(msg, msglen, "theme: %zu line%s ignored; first: %s", d.n, d.n == 1 ? "" : "s",
+			 b.p + (strncmp(b.p, "revue: ", 7) ? 0 : 7));
 	}
 	rv_buf_free(&b);
 	rv_diag_free(&d);

@@ -335,6 +335,20 @@ for th in default light mono; do
 	check "--theme $th opens" wait_for "theme$th" "1 Articles"
 	keys "theme$th" Q
 done
+# Hostile theme files: the reader opens, says what it ignored, leaks nothing.
+if have_shared; then
+	for f in "$SHARED"/adversarial/config/theme_*.conf; do
+		n=$(basename "$f" .conf)
+		start "$n" 160 30 -- --theme "$f"
+		check "$n: the reader opens" wait_for "$n" "1 Articles"
+		check "$n: the status line says lines were ignored" wait_for "$n" "theme: "
+		keys "$n" Q
+	done
+	python3 "$SHARED/tools/term-oracle" --cols 120 --rows 30 --delay 0.05 --keys "j,Q" \
+		-- env LANG=C.UTF-8 TERM=xterm-256color "$REVUE" --theme "$SHARED/adversarial/config/theme_escape_injection.conf" \
+		>"$SCRATCH/oracle" 2>&1
+	check "a theme's values never reach the terminal raw" [ $? -eq 0 ]
+fi
 "$REVUE" --theme no-such-theme </dev/null >"$SCRATCH/out" 2>"$SCRATCH/err"
 # not a terminal: the list is printed and the theme is not read
 check "--theme off a terminal: the plain list" grep -q "000_679a9a29bead16d9.txt" "$SCRATCH/out"
