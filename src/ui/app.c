@@ -727,11 +727,12 @@ static void handle(struct rv_app *app, int kind, int key)
 	act(app, a);
 }
 
-static void trace(struct rv_app *app, FILE *f, const char *what, double t0)
+static void trace(FILE *f, const char *what, double t0)
 {
-	if (f)
+	if (f) {
 		fprintf(f, "%s %.3f ms\n", what, (now() - t0) * 1000);
-	(void)app;
+		fflush(f);
+	}
 }
 
 int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
@@ -777,13 +778,13 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	if (app->list.c.n)
 		rv_app_open(app, app->list.rows[0], 0, false);
 	paint(app);
-	trace(app, tf, "first-screen", app->t_start);
+	trace(tf, "first-screen", app->t_start);
 
 	int errs = 0;
 	while (!app->quit && !got_signal) {
 		if (!app->ix && atomic_load(&app->published)) {
 			index_arrived(app);
-			trace(app, tf, "index", app->t_start);
+			trace(tf, "index", app->t_start);
 			paint(app);
 		}
 		int key;
@@ -803,12 +804,16 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 		}
 		errs = 0;
 		double t0 = now();
+		enum rv_pane_id was = app->focus;
 		handle(app, kind, key);
 		paint(app);
-		if (tf) {
-			char what[32];
-			snprintf(what, sizeof what, "key %d", key);
-			trace(app, tf, what, t0);
+		if (tf) { /* "key PANE ACTION": what a benchmark groups by */
+			size_t n;
+			const struct rv_action_info *t = rv_actions(&n);
+			enum rv_action a = kind == RV_INPUT_CHAR && key >= 0x80 ? RV_ACT_NONE : rv_key_action(key);
+			char what[64];
+			snprintf(what, sizeof what, "key %s %s", panes[was]->name, a != RV_ACT_NONE ? t[a - 1].name : "other");
+			trace(tf, what, t0);
 		}
 	}
 	rv_draw_stop();
