@@ -373,6 +373,13 @@ if have_shared && [ -x "$SHARED/tools/term-oracle" ]; then
 	python3 "$SHARED/tools/term-oracle" --cols 100 --rows 30 --delay 0.02 --keys "j,j,2,G,Q" \
 		-- env LANG=C TERM=vt100 "$REVUE" "$SHARED/adversarial" >"$SCRATCH/oracle" 2>&1
 	check "adversarial under LANG=C on a vt100: clean" [ $? -eq 0 ]
+	for term in xterm-256color screen-256color tmux-256color linux vt100; do
+		python3 "$SHARED/tools/term-oracle" --cols 100 --rows 30 --delay 0.03 --keys "j,j,2,KEY_NPAGE,G,Tab,?,q,Q" \
+			--save "$SCRATCH/raw.$term" -- env LANG=C.UTF-8 TERM=$term "$REVUE" "$SHARED/adversarial" \
+			>"$SCRATCH/oracle" 2>&1
+		check "TERM=$term: clean" [ $? -eq 0 ]
+		check "TERM=$term: the reader drew its panes" grep -q "Articles" "$SCRATCH/raw.$term"
+	done
 	start adv 120 40 -- "$SHARED/adversarial"
 	check "adversarial: the reader opens" wait_for adv "1 Articles"
 	ready adv
