@@ -20,6 +20,10 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#ifndef REVUE_VERSION
+#define REVUE_VERSION "0.1.0"
+#endif
+
 static volatile sig_atomic_t got_signal;
 
 static void on_signal(int sig)
@@ -217,13 +221,28 @@ static void relayout(struct rv_app *app)
 	app->dirty = RV_DIRTY_ALL;
 }
 
+static bool same_rect(const struct rv_rect *a, const struct rv_rect *b)
+{
+	return a->y == b->y && a->x == b->x && a->h == b->h && a->w == b->w;
+}
+
+static bool same_layout(const struct rv_layout *a, const struct rv_layout *b)
+{
+	if (a->too_small != b->too_small)
+		return false;
+	for (int p = 0; p < RV_PANE_COUNT; p++)
+		if (a->shown[p] != b->shown[p] || (a->shown[p] && !same_rect(&a->pane[p], &b->pane[p])))
+			return false;
+	return true;
+}
+
 /* Relayouts only when the focus or a toggle changed which panes show. */
 static void refocus(struct rv_app *app, enum rv_pane_id p)
 {
 	app->focus = p;
 	struct rv_layout l;
 	rv_layout_compute(app->cols, app->rows, app->vis, app->focus, &l);
-	if (memcmp(&l, &app->lay, sizeof l))
+	if (!same_layout(&l, &app->lay))
 		relayout(app);
 	app->dirty = RV_DIRTY_ALL;
 }

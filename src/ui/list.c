@@ -73,7 +73,7 @@ void rv_list_rebuild(struct rv_app *app)
 	size_t n = 0;
 	for (uint32_t i = 0; i < app->c->n; i++) {
 		const struct rv_article *a = &app->c->articles[i];
-		if (l->source && strcmp(a->source, l->source))
+		if (l->source && strcmp(a->source, l->source) != 0)
 			continue;
 		if (l->corpus && !l->hits[i])
 			continue;

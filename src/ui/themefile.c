@@ -19,7 +19,7 @@ static char *read_all(const char *path, size_t *len)
 	struct rv_buf b = {0};
 	char chunk[4096];
 	size_t r;
-	while ((r = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len < 1024 * 1024)
+	while ((r = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len < (size_t)1024 * 1024)
 		rv_buf_add(&b, chunk, r);
 	fclose(f);
 	*len = b.len;
