@@ -33,10 +33,13 @@ CFLAGS_ALL  = $(CSTD) $(OPT) $(WARN) -Iinclude $(PC_CFLAGS) -pthread \
               -DREVUE_VERSION='"$(VERSION)"' -DREVUE_DATADIR='"$(DATADIR)"' $(EXTRA_CFLAGS) $(CFLAGS)
 LIBS_CORE   = -lunistring $(PC_LIBS) -lm -pthread
 LIBS_STORE  = $(SQLITE_LIBS)
+NC_CFLAGS  := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
+NC_LIBS    := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
 CORE_SRC   := $(wildcard src/core/*.c)
 STORE_SRC  := $(wildcard src/store/*.c)
+UI_SRC     := $(wildcard src/ui/*.c)
 MAIN_SRC   := src/main.c
 UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 
@@ -46,16 +49,20 @@ objs = $(patsubst %.c,$(1)/%.o,$(2))
 
 CORE_OBJ      := $(call objs,$(BUILD),$(CORE_SRC))
 STORE_OBJ     := $(call objs,$(BUILD),$(STORE_SRC))
+UI_OBJ        := $(call objs,$(BUILD),$(UI_SRC))
 MAIN_OBJ      := $(call objs,$(BUILD),$(MAIN_SRC))
 UNIT_BIN      := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
-.PHONY: eval all run check check-fast check-asan unit e2e deps install uninstall clean bench lint man-check
+
+.PHONY: eval all run check check-fast check-asan unit e2e deps install uninstall clean bench lint man-check man-keys
 
 all: revue
 
-# The store depends on core and never the other way: libstore.a comes first.
-revue: $(MAIN_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a
-	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LIBS_STORE) $(LIBS_CORE) $(LDFLAGS)
+# The terminal stays out of libcore.a: the reader's objects go to libui.a,
+# linked into revue alone (the unit tests take its curses-free objects). The
+# store and the reader depend on core and never the other way: core comes last.
+revue: $(MAIN_OBJ) $(BUILD)/libui.a $(BUILD)/libstore.a $(BUILD)/libcore.a
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LIBS_STORE) $(LIBS_CORE) $(NC_LIBS) $(LDFLAGS)
 
 $(BUILD)/libcore.a: $(CORE_OBJ)
 	@mkdir -p $(dir $@)
@@ -65,17 +72,25 @@ $(BUILD)/libstore.a: $(STORE_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
 
+$(BUILD)/libui.a: $(UI_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
 $(BUILD)/%.o: %.c $(wildcard include/revue/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
-# Every test links both libraries; a test that uses no store function pulls
-# nothing from libstore.a, and --as-needed drops SQLite from its binary.
+$(BUILD)/src/ui/%.o: src/ui/%.c src/ui/app.h $(wildcard include/revue/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(NC_CFLAGS) -c -o $@ $<
+
+# Every test links the three libraries; a test that uses no store function
+# pulls nothing from libstore.a, and --as-needed drops SQLite from its binary.
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h tests/unit/fixture.h tests/unit/linear.h \
-		$(BUILD)/libstore.a $(BUILD)/libcore.a
+		$(BUILD)/libui.a $(BUILD)/libstore.a $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -Itests/unit -DSHARED_DIR='"$(abspath $(SHARED))"' \
-		-DSOURCE_DIR='"$(CURDIR)"' -o $@ $< $(BUILD)/libstore.a $(BUILD)/libcore.a $(CMOCKA_LIBS) \
+		-DSOURCE_DIR='"$(CURDIR)"' -o $@ $< $(BUILD)/libui.a $(BUILD)/libstore.a $(BUILD)/libcore.a $(CMOCKA_LIBS) \
 		-Wl,--as-needed $(LIBS_STORE) -Wl,--no-as-needed $(LIBS_CORE) $(LDFLAGS)
 
 run: revue
@@ -100,13 +115,21 @@ ifeq ($(BUILD),build)
 e2e: revue
 else
 e2e: $(BUILD)/revue
-$(BUILD)/revue: $(MAIN_OBJ) $(BUILD)/libstore.a $(BUILD)/libcore.a
-	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LIBS_STORE) $(LIBS_CORE) $(LDFLAGS)
+$(BUILD)/revue: $(MAIN_OBJ) $(BUILD)/libui.a $(BUILD)/libstore.a $(BUILD)/libcore.a
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LIBS_STORE) $(LIBS_CORE) $(NC_LIBS) $(LDFLAGS)
 endif
 e2e:
 	@set -e; for t in tests/e2e/*.sh; do echo "== $$t"; \
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		REVUE="$(abspath $(REVUE_BIN))" SHARED="$(abspath $(SHARED))" bash $$t; done
+
+# Rewrites the KEYS section of revue(1) from the key table (a unit test
+# fails when they drift).
+man-keys: $(BUILD)/tests/test_ui
+	@REVUE_PRINT_KEYS=1 $(BUILD)/tests/test_ui >$(BUILD)/keys.roff
+	@awk -v f=$(BUILD)/keys.roff '/^\.\\" BEGIN KEYS/ { print; while ((getline l < f) > 0) print l; skip = 1; next } \
+		/^\.\\" END KEYS/ { skip = 0 } !skip' man/revue.1 >$(BUILD)/revue.1.new && mv $(BUILD)/revue.1.new man/revue.1
+	@echo "man/revue.1: KEYS section regenerated"
 
 man-check:
 	@out=$$(LC_ALL=C.UTF-8 MANWIDTH=80 groff -man -ww -z -Tutf8 man/revue.1 2>&1); \
@@ -131,6 +154,7 @@ deps:
 
 bench: revue $(BUILD)/bench_load
 	@SHARED="$(abspath $(SHARED))" BUILD="$(BUILD)" bash tests/bench/run.sh
+	@SHARED="$(abspath $(SHARED))" BUILD="$(BUILD)" REVUE=./revue bash tests/bench/reader.sh
 
 $(BUILD)/bench_load: tests/bench/bench_load.c $(BUILD)/libcore.a
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libcore.a $(LIBS_CORE) $(LDFLAGS)
@@ -143,7 +167,7 @@ $(BUILD)/bench_state: tests/bench/bench_state.c $(BUILD)/libstore.a $(BUILD)/lib
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 		--suppress=missingIncludeSystem -Iinclude src
-	clang-tidy --quiet $(CORE_SRC) $(STORE_SRC) $(MAIN_SRC) -- $(CSTD) -Iinclude $(PC_CFLAGS)
+	clang-tidy --quiet $(CORE_SRC) $(STORE_SRC) $(UI_SRC) $(MAIN_SRC) -- $(CSTD) -Iinclude $(PC_CFLAGS) $(NC_CFLAGS)
 
 install: revue
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/corpus $(DESTDIR)$(DATADIR)/themes \

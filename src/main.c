@@ -1,9 +1,10 @@
-/* main.c — command line → load → dump (or, later, the reader). */
+/* main.c — command line → load → the reader on a terminal, or a dump. */
 #include "revue/corpus.h"
 #include "revue/dump.h"
 #include "revue/index.h"
 #include "revue/state.h"
 #include "revue/text.h"
+#include "revue/ui.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef REVUE_VERSION
@@ -31,7 +33,8 @@ static void usage(FILE *f)
 		"who said what, and when.\n"
 		"\n"
 		"PATH is a directory (walked for *.txt and *.md) or article files. With no\n"
-		"PATH, revue opens its bundled corpus.\n"
+		"PATH, revue opens its bundled corpus. On a terminal, revue is a full-screen\n"
+		"reader (press ? in it for the keys); otherwise it prints the article list.\n"
 		"\n"
 		"Options:\n"
 		"  --dump KIND           print the index as JSON Lines and exit; KIND is one of:\n"
@@ -42,6 +45,8 @@ static void usage(FILE *f)
 		"                        byte offsets into its body; PATH... follows them\n"
 		"  --max-file-size SIZE  refuse article files larger than SIZE bytes (suffixes\n"
 		"                        K, M, G; default 64M)\n"
+		"  --theme NAME|PATH     colours of the reader: default, light, mono, or a file\n"
+		"                        (see revue(1), THEMES; NO_COLOR turns colour off)\n"
 		"  -j, --threads N       load with N threads (default: one per core)\n"
 		"  --state FILE          keep read marks, stars and notes in FILE (default:\n"
 		"                        $REVUE_STATE, else $XDG_STATE_HOME/revue/state.db,\n"
@@ -149,7 +154,7 @@ static void print_diags(const struct rv_diags *d)
 	rv_buf_free(&b);
 }
 
-/* Until the full-screen reader lands: the article list, one line each. */
+/* When standard output is not a terminal: the article list, one line each. */
 static void print_list(const struct rv_corpus *c)
 {
 	struct rv_buf b = {0};
@@ -192,12 +197,17 @@ static int dump_state(const struct rv_corpus *corpus, const struct rv_state_opts
 
 int main(int argc, char **argv)
 {
-	enum { OPT_DUMP = 256, OPT_MAX_FILE, OPT_STATE };
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	double t0 = (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+	enum { OPT_DUMP = 256, OPT_MAX_FILE, OPT_STATE, OPT_THEME };
+	const char *theme = NULL;
 	static const struct option longopts[] = {
 		{"dump", required_argument, NULL, OPT_DUMP},
 		{"max-file-size", required_argument, NULL, OPT_MAX_FILE},
 		{"threads", required_argument, NULL, 'j'},
 		{"state", required_argument, NULL, OPT_STATE},
+		{"theme", required_argument, NULL, OPT_THEME},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{0, 0, 0, 0},
@@ -222,6 +232,9 @@ int main(int argc, char **argv)
 			if (!*optarg)
 				return usage_error("invalid state file", optarg, " (a file name)");
 			state_opts.path = optarg;
+			break;
+		case OPT_THEME:
+			theme = optarg;
 			break;
 		case 'j': {
 			char *end;
@@ -298,6 +311,9 @@ int main(int argc, char **argv)
 			status = 1;
 		}
 		rv_index_free(ix);
+	} else if (isatty(STDOUT_FILENO) && isatty(STDIN_FILENO)) {
+		struct rv_ui_opts uo = {.theme = theme, .threads = opts.threads, .t0 = t0};
+		status = rv_ui_run(corpus, &uo);
 	} else {
 		print_list(corpus);
 	}

@@ -1,0 +1,40 @@
+/* search.h — what the user types after '/' or 's', run with limits.
+ *
+ * A pattern is PCRE2 (UTF, invalid UTF in the subject tolerated), at most
+ * RV_SEARCH_MAX bytes. Smart case: caseless unless the pattern holds an
+ * upper-case letter. Accent-insensitive unless the pattern holds a
+ * non-ASCII letter: then it runs on the folded view and the matches are
+ * mapped back to the source. Every run is bounded by match, depth and heap
+ * limits and by a wall-clock deadline checked from a callout; a run that
+ * trips one says RV_SEARCH_STOPPED, never "not found".
+ */
+#ifndef REVUE_SEARCH_H
+#define REVUE_SEARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "revue/corpus.h"
+#include "revue/text.h"
+
+#define RV_SEARCH_MAX 1024
+
+enum rv_search_status { RV_SEARCH_OK, RV_SEARCH_STOPPED };
+
+struct rv_search;
+
+/* NULL with the reason in err (one line) when the pattern does not compile. */
+struct rv_search *rv_search_new(const char *pat, size_t len, char *err, size_t errlen);
+void rv_search_free(struct rv_search *s);
+bool rv_search_folded(const struct rv_search *s);
+/* Monotonic seconds, to build deadlines from. */
+double rv_search_now(void);
+
+/* Appends the matches in an article's body (body offsets, ascending, empty
+ * matches skipped) to *out (*n of *cap); at most `max` of them. */
+enum rv_search_status rv_search_article(const struct rv_search *s, const struct rv_article *a, double deadline,
+					size_t max, struct rv_span **out, size_t *n, size_t *cap);
+/* Whether a short string (a title, a name) matches. */
+bool rv_search_string(const struct rv_search *s, const char *t, size_t n);
+
+#endif

@@ -1,0 +1,241 @@
+/* ui.h — the full-screen reader, and the parts of it that are plain data.
+ *
+ * rv_ui_run opens the reader on a loaded corpus and returns when the user
+ * quits (or the terminal goes away); it builds the index itself, behind the
+ * first screen. Everything else here knows no terminal, so the unit tests
+ * link it without ncurses: the layout (which pane gets which rectangle), the
+ * key table (actions, their default keys and help text: one X-macro list
+ * that also feeds the help screen and the man page), theme files, and word
+ * wrapping by display width.
+ */
+#ifndef REVUE_UI_H
+#define REVUE_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "revue/corpus.h"
+#include "revue/text.h"
+#include "revue/util.h"
+
+/* --- Running the reader -------------------------------------------------- */
+
+struct rv_ui_opts {
+	const char *theme; /* a name in the themes folder or a path; NULL: default */
+	unsigned threads;  /* for the index build; 0: one per core */
+	double t0;         /* when the program started (CLOCK_MONOTONIC), for the trace; 0: now */
+};
+
+/* Returns the exit status: 0 on a normal quit, 1 when the terminal or the
+ * theme cannot be used (the reason is on stderr). */
+int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts);
+
+struct rv_theme;
+/* Loads a theme by name (themes folder: the source tree's, then the
+ * installed one) or by path over t; NULL loads nothing. Prints the first
+ * problems on stderr and sums them up in msg (for the status line; "" when
+ * none); returns -1 when the theme cannot be found or read. */
+int rv_ui_load_theme(struct rv_theme *t, const char *name, char *msg, size_t msglen);
+
+/* --- Layout --------------------------------------------------------------- */
+
+enum rv_pane_id { RV_PANE_LIST, RV_PANE_READER, RV_PANE_ENTITIES, RV_PANE_TIMELINE, RV_PANE_COUNT };
+
+/* Whether the sidebar and the timeline show: AUTO shows them when the
+ * terminal is wide and tall enough for all four panes. */
+enum rv_visibility { RV_VIS_AUTO, RV_VIS_ON, RV_VIS_OFF };
+
+struct rv_rect {
+	int y, x, h, w;
+};
+
+#define RV_MIN_COLS 40
+#define RV_MIN_ROWS 10
+#define RV_WIDE_COLS 120
+#define RV_WIDE_ROWS 30
+
+struct rv_layout {
+	bool too_small;
+	struct rv_rect title, status;
+	bool shown[RV_PANE_COUNT];
+	struct rv_rect pane[RV_PANE_COUNT]; /* each pane's first row is its header */
+};
+
+/* The rectangles for a terminal of cols × rows. `focus` always shows (Tab
+ * onto a hidden pane brings it in); vis[] applies to the sidebar and the
+ * timeline. Panes never overlap: side-by-side panes leave one column for a
+ * separator between them. */
+void rv_layout_compute(int cols, int rows, const enum rv_visibility vis[RV_PANE_COUNT], enum rv_pane_id focus,
+		       struct rv_layout *out);
+/* The pane under the cell (y, x), or RV_PANE_COUNT. */
+enum rv_pane_id rv_layout_hit(const struct rv_layout *l, int y, int x);
+/* "list 0,1 30x22; reader ..." for the tests. */
+void rv_layout_describe(const struct rv_layout *l, struct rv_buf *out);
+
+/* --- Keys ------------------------------------------------------------------ */
+
+/* X(ID, name, default keys (space-separated key names), help text) */
+#define RV_ACTIONS(X)                                                                                     \
+	X(NEXT_PANE, "next-pane", "Tab", "focus the next pane (brings a hidden one in)")                 \
+	X(PREV_PANE, "prev-pane", "S-Tab", "focus the previous pane")                                    \
+	X(FOCUS_LIST, "focus-list", "1", "focus the article list")                                       \
+	X(FOCUS_READER, "focus-reader", "2", "focus the reading view")                                   \
+	X(FOCUS_ENTITIES, "focus-entities", "3", "focus the entity sidebar")                             \
+	X(FOCUS_TIMELINE, "focus-timeline", "4", "focus the timeline")                                   \
+	X(DOWN, "down", "j Down", "move down a line")                                                    \
+	X(UP, "up", "k Up", "move up a line")                                                            \
+	X(PAGE_DOWN, "page-down", "Space PgDn", "move down a page")                                      \
+	X(PAGE_UP, "page-up", "b PgUp", "move up a page")                                                \
+	X(TOP, "top", "g Home", "go to the first line")                                                  \
+	X(BOTTOM, "bottom", "G End", "go to the last line")                                              \
+	X(OPEN, "open", "Enter", "open the article, filter by the entity, or go to the date")          \
+	X(NEXT_LINK, "next-link", "]", "next shared quote or passage in the reading view")               \
+	X(PREV_LINK, "prev-link", "[", "previous shared quote or passage")                               \
+	X(FOLLOW_LINK, "follow-link", "o", "open the other article at the matching passage")            \
+	X(BACK, "back", "Backspace h Left", "go back through the followed links")                        \
+	X(SEARCH, "search", "/", "search the current pane (PCRE2, smart case)")                          \
+	X(SEARCH_NEXT, "search-next", "n", "next match")                                                 \
+	X(SEARCH_PREV, "search-prev", "N", "previous match")                                             \
+	X(CORPUS_SEARCH, "corpus-search", "s", "search the whole corpus into the article list")         \
+	X(SORT, "sort", "S", "sort the article list by date, source or title")                           \
+	X(FILTER_SOURCE, "filter-source", "f", "show only the current article's source")                 \
+	X(CLEAR, "clear", "Esc", "clear the filters and the search")                                     \
+	X(TOGGLE_ENTITIES, "toggle-entities", "e", "show or hide the entity sidebar")                    \
+	X(TOGGLE_TIMELINE, "toggle-timeline", "t", "show or hide the timeline")                          \
+	X(COMPARE, "compare", "c", "compare two versions of a quote (not yet)")                          \
+	X(HELP, "help", "? F1", "show this help")                                                        \
+	X(REDRAW, "redraw", "C-l", "repaint the whole screen")                                           \
+	X(CLOSE, "close", "q", "close the current view; quit from the main screen")                      \
+	X(QUIT, "quit", "Q", "quit at once")
+
+enum rv_action {
+	RV_ACT_NONE,
+#define RV_X_ENUM(id, name, keys, help) RV_ACT_##id,
+	RV_ACTIONS(RV_X_ENUM)
+#undef RV_X_ENUM
+	RV_ACT_COUNT
+};
+
+struct rv_action_info {
+	enum rv_action action;
+	const char *name, *keys, *help;
+};
+
+/* The table, in order (without RV_ACT_NONE); *n gets its length. */
+const struct rv_action_info *rv_actions(size_t *n);
+/* The action a key code (an ncurses key: a character or KEY_*) is bound
+ * to, or RV_ACT_NONE. */
+enum rv_action rv_key_action(int key);
+/* A key name of the table ("j", "Down", "S-Tab", "C-l", "F1", "Space") to
+ * its code; -1 when the name is unknown. */
+int rv_key_code(const char *name, size_t len);
+/* The KEYS section body of revue(1), generated from the table (roff). */
+void rv_keys_roff(struct rv_buf *out);
+
+/* --- Themes ---------------------------------------------------------------- */
+
+/* X(ID, name, attributes it always has, so nothing depends on colour alone) */
+#define RV_ELEMENTS(X)                                   \
+	X(TEXT, "text", RV_ATTR_NONE)                    \
+	X(TITLE, "title", RV_ATTR_REVERSE)               \
+	X(STATUS, "status", RV_ATTR_REVERSE)             \
+	X(PANE, "pane", RV_ATTR_NONE)                    \
+	X(PANE_FOCUS, "pane-focus", RV_ATTR_BOLD)        \
+	X(BORDER, "border", RV_ATTR_NONE)                \
+	X(SELECTED, "selected", RV_ATTR_REVERSE)         \
+	X(HEADER, "header", RV_ATTR_BOLD)                \
+	X(DIM, "dim", RV_ATTR_NONE)                      \
+	X(QUOTE, "quote", RV_ATTR_ITALIC)                \
+	X(PERSON, "person", RV_ATTR_BOLD)                \
+	X(ORG, "org", RV_ATTR_BOLD)                      \
+	X(PRODUCT, "product", RV_ATTR_BOLD)              \
+	X(PLACE, "place", RV_ATTR_BOLD)                  \
+	X(MONEY, "money", RV_ATTR_UNDERLINE)             \
+	X(PERCENT, "percent", RV_ATTR_UNDERLINE)         \
+	X(DATE, "date", RV_ATTR_UNDERLINE)               \
+	X(LINK, "link", RV_ATTR_UNDERLINE)               \
+	X(MATCH, "match", RV_ATTR_REVERSE)               \
+	X(MARKER, "marker", RV_ATTR_BOLD)                \
+	X(UNRESOLVED, "unresolved", RV_ATTR_NONE)        \
+	X(NOTICE, "notice", RV_ATTR_BOLD)                \
+	X(TOKEN, "token", RV_ATTR_NONE)
+
+enum {
+	RV_ATTR_NONE = 0,
+	RV_ATTR_BOLD = 1,
+	RV_ATTR_UNDERLINE = 2,
+	RV_ATTR_REVERSE = 4,
+	RV_ATTR_ITALIC = 8,
+	RV_ATTR_DIM = 16,
+};
+
+enum rv_element {
+#define RV_X_ENUM(id, name, attrs) RV_EL_##id,
+	RV_ELEMENTS(RV_X_ENUM)
+#undef RV_X_ENUM
+	RV_EL_COUNT
+};
+
+enum rv_color_kind { RV_COLOR_DEFAULT, RV_COLOR_INDEX, RV_COLOR_RGB };
+struct rv_color {
+	enum rv_color_kind kind;
+	unsigned value; /* 0..255, or 0xRRGGBB */
+};
+
+struct rv_style {
+	struct rv_color fg, bg;
+	unsigned attrs;
+};
+
+struct rv_theme {
+	struct rv_style el[RV_EL_COUNT];
+};
+
+const char *rv_element_name(enum rv_element e);
+/* The attributes an element always has, with or without colour. */
+unsigned rv_element_attrs(enum rv_element e);
+/* The built-in theme (what themes/default also says): every element's
+ * attributes, colours for the elements that have some. */
+void rv_theme_builtin(struct rv_theme *t);
+/* Parses theme text over t (lines "ELEMENT FG [BG [ATTR...]]", '#'
+ * comments; see revue-themes(5)). Problems go to diags, naming `file` and
+ * the line; the other lines apply. Returns the number of problems. */
+size_t rv_theme_parse(struct rv_theme *t, const char *text, size_t len, const char *file, struct rv_diags *diags);
+/* A colour name, 0..255 or #rrggbb; false when it is none of those. */
+bool rv_color_parse(const char *s, size_t n, struct rv_color *out);
+/* The colour index to use on a terminal with `ncolors` colours (256, 16, 8
+ * or fewer): the nearest it has; -1 for the terminal's default. */
+int rv_color_resolve(struct rv_color c, int ncolors);
+
+/* --- Glyphs ---------------------------------------------------------------- */
+
+/* rv_sanitize_next, and under RV_SAN_ASCII a readable stand-in for a letter
+ * or common punctuation (é → e, « → ", — → -) instead of <U+00E9>; controls,
+ * bidi and invisible characters stay visible tokens. Wrapping and drawing
+ * both measure with it, so their widths agree. */
+size_t rv_ui_glyph(struct rv_sanitizer *st, const char *s, size_t n, size_t i, struct rv_glyph *g);
+
+/* --- Wrapping ------------------------------------------------------------- */
+
+/* Lines of a text wrapped at Unicode line break opportunities (libunistring)
+ * to a display width measured on the sanitized glyphs, computed lazily: only
+ * as far as asked, so that a huge article opens at once. */
+struct rv_wrap {
+	const char *s;
+	size_t n;
+	int width;
+	unsigned flags;       /* sanitizer flags */
+	struct rv_span *line; /* [start, end): end excludes the newline and trailing blanks */
+	size_t nlines, cap;
+	size_t done;          /* bytes wrapped so far */
+};
+
+void rv_wrap_init(struct rv_wrap *w, const char *s, size_t n, int width, unsigned flags);
+void rv_wrap_free(struct rv_wrap *w);
+/* Wraps until line `want` exists or the text ends; true when it exists. */
+bool rv_wrap_until(struct rv_wrap *w, size_t want);
+/* The line holding byte `off` (wrapping as far as needed). */
+size_t rv_wrap_line_of(struct rv_wrap *w, size_t off);
+bool rv_wrap_complete(const struct rv_wrap *w);
+
+#endif

@@ -1,0 +1,181 @@
+/* search.c — user patterns over bodies and short strings, bounded. */
+#include "revue/search.h"
+
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unicase.h>
+
+struct rv_search {
+	pcre2_code *re;
+	bool folded;
+};
+
+struct budget {
+	double deadline;
+	unsigned ticks;
+	bool expired;
+};
+
+double rv_search_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Called at every item of the pattern (PCRE2_AUTO_CALLOUT): a clock read
+ * every 4096 calls keeps the cost small and the deadline near. */
+static int callout(pcre2_callout_block *cb, void *data)
+{
+	(void)cb;
+	struct budget *b = data;
+	if (++b->ticks % 4096)
+		return 0;
+	if (rv_search_now() > b->deadline) {
+		b->expired = true;
+		return PCRE2_ERROR_CALLOUT;
+	}
+	return 0;
+}
+
+struct rv_search *rv_search_new(const char *pat, size_t len, char *err, size_t errlen)
+{
+	if (len > RV_SEARCH_MAX) {
+		snprintf(err, errlen, "pattern longer than %d bytes", RV_SEARCH_MAX);
+		return NULL;
+	}
+	bool upper = false, nonascii = false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)pat[i];
+		if (ch == '\\' && i + 1 < len) { /* \D \S \W \B name classes, not letters */
+			i++;
+			continue;
+		}
+		upper |= ch >= 'A' && ch <= 'Z';
+		nonascii |= ch >= 0x80;
+	}
+	/* Upper-case letters beyond ASCII count too (É): lower-casing changes them. */
+	if (nonascii && !upper) {
+		size_t ll = 0;
+		uint8_t *lower = u8_tolower((const uint8_t *)pat, len, NULL, NULL, NULL, &ll);
+		upper = !lower || ll != len || memcmp(lower, pat, len) != 0;
+		free(lower);
+	}
+	uint32_t flags = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_AUTO_CALLOUT;
+	bool folded = !upper && !nonascii;
+	if (!upper)
+		flags |= PCRE2_CASELESS;
+	int code;
+	PCRE2_SIZE off;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, len, flags, &code, &off, NULL);
+	if (!re) {
+		PCRE2_UCHAR msg[160];
+		pcre2_get_error_message(code, msg, sizeof msg);
+		snprintf(err, errlen, "%s (at %zu)", (char *)msg, (size_t)off);
+		return NULL;
+	}
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	struct rv_search *s = rv_xmalloc(sizeof *s);
+	s->re = re;
+	s->folded = folded;
+	return s;
+}
+
+void rv_search_free(struct rv_search *s)
+{
+	if (!s)
+		return;
+	pcre2_code_free(s->re);
+	free(s);
+}
+
+bool rv_search_folded(const struct rv_search *s)
+{
+	return s->folded;
+}
+
+static pcre2_match_context *context(struct budget *b)
+{
+	pcre2_match_context *mc = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(mc, 1000000);
+	pcre2_set_depth_limit(mc, 10000);
+	pcre2_set_heap_limit(mc, 16384); /* KiB */
+	pcre2_set_callout(mc, callout, b);
+	return mc;
+}
+
+/* Matches of s in t[0..n): spans in t's offsets. */
+static enum rv_search_status run(const struct rv_search *s, const char *t, size_t n, double deadline, size_t max,
+				 struct rv_span **out, size_t *cnt, size_t *cap)
+{
+	struct budget b = {deadline, 0, false};
+	pcre2_match_context *mc = context(&b);
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(s->re, NULL);
+	enum rv_search_status st = RV_SEARCH_OK;
+	size_t off = 0, found = 0;
+	while (off <= n && found < max) {
+		int rc = pcre2_match(s->re, (PCRE2_SPTR)t, n, off, 0, md, mc);
+		if (rc == PCRE2_ERROR_NOMATCH)
+			break;
+		if (rc < 0) {
+			st = RV_SEARCH_STOPPED; /* a limit or the clock */
+			break;
+		}
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		size_t ms = ov[0], me = ov[1];
+		if (me > ms) {
+			*out = rv_xgrow(*out, cap, *cnt + 1, sizeof **out);
+			(*out)[(*cnt)++] = (struct rv_span){ms, me};
+			found++;
+			off = me;
+		} else {
+			off = me + 1;
+			while (off < n && ((unsigned char)t[off] & 0xC0) == 0x80)
+				off++;
+		}
+		if (rv_search_now() > deadline) {
+			st = RV_SEARCH_STOPPED;
+			break;
+		}
+	}
+	pcre2_match_data_free(md);
+	pcre2_match_context_free(mc);
+	return st;
+}
+
+enum rv_search_status rv_search_article(const struct rv_search *s, const struct rv_article *a, double deadline,
+					size_t max, struct rv_span **out, size_t *n, size_t *cap)
+{
+	if (!s->folded)
+		return run(s, a->body, a->body_len, deadline, max, out, n, cap);
+	size_t first = *n;
+	enum rv_search_status st = run(s, a->fold.text, a->fold.len, deadline, max, out, n, cap);
+	for (size_t i = first; i < *n; i++) {
+		(*out)[i].start = rv_fold_to_source(&a->fold, (*out)[i].start, false);
+		(*out)[i].end = rv_fold_to_source(&a->fold, (*out)[i].end, true);
+	}
+	return st;
+}
+
+bool rv_search_string(const struct rv_search *s, const char *t, size_t n)
+{
+	struct rv_span *v = NULL;
+	size_t cnt = 0, cap = 0;
+	double deadline = rv_search_now() + 0.05;
+	if (s->folded) {
+		struct rv_fold f;
+		rv_text_fold(t, n, &f);
+		run(s, f.text, f.len, deadline, 1, &v, &cnt, &cap);
+		rv_fold_free(&f);
+	} else {
+		run(s, t, n, deadline, 1, &v, &cnt, &cap);
+	}
+	free(v);
+	return cnt > 0;
+}

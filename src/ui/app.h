@@ -1,0 +1,225 @@
+/* app.h — what the reader's files share inside src/ui (not a public API).
+ *
+ * The reader is an rv_app: the corpus, the index once it is published, the
+ * layout, and one state per pane. A pane is a table of operations
+ * (rv_pane_ops) over its own state; panes never call ncurses: they draw
+ * through draw.c onto a surface, and every byte of article text they hand
+ * it passes the sanitizer there.
+ */
+#ifndef REVUE_UI_APP_H
+#define REVUE_UI_APP_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "revue/index.h"
+#include "revue/search.h"
+#include "revue/ui.h"
+
+/* --- draw.c: the only code that calls ncurses ------------------------------ */
+
+struct rv_surface;
+
+/* One styled run of a line: bytes up to `end` take element `el` plus `attrs`. */
+struct rv_run {
+	size_t end;
+	uint16_t el;
+	uint16_t attrs;
+};
+
+enum { RV_GL_VLINE, RV_GL_MORE, RV_GL_QUOTE_BAR, RV_GL_LINK, RV_GL_CURRENT, RV_GL_UNREAD, RV_GL_DOT, RV_GL_COUNT };
+
+struct rv_app;
+bool rv_draw_start(struct rv_app *app, const char **why);
+void rv_draw_stop(void);
+bool rv_draw_utf8(void);
+/* A glyph of the interface (a border, a marker) in UTF-8 or its ASCII fallback. */
+const char *rv_glyph(int which);
+void rv_draw_size(int *cols, int *rows);
+struct rv_surface *rv_surface_new(struct rv_rect r);
+void rv_surface_free(struct rv_surface *s);
+void rv_surface_clear(struct rv_surface *s);
+/* Fills row y from column x to the end with blanks of element el. */
+void rv_draw_fill(struct rv_surface *s, int y, int x, enum rv_element el, unsigned attrs);
+/* Draws text (any bytes: sanitized, one line) at (y, x) in at most maxw
+ * columns; marks a cut with the "more" glyph. Returns the columns used. */
+int rv_draw_text(struct rv_surface *s, int y, int x, int maxw, const char *t, size_t n, enum rv_element el,
+		 unsigned attrs);
+/* Interface text we wrote ourselves (ASCII or UTF-8 glyphs of rv_glyph). */
+int rv_draw_label(struct rv_surface *s, int y, int x, int maxw, const char *t, enum rv_element el, unsigned attrs);
+/* Draws body bytes [start, end) of a wrapped line with styled runs (sorted
+ * by end; bytes past the last run take el TEXT); tabs expand to 8. */
+void rv_draw_line(struct rv_surface *s, int y, int x, int maxw, const char *t, size_t start, size_t end,
+		  const struct rv_run *runs, size_t nruns, unsigned sanflags);
+/* Queues the surface for the next rv_draw_flush. */
+void rv_surface_done(struct rv_surface *s);
+/* Separators and the too-small notice on the background (relayouts only). */
+void rv_draw_background(const struct rv_layout *l, int cols, int rows);
+void rv_draw_flush(void);
+void rv_draw_force_repaint(void);
+unsigned rv_draw_sanflags(void);
+
+/* --- input --------------------------------------------------------------- */
+
+enum { RV_INPUT_KEY, RV_INPUT_CHAR, RV_INPUT_ERR, RV_INPUT_TIMEOUT };
+/* Next key: a key code (KEY_*) or a character; blocking unless timeout_ms >= 0. */
+int rv_input(int timeout_ms, int *key);
+/* A mouse event: fills y, x and what (1 click, 4 wheel up, 5 wheel down). */
+bool rv_input_mouse(int *y, int *x, int *what);
+int rv_key_resize(void);
+int rv_key_mouse(void);
+
+/* --- panes ------------------------------------------------------------------ */
+
+enum { RV_DIRTY_TITLE = 1 << RV_PANE_COUNT, RV_DIRTY_STATUS = 2 << RV_PANE_COUNT, RV_DIRTY_ALL = 0xffff };
+#define RV_DIRTY(p) (1u << (p))
+
+struct rv_pane_ops {
+	const char *name;
+	/* The header text (after the pane's number). */
+	void (*title)(struct rv_app *app, struct rv_buf *out);
+	/* Paints rows [0, h) of the content (the header is drawn by app.c). */
+	void (*draw)(struct rv_app *app, struct rv_surface *s, int y0, int h, int w);
+	/* Handles an action; returns true when it did. */
+	bool (*action)(struct rv_app *app, enum rv_action a, int h);
+	/* A click on content row `row`. */
+	void (*click)(struct rv_app *app, int row, int h);
+	/* Moves to the next (dir 1) or previous (-1) match of app->search. */
+	bool (*search)(struct rv_app *app, int dir);
+	/* The content size changed. */
+	void (*resize)(struct rv_app *app, int h, int w);
+};
+
+extern const struct rv_pane_ops rv_pane_list, rv_pane_reader, rv_pane_entities, rv_pane_timeline;
+
+/* A list of rows with a cursor: what the list, sidebar and timeline share. */
+struct rv_cursor {
+	size_t cur, top, n;
+};
+bool rv_cursor_action(struct rv_cursor *c, enum rv_action a, int h);
+void rv_cursor_fit(struct rv_cursor *c, int h);
+
+#define RV_MAX_FILTERS 4
+enum rv_sort { RV_SORT_DATE, RV_SORT_SOURCE, RV_SORT_TITLE, RV_SORT_COUNT };
+
+struct rv_list_state {
+	struct rv_cursor c;
+	uint32_t *rows; /* article indices, filtered and sorted */
+	enum rv_sort sort;
+	const char *source; /* filter: this outlet; NULL: none */
+	uint32_t entity[RV_MAX_FILTERS];
+	size_t nentity;
+	struct rv_search *corpus; /* the 's' search: only articles that match */
+	char corpus_pat[RV_SEARCH_MAX + 1];
+	uint32_t *hits; /* per article: number of matches of corpus (when set) */
+	bool corpus_stopped;
+	bool *read; /* opened this session (the state store keeps them later) */
+};
+
+struct rv_hl {
+	size_t start, end;
+	uint16_t el, attrs;
+	uint8_t prio;
+};
+
+/* A shared passage or quote of this article found in others (links.c). */
+struct rv_ui_link {
+	size_t start, end;
+	uint32_t other;                 /* an other article */
+	size_t other_start, other_end; /* the passage there */
+	uint32_t nothers;               /* how many other articles share it */
+};
+/* The links of article `art`, by start; returns the count (none until the
+ * link finder lands). */
+size_t rv_ui_links(const struct rv_index *ix, size_t art, struct rv_ui_link **out);
+
+struct rv_reader_state {
+	size_t art; /* SIZE_MAX: none */
+	struct rv_wrap wrap;
+	int width;
+	size_t top;
+	struct rv_hl *hl; /* sorted by start */
+	size_t *hl_maxend;
+	size_t nhl;
+	struct rv_span *match;
+	size_t nmatch, capmatch, curmatch;
+	bool match_stopped;
+	struct rv_ui_link *links;
+	size_t nlinks, curlink;
+};
+
+struct rv_entities_state {
+	struct rv_cursor c;
+	size_t art;
+	struct rv_entity_count *ents; /* ordered by type, then count */
+	size_t nents;
+	int *row_kind; /* per row: -1 - type (a group header) or the index into ents */
+	size_t mention_next;
+};
+
+/* Rows: the resolved entries, one separator row, then the unresolved. */
+struct rv_timeline_state {
+	struct rv_cursor c;
+};
+
+struct rv_history {
+	size_t art, offset;
+};
+
+struct rv_app {
+	const struct rv_corpus *c;
+	_Atomic(struct rv_index *) published;
+	struct rv_index *ix; /* NULL until published */
+	double t_start, t_index;
+	struct rv_theme theme;
+	int cols, rows;
+	struct rv_layout lay;
+	enum rv_visibility vis[RV_PANE_COUNT];
+	enum rv_pane_id focus;
+	struct rv_surface *surf[RV_PANE_COUNT];
+	struct rv_surface *title, *status, *help_surf;
+	unsigned dirty;
+	bool help;
+	size_t help_top;
+	bool quit;
+	char msg[256];
+	bool msg_error;
+	struct rv_search *search; /* the '/' pattern */
+	char search_pat[RV_SEARCH_MAX + 1];
+	enum rv_pane_id search_pane;
+	struct rv_list_state list;
+	struct rv_reader_state reader;
+	struct rv_entities_state ents;
+	struct rv_timeline_state tl;
+	struct rv_history *hist;
+	size_t nhist, caphist;
+	bool have_links; /* some article shares a passage: the list gives links a column */
+};
+
+void rv_app_message(struct rv_app *app, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Opens article `art` in the reader at body offset `off`; `remember` pushes
+ * the current place on the history first. */
+void rv_app_open(struct rv_app *app, size_t art, size_t off, bool remember);
+const struct rv_pane_ops *rv_app_pane(enum rv_pane_id p);
+/* The content rectangle of a pane: its rows minus the header. */
+int rv_app_pane_rows(const struct rv_app *app, enum rv_pane_id p);
+
+/* list.c */
+void rv_list_rebuild(struct rv_app *app);
+void rv_list_free(struct rv_list_state *l);
+/* reader.c */
+void rv_reader_open(struct rv_app *app, size_t art, size_t off);
+void rv_reader_reindex(struct rv_app *app); /* the index arrived */
+void rv_reader_free(struct rv_reader_state *r);
+void rv_reader_set_matches(struct rv_app *app);
+bool rv_reader_link_action(struct rv_app *app, enum rv_action a);
+size_t rv_reader_offset(const struct rv_app *app);
+/* entities.c */
+void rv_entities_sync(struct rv_app *app);
+void rv_entities_free(struct rv_entities_state *e);
+/* timeline.c */
+size_t rv_timeline_rows(const struct rv_app *app);
+
+#endif

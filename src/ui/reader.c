@@ -1,0 +1,462 @@
+/* reader.c — the reading view: one article, wrapped, highlighted.
+ *
+ * Two header rows (title; source, date, id), then the body wrapped lazily
+ * (wrap.c) at the pane's width minus a margin that carries the markers: a
+ * bar beside speech quotes, ⇄N beside passages shared with N other articles.
+ * Highlights come from the index as spans and are drawn as styled runs:
+ * quotes, names by entity type, amounts, dates, links, search matches; each
+ * element has an attribute of its own besides its colour.
+ */
+#include "app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MARGIN 4
+#define HEADER_ROWS 2
+
+enum { PRIO_QUOTE = 1, PRIO_NAME = 2, PRIO_DATE = 3, PRIO_LINK = 4, PRIO_MATCH = 5, PRIO_CURRENT = 6 };
+
+static int text_width(const struct rv_app *app)
+{
+	int w = app->lay.shown[RV_PANE_READER] ? app->lay.pane[RV_PANE_READER].w : app->cols;
+	w -= MARGIN + 1;
+	return w < 8 ? 8 : w;
+}
+
+static int text_rows(const struct rv_app *app)
+{
+	int h = rv_app_pane_rows(app, RV_PANE_READER) - HEADER_ROWS;
+	return h < 1 ? 1 : h;
+}
+
+size_t rv_reader_offset(const struct rv_app *app)
+{
+	const struct rv_reader_state *r = &app->reader;
+	if (r->art == SIZE_MAX || r->top >= r->wrap.nlines)
+		return r->art == SIZE_MAX ? 0 : r->wrap.done;
+	return r->wrap.line[r->top].start;
+}
+
+static int cmp_hl(const void *x, const void *y)
+{
+	const struct rv_hl *a = x, *b = y;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return a->end > b->end ? -1 : a->end < b->end;
+}
+
+static void add_hl(struct rv_reader_state *r, size_t *cap, size_t start, size_t end, enum rv_element el, int prio)
+{
+	if (end <= start)
+		return;
+	r->hl = rv_xgrow(r->hl, cap, r->nhl + 1, sizeof *r->hl);
+	r->hl[r->nhl++] = (struct rv_hl){start, end, (uint16_t)el, 0, (uint8_t)prio};
+}
+
+static const enum rv_element type_el[RV_ET_COUNT] = {RV_EL_PERSON, RV_EL_ORG,   RV_EL_PRODUCT,
+						     RV_EL_PLACE,  RV_EL_MONEY, RV_EL_PERCENT};
+
+static void build_hl(struct rv_app *app)
+{
+	struct rv_reader_state *r = &app->reader;
+	free(r->hl);
+	free(r->hl_maxend);
+	free(r->links);
+	r->hl = NULL;
+	r->hl_maxend = NULL;
+	r->links = NULL;
+	r->nhl = r->nlinks = 0;
+	r->curlink = SIZE_MAX;
+	if (!app->ix || r->art == SIZE_MAX)
+		return;
+	const struct rv_analysis *an = &app->ix->an[r->art];
+	size_t cap = 0;
+	for (size_t i = 0; i < an->nquotes; i++)
+		if (an->quotes[i].kind == RV_QUOTE_SPEECH)
+			add_hl(r, &cap, an->quotes[i].start, an->quotes[i].end, RV_EL_QUOTE, PRIO_QUOTE);
+	for (size_t i = 0; i < an->nnames; i++) {
+		uint32_t e = an->names[i].entity;
+		if (e != RV_NONE)
+			add_hl(r, &cap, an->names[i].start, an->names[i].end, type_el[app->ix->entities[e].type],
+			       PRIO_NAME);
+	}
+	for (size_t i = 0; i < an->namounts; i++)
+		add_hl(r, &cap, an->amounts[i].start, an->amounts[i].end, type_el[an->amounts[i].kind], PRIO_NAME);
+	for (size_t i = 0; i < an->ndates; i++)
+		add_hl(r, &cap, an->dates[i].start, an->dates[i].end, RV_EL_DATE, PRIO_DATE);
+	r->nlinks = rv_ui_links(app->ix, r->art, &r->links);
+	for (size_t i = 0; i < r->nlinks; i++)
+		add_hl(r, &cap, r->links[i].start, r->links[i].end, RV_EL_LINK, PRIO_LINK);
+	if (r->nhl)
+		qsort(r->hl, r->nhl, sizeof *r->hl, cmp_hl);
+	r->hl_maxend = rv_xmalloc((r->nhl ? r->nhl : 1) * sizeof *r->hl_maxend);
+	size_t m = 0;
+	for (size_t i = 0; i < r->nhl; i++) {
+		if (r->hl[i].end > m)
+			m = r->hl[i].end;
+		r->hl_maxend[i] = m;
+	}
+}
+
+void rv_reader_set_matches(struct rv_app *app)
+{
+	struct rv_reader_state *r = &app->reader;
+	r->nmatch = 0;
+	r->curmatch = SIZE_MAX;
+	r->match_stopped = false;
+	if (!app->search || r->art == SIZE_MAX)
+		return;
+	double deadline = rv_search_now() + 1.0;
+	r->match_stopped = rv_search_article(app->search, &app->c->articles[r->art], deadline, 100000, &r->match,
+					     &r->nmatch, &r->capmatch) == RV_SEARCH_STOPPED;
+	app->dirty |= RV_DIRTY(RV_PANE_READER);
+}
+
+void rv_reader_open(struct rv_app *app, size_t art, size_t off)
+{
+	struct rv_reader_state *r = &app->reader;
+	const struct rv_article *a = &app->c->articles[art];
+	if (r->art != art) {
+		rv_wrap_free(&r->wrap);
+		r->art = art;
+		r->width = text_width(app);
+		rv_wrap_init(&r->wrap, a->body, a->body_len, r->width, rv_draw_sanflags());
+		build_hl(app);
+		rv_reader_set_matches(app);
+	}
+	r->top = rv_wrap_line_of(&r->wrap, off);
+}
+
+void rv_reader_reindex(struct rv_app *app)
+{
+	build_hl(app);
+}
+
+void rv_reader_free(struct rv_reader_state *r)
+{
+	rv_wrap_free(&r->wrap);
+	free(r->hl);
+	free(r->hl_maxend);
+	free(r->match);
+	free(r->links);
+	memset(r, 0, sizeof *r);
+	r->art = SIZE_MAX;
+}
+
+/* --- drawing ------------------------------------------------------------- */
+
+#define MAX_COVER 64
+
+struct cover {
+	size_t start, end;
+	uint16_t el;
+	uint8_t prio;
+};
+
+/* The highlight spans meeting [ls, le): index spans (through the running
+ * maximum of their ends) and search matches. */
+static size_t covering(const struct rv_reader_state *r, size_t ls, size_t le, struct cover *out)
+{
+	size_t n = 0;
+	size_t lo = 0, hi = r->nhl;
+	while (lo < hi) { /* first span starting at or after le */
+		size_t mid = (lo + hi) / 2;
+		if (r->hl[mid].start < le)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i-- > 0 && r->hl_maxend[i] > ls && n < MAX_COVER;)
+		if (r->hl[i].end > ls)
+			out[n++] = (struct cover){r->hl[i].start, r->hl[i].end, r->hl[i].el, r->hl[i].prio};
+	lo = 0, hi = r->nmatch;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (r->match[mid].end <= ls)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < r->nmatch && r->match[i].start < le && n < MAX_COVER; i++)
+		out[n++] = (struct cover){r->match[i].start, r->match[i].end, RV_EL_MATCH,
+					  i == r->curmatch ? PRIO_CURRENT : PRIO_MATCH};
+	return n;
+}
+
+static int cmp_size(const void *x, const void *y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+static const unsigned el_attrs_always[RV_EL_COUNT] = {
+#define RV_X_ATTRS(id, name, attrs) attrs,
+	RV_ELEMENTS(RV_X_ATTRS)
+#undef RV_X_ATTRS
+};
+
+/* Styled runs for the line [ls, le): per segment, the colour of the
+ * strongest span and the attributes of all of them. */
+static size_t line_runs(const struct rv_reader_state *r, size_t ls, size_t le, struct rv_run *runs, size_t cap,
+			bool *in_quote)
+{
+	struct cover cv[MAX_COVER];
+	size_t n = covering(r, ls, le, cv);
+	*in_quote = false;
+	size_t edges[2 * MAX_COVER + 2];
+	size_t ne = 0;
+	edges[ne++] = ls;
+	edges[ne++] = le;
+	for (size_t i = 0; i < n; i++) {
+		if (cv[i].el == RV_EL_QUOTE)
+			*in_quote = true;
+		if (cv[i].start > ls && cv[i].start < le)
+			edges[ne++] = cv[i].start;
+		if (cv[i].end > ls && cv[i].end < le)
+			edges[ne++] = cv[i].end;
+	}
+	qsort(edges, ne, sizeof *edges, cmp_size);
+	size_t nr = 0;
+	for (size_t k = 0; k + 1 < ne && nr < cap; k++) {
+		size_t a = edges[k], b = edges[k + 1];
+		if (a == b)
+			continue;
+		int best = 0;
+		uint16_t el = RV_EL_TEXT, attrs = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (cv[i].start > a || cv[i].end < b)
+				continue;
+			attrs |= (uint16_t)el_attrs_always[cv[i].el];
+			if (cv[i].prio > best) {
+				best = cv[i].prio;
+				el = cv[i].el;
+			}
+			if (cv[i].prio == PRIO_CURRENT)
+				attrs |= RV_ATTR_BOLD;
+		}
+		runs[nr++] = (struct rv_run){b, el, attrs};
+	}
+	return nr;
+}
+
+static size_t link_at(const struct rv_reader_state *r, size_t ls, size_t le)
+{
+	for (size_t i = 0; i < r->nlinks; i++)
+		if (r->links[i].start < le && r->links[i].end > ls)
+			return i;
+	return SIZE_MAX;
+}
+
+static void title(struct rv_app *app, struct rv_buf *out)
+{
+	struct rv_reader_state *r = &app->reader;
+	rv_buf_adds(out, "Reader");
+	if (r->art == SIZE_MAX)
+		return;
+	rv_wrap_until(&r->wrap, r->top + (size_t)text_rows(app));
+	size_t first = r->top + 1, last = r->top + (size_t)text_rows(app);
+	if (last > r->wrap.nlines)
+		last = r->wrap.nlines;
+	if (rv_wrap_complete(&r->wrap))
+		rv_buf_printf(out, " %s line %zu-%zu/%zu", rv_glyph(RV_GL_DOT), first, last, r->wrap.nlines);
+	else
+		rv_buf_printf(out, " %s line %zu-%zu", rv_glyph(RV_GL_DOT), first, last);
+	if (app->search && r->nmatch)
+		rv_buf_printf(out, " %s %zu match%s", rv_glyph(RV_GL_DOT), r->nmatch, r->nmatch == 1 ? "" : "es");
+	if (r->match_stopped)
+		rv_buf_adds(out, " (search stopped)");
+	if (!app->ix)
+		rv_buf_printf(out, " %s highlights once indexed", rv_glyph(RV_GL_DOT));
+}
+
+static void draw(struct rv_app *app, struct rv_surface *s, int y0, int h, int w)
+{
+	struct rv_reader_state *r = &app->reader;
+	if (r->art == SIZE_MAX) {
+		rv_draw_label(s, y0, 1, w - 1, "no article open", RV_EL_DIM, 0);
+		return;
+	}
+	const struct rv_article *a = &app->c->articles[r->art];
+	const char *t = *a->title ? a->title : a->id;
+	rv_draw_text(s, y0, 1, w - 1, t, strlen(t), RV_EL_HEADER, 0);
+	struct rv_buf meta = {0};
+	char date[11];
+	rv_date_format(&a->date, date);
+	rv_buf_printf(&meta, "%s %s %s %s ", *a->source ? a->source : "(no source)", rv_glyph(RV_GL_DOT),
+		      *date ? date : "(no date)", rv_glyph(RV_GL_DOT));
+	rv_buf_adds(&meta, a->id);
+	if (h > 1)
+		rv_draw_text(s, y0 + 1, 1, w - 1, meta.p, meta.len, RV_EL_DIM, 0);
+	rv_buf_free(&meta);
+	int rows = h - HEADER_ROWS;
+	rv_wrap_until(&r->wrap, r->top + (size_t)(rows > 0 ? rows : 0));
+	struct rv_run runs[2 * MAX_COVER + 2];
+	for (int k = 0; k < rows; k++) {
+		size_t li = r->top + (size_t)k;
+		if (li >= r->wrap.nlines) {
+			if (li == r->wrap.nlines && rv_wrap_complete(&r->wrap))
+				rv_draw_label(s, y0 + HEADER_ROWS + k, 0, w, "~", RV_EL_DIM, 0);
+			break;
+		}
+		struct rv_span ln = r->wrap.line[li];
+		bool in_quote;
+		size_t nr = line_runs(r, ln.start, ln.end > ln.start ? ln.end : ln.start + 1, runs, RV_ARRAY_LEN(runs),
+				      &in_quote);
+		int y = y0 + HEADER_ROWS + k;
+		size_t lk = r->nlinks ? link_at(r, ln.start, ln.end) : SIZE_MAX;
+		if (lk != SIZE_MAX) {
+			char m[16];
+			snprintf(m, sizeof m, "%s%u", rv_glyph(RV_GL_LINK), r->links[lk].nothers);
+			rv_draw_label(s, y, 0, MARGIN - 1, m, RV_EL_LINK, lk == r->curlink ? RV_ATTR_REVERSE : 0);
+		} else if (in_quote && ln.end > ln.start) {
+			rv_draw_label(s, y, 1, 1, rv_glyph(RV_GL_QUOTE_BAR), RV_EL_QUOTE, 0);
+		}
+		rv_draw_line(s, y, MARGIN, w - MARGIN, a->body, ln.start, ln.end, runs, nr, 0);
+	}
+}
+
+/* --- moving ------------------------------------------------------------------ */
+
+static void clamp_top(struct rv_app *app)
+{
+	struct rv_reader_state *r = &app->reader;
+	size_t rows = (size_t)text_rows(app);
+	rv_wrap_until(&r->wrap, r->top + rows);
+	if (rv_wrap_complete(&r->wrap) && r->top + rows > r->wrap.nlines)
+		r->top = r->wrap.nlines > rows ? r->wrap.nlines - rows : 0;
+}
+
+static bool action(struct rv_app *app, enum rv_action a, int h)
+{
+	(void)h;
+	struct rv_reader_state *r = &app->reader;
+	if (r->art == SIZE_MAX)
+		return false;
+	size_t rows = (size_t)text_rows(app);
+	size_t page = rows > 2 ? rows - 1 : 1;
+	switch (a) {
+	case RV_ACT_DOWN:
+		r->top++;
+		break;
+	case RV_ACT_UP:
+		if (r->top)
+			r->top--;
+		break;
+	case RV_ACT_PAGE_DOWN:
+		r->top += page;
+		break;
+	case RV_ACT_PAGE_UP:
+		r->top = r->top > page ? r->top - page : 0;
+		break;
+	case RV_ACT_TOP:
+		r->top = 0;
+		break;
+	case RV_ACT_BOTTOM:
+		rv_wrap_until(&r->wrap, SIZE_MAX - 1);
+		r->top = r->wrap.nlines;
+		break;
+	default:
+		return false;
+	}
+	clamp_top(app);
+	return true;
+}
+
+static void show_offset(struct rv_app *app, size_t off)
+{
+	struct rv_reader_state *r = &app->reader;
+	size_t line = rv_wrap_line_of(&r->wrap, off);
+	size_t rows = (size_t)text_rows(app);
+	if (line < r->top || line >= r->top + rows)
+		r->top = line > rows / 3 ? line - rows / 3 : 0;
+	clamp_top(app);
+}
+
+static bool search(struct rv_app *app, int dir)
+{
+	struct rv_reader_state *r = &app->reader;
+	if (!r->nmatch) {
+		if (r->match_stopped)
+			rv_app_message(app, true, "search stopped (time or memory limit): no match so far");
+		return false;
+	}
+	size_t from = rv_reader_offset(app);
+	size_t k;
+	if (r->curmatch != SIZE_MAX) {
+		k = dir > 0 ? (r->curmatch + 1) % r->nmatch : (r->curmatch + r->nmatch - 1) % r->nmatch;
+	} else {
+		k = 0;
+		while (k < r->nmatch && r->match[k].start < from)
+			k++;
+		if (dir < 0)
+			k = k ? k - 1 : r->nmatch - 1;
+		else if (k == r->nmatch)
+			k = 0;
+	}
+	r->curmatch = k;
+	show_offset(app, r->match[k].start);
+	rv_app_message(app, false, "match %zu/%zu%s", k + 1, r->nmatch, r->match_stopped ? " (search stopped)" : "");
+	return true;
+}
+
+bool rv_reader_link_action(struct rv_app *app, enum rv_action a)
+{
+	struct rv_reader_state *r = &app->reader;
+	if (!r->nlinks) {
+		rv_app_message(app, false, "%s", app->ix ? "no shared quote or passage in this article"
+							 : "links: the index is not ready yet");
+		return false;
+	}
+	if (a == RV_ACT_FOLLOW_LINK) {
+		size_t k = r->curlink != SIZE_MAX ? r->curlink : 0;
+		const struct rv_ui_link *l = &r->links[k];
+		rv_app_open(app, l->other, l->other_start, true);
+		return true;
+	}
+	size_t from = rv_reader_offset(app), k;
+	if (r->curlink != SIZE_MAX)
+		k = a == RV_ACT_NEXT_LINK ? (r->curlink + 1) % r->nlinks : (r->curlink + r->nlinks - 1) % r->nlinks;
+	else {
+		k = 0;
+		while (k < r->nlinks && r->links[k].start < from)
+			k++;
+		if (a == RV_ACT_PREV_LINK)
+			k = k ? k - 1 : r->nlinks - 1;
+		else if (k == r->nlinks)
+			k = 0;
+	}
+	r->curlink = k;
+	show_offset(app, r->links[k].start);
+	app->dirty = RV_DIRTY_ALL;
+	return true;
+}
+
+static void click(struct rv_app *app, int row, int h)
+{
+	(void)app;
+	(void)row;
+	(void)h;
+}
+
+static void resize(struct rv_app *app, int h, int w)
+{
+	(void)h;
+	(void)w;
+	struct rv_reader_state *r = &app->reader;
+	if (r->art == SIZE_MAX || text_width(app) == r->width) {
+		if (r->art != SIZE_MAX)
+			clamp_top(app);
+		return;
+	}
+	size_t off = rv_reader_offset(app);
+	const struct rv_article *a = &app->c->articles[r->art];
+	rv_wrap_free(&r->wrap);
+	r->width = text_width(app);
+	rv_wrap_init(&r->wrap, a->body, a->body_len, r->width, rv_draw_sanflags());
+	r->top = rv_wrap_line_of(&r->wrap, off);
+	clamp_top(app);
+}
+
+const struct rv_pane_ops rv_pane_reader = {"reader", title, draw, action, click, search, resize};

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# make bench, the reader's part: revue in tmux on the bundled corpus and on
+# a generated one, timed from inside with REVUE_TRACE (first screen, index
+# published, each key from read to doupdate), the corpus search as revue
+# reports it, and bytes written to the terminal per line scrolled in the
+# reading view beside less on the same article. Medians; not a test.
+set -eu
+SHARED=${SHARED:-../shared}
+BUILD=${BUILD:-build}
+REVUE=${REVUE:-./revue}
+N=${BENCH_READER_SIZE:-10000}
+out="$BUILD/bench"
+mkdir -p "$out"
+report="$out/reader.md"
+sock="revue-bench-$$"
+tm() { tmux -u -L "$sock" "$@"; }
+trap 'tm kill-server 2>/dev/null || true' EXIT
+median() { sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "-"}'; }
+
+corpus="$out/corpus-$N"
+if [ ! -f "$corpus/.complete" ]; then
+	echo "generating $N articles in $corpus ..." >&2
+	rm -rf "$corpus"
+	python3 tests/bench/gen_corpus.py "$SHARED" "$corpus" "$N" 1
+	touch "$corpus/.complete"
+fi
+
+# drive NAME ARGS...: one session, keys sent once the index is published;
+# leaves the trace in $out/trace.NAME and the last status line in $out/status.NAME
+drive() {
+	local name=$1; shift
+	local trace="$out/trace.$name"
+	rm -f "$trace"
+	tm new-session -d -s "$name" -x 160 -y 45 env LANG=C.UTF-8 TERM=tmux-256color REVUE_TRACE="$trace" "$REVUE" "$@"
+	for _ in $(seq 1 1200); do grep -q '^index' "$trace" 2>/dev/null && break; sleep 0.1; done
+	for _ in $(seq 1 30); do tm send-keys -t "$name" j; sleep 0.03; done        # list: open the next
+	tm send-keys -t "$name" 2
+	for _ in $(seq 1 30); do tm send-keys -t "$name" j; sleep 0.03; done        # reader: a line
+	for _ in $(seq 1 15); do tm send-keys -t "$name" Space; sleep 0.03; done    # reader: a page
+	tm send-keys -t "$name" s m i c r o s o f t Enter
+	for _ in $(seq 1 100); do tm capture-pane -p -t "$name" | grep -q ' ms' && break; sleep 0.1; done
+	tm capture-pane -p -t "$name" | tail -1 >"$out/status.$name"
+	tm send-keys -t "$name" Q
+	sleep 0.5
+	tm kill-session -t "$name" 2>/dev/null || true
+}
+stat_of() { # stat_of TRACE PATTERN: median ms of the matching lines
+	grep -E "$2" "$1" | awk '{print $(NF-1)}' | median
+}
+row() {
+	local name=$1 label=$2 t="$out/trace.$1"
+	local search
+	search=$(grep -o '[0-9]* ms' "$out/status.$name" | head -1)
+	echo "| $label | $(stat_of "$t" '^first-screen') | $(stat_of "$t" '^index') | $(stat_of "$t" '^key list down') | $(stat_of "$t" '^key reader down') | $(stat_of "$t" '^key reader page-down') | ${search:--} |"
+}
+
+drive bundled
+drive generated "$corpus"
+
+# Bytes per line scrolled in the reading view, and less on the same text.
+oracle="$SHARED/tools/term-oracle"
+bytes_per_line() { # bytes_per_line KEYS_BEFORE -- COMMAND...: (bytes with 20 more j) - (bytes without), / 20
+	local pre=$1; shift
+	python3 "$oracle" --cols 160 --rows 45 --delay 0.15 --keys "${pre}q" --save "$out/raw0" -- "$@" >/dev/null 2>&1 || true
+	local js
+	js=$(printf 'j,%.0s' $(seq 1 20))
+	python3 "$oracle" --cols 160 --rows 45 --delay 0.15 --keys "${pre}${js}q" --save "$out/raw1" -- "$@" >/dev/null 2>&1 || true
+	echo $(( ($(stat -c%s "$out/raw1") - $(stat -c%s "$out/raw0")) / 20 ))
+}
+article=$(ls corpus/*.txt | head -1)
+b4=$(bytes_per_line "2," env LANG=C.UTF-8 TERM=xterm-256color "$REVUE" "$article")
+b2=$(bytes_per_line "e,t,2," env LANG=C.UTF-8 TERM=xterm-256color "$REVUE" "$article")
+bl=$(bytes_per_line "" env LANG=C.UTF-8 TERM=xterm-256color less "$article")
+
+{
+	echo "# The reader"
+	echo
+	echo "$(date -u +%Y-%m-%d), $(nproc) cores; 160x45 in tmux; milliseconds, medians (REVUE_TRACE)."
+	echo
+	echo "| corpus | first screen | index published | key: list down (opens) | key: reader down | key: reader page | corpus search |"
+	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+	row bundled "bundled (5)"
+	row generated "generated ($N)"
+	echo
+	echo "Bytes written per line scrolled in the reading view: $b4 with four panes, $b2 with list and reader; less: $bl."
+} >"$report"
+cat "$report"

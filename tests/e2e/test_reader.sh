@@ -1,0 +1,396 @@
+#!/usr/bin/env bash
+# The full-screen reader as a user meets it: the real ./revue inside tmux,
+# driven with send-keys, asserted on capture-pane. Every wait polls the
+# screen with a deadline (no fixed sleeps), so a slow sanitizer build only
+# takes longer.
+. "$(dirname "$0")/lib.sh"
+
+if ! command -v tmux >/dev/null; then
+	echo "test_reader.sh: tmux not found, skipped"
+	echo "test_reader.sh: 0 passed, 0 failed"
+	exit 0
+fi
+
+SOCK="revue-test-$$"
+tm() { tmux -u -L "$SOCK" "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$SCRATCH"' EXIT
+
+# The pane runs revue, then records its status and stays, so that what
+# revue leaves on the terminal can be read after it exits.
+cat >"$SCRATCH/run.sh" <<'EOF'
+#!/bin/sh
+trap '' INT # Ctrl-C is for revue, not for this wrapper
+status_file=$1; shift
+sh -c 'echo $$ >"$0.pid"; exec "$@"' "$status_file" "$@"
+echo $? >"$status_file"
+exec sleep 600
+EOF
+chmod +x "$SCRATCH/run.sh"
+
+# start NAME COLS ROWS [VAR=VALUE...] -- [ARGS...]
+start() {
+	local name=$1 cols=$2 rows=$3; shift 3
+	local envs=(LANG=C.UTF-8 LC_ALL=)
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs+=("$1"); shift; done
+	[ $# -gt 0 ] && shift
+	rm -f "$SCRATCH/status.$name" "$SCRATCH/status.$name.pid"
+	tm new-session -d -s "$name" -x "$cols" -y "$rows" \
+		"$SCRATCH/run.sh" "$SCRATCH/status.$name" env TERM=tmux-256color "${envs[@]}" "$REVUE" "$@"
+}
+screen() { tm capture-pane -p -t "$1"; }
+# wait_for NAME TEXT [SECONDS]: true once TEXT is on the screen
+wait_for() {
+	local name=$1 text=$2 limit=${3:-15} t=0
+	while [ "$t" -lt $((limit * 20)) ]; do
+		screen "$name" | grep -qF -- "$text" && return 0
+		sleep 0.05
+		t=$((t + 1))
+	done
+	echo "--- screen of $name while waiting for '$text':"
+	screen "$name"
+	return 1
+}
+wait_gone() {
+	local name=$1 text=$2 limit=${3:-15} t=0
+	while [ "$t" -lt $((limit * 20)) ]; do
+		screen "$name" | grep -qF -- "$text" || return 0
+		sleep 0.05
+		t=$((t + 1))
+	done
+	echo "--- screen of $name: '$text' stayed"
+	screen "$name"
+	return 1
+}
+wait_exit() { # wait_exit NAME: true once revue has exited (its status recorded)
+	local t=0
+	while [ "$t" -lt 300 ]; do
+		[ -s "$SCRATCH/status.$1" ] && return 0
+		sleep 0.05
+		t=$((t + 1))
+	done
+	return 1
+}
+keys() { local name=$1; shift; tm send-keys -t "$name" "$@"; }
+# line NAME REGEX [SECONDS]: true once a line of the screen matches
+line() {
+	local t=0 limit=${3:-15}
+	while [ "$t" -lt $((limit * 20)) ]; do
+		screen "$1" | grep -qE -- "$2" && return 0
+		sleep 0.05
+		t=$((t + 1))
+	done
+	echo "--- screen of $1 while waiting for /$2/:"
+	screen "$1"
+	return 1
+}
+ready() { wait_for "$1" "entities" && wait_gone "$1" "indexing"; }
+
+# --- the four panes on the bundled corpus -------------------------------------------
+start main 160 45 --
+check "four panes: the list" wait_for main "1 Articles 5"
+check "four panes: the index arrives" ready main
+check "four panes: the reader" wait_for main "2 Reader"
+check "four panes: the sidebar" wait_for main "3 Entities"
+check "four panes: the timeline" wait_for main "4 Timeline"
+check "the status line names the focused pane" wait_for main "[list]"
+check "the help hint" wait_for main "?:help"
+
+# The list is by date, newest first: 004 (2025-03), then 000..003.
+keys main j
+check "j previews 000 in the reader" wait_for main "000_679a9a29bead16d9.txt"
+check "000's sidebar: Mustafa Suleyman in 4 articles" line main "Mustafa Suleyman +4 articles"
+check "000's sidebar: grouped by type" wait_for main "People"
+for d in 2019 2021 2022 2023-01 2024-01 2025 2026 2030 2032; do
+	check "timeline lists $d" line main "^[ >▸] $d "
+done
+check "timeline keeps the unresolved apart" wait_for main "unresolved: relative dates"
+check "timeline marks 000's entries" line main "^▸ 2022 "
+
+# Focus keys and the status line.
+keys main Tab
+check "Tab focuses the reader" wait_for main "[reader]"
+keys main BTab
+check "Shift-Tab goes back to the list" wait_for main "[list]"
+for k in 2:reader 3:entities 4:timeline 1:list; do
+	keys main "${k%%:*}"
+	check "key ${k%%:*} focuses ${k#*:}" wait_for main "[${k#*:}]"
+done
+
+# Moving in the reader.
+keys main 2
+check "reader at line 1" wait_for main "Reader · line 1-"
+keys main j
+check "j scrolls a line" wait_for main "Reader · line 2-"
+keys main k
+check "k scrolls back" wait_for main "Reader · line 1-"
+keys main Down Down
+check "Down scrolls" wait_for main "Reader · line 3-"
+keys main Up
+check "Up scrolls" wait_for main "Reader · line 2-"
+keys main G
+check "G goes to the end" line main "Reader · line [0-9]+-([0-9]+)/\\1 "
+keys main g
+check "g goes to the top" wait_for main "Reader · line 1-"
+keys main Space
+check "Space pages down" line main "Reader · line [0-9]{2}"
+keys main b
+check "b pages up" wait_for main "Reader · line 1-"
+keys main NPage
+check "PgDn pages down" line main "Reader · line [0-9]{2}"
+keys main PPage
+check "PgUp pages up" wait_for main "Reader · line 1-"
+keys main End
+check "End" line main "Reader · line [0-9]+-([0-9]+)/\\1 "
+keys main Home
+check "Home" wait_for main "Reader · line 1-"
+
+# Search in the reader: smart case, accents, n and N.
+keys main / S u l e y m a n Enter
+check "/ finds in the reader" wait_for main "match 1/"
+check "/ counts the matches in the header" wait_for main "matches"
+keys main n
+check "n: next match" wait_for main "match 2/"
+keys main N
+check "N: previous match" wait_for main "match 1/"
+keys main / d e v e l o p p e r Enter
+check "/ without accents finds développer" line main "match [0-9]+/2 "
+keys main / z z q x Enter
+check "/ says not found" wait_for main "not found: zzqx"
+keys main / '(' Enter
+check "/ with a bad pattern says why" wait_for main "search: missing closing parenthesis"
+keys main Escape
+check "Esc clears the search" wait_for main "filters and search cleared"
+
+# Corpus search into the list, then Esc.
+keys main s S u l e y m a n Enter
+check "s: the list keeps the articles that match" wait_for main "Articles 4/5"
+check "s: says how many" wait_for main "in 4 articles"
+keys main Escape
+check "Esc: every article again" wait_for main "Articles 5 ·"
+
+# The entity filter from the sidebar.
+keys main 3
+check "sidebar focused" wait_for main "[entities]"
+keys main / S u l e y m a n Enter
+check "/ in the sidebar finds the entity" wait_for main "[entities]"
+keys main Enter
+check "Enter on an entity filters the list" wait_for main "Articles 4/5"
+check "the filter shows in the status line" wait_for main "+Mustafa Suleyman"
+check "and the reader goes to a mention" wait_for main "mention 1/"
+keys main Escape
+check "Esc clears the entity filter" wait_for main "Articles 5 ·"
+
+# Sorting and the source filter.
+keys main S
+check "S sorts by source" wait_for main "by source"
+keys main S S
+check "S cycles back to date" wait_for main "by date"
+keys main f
+check "f filters by the source" wait_for main "only this source"
+keys main Escape
+
+# The timeline opens an article at its sentence.
+keys main 4 g
+check "timeline focused" wait_for main "[timeline]"
+keys main Enter
+check "Enter on 2019 opens 004 there" wait_for main "004_adeceaaae8a7c653.txt"
+check "the reader shows the sentence" line main "│ +Il fut un temps|Depuis 2019"
+keys main h
+check "h goes back" wait_for main "back ("
+
+# Keys that wait for the link finder and the compare view.
+keys main 2 ']'
+check "] without links says so" wait_for main "no shared quote or passage"
+keys main o
+check "o without links says so" wait_for main "no shared quote or passage"
+keys main c
+check "c is reserved" wait_for main "compare: not yet"
+
+# Toggles.
+keys main e
+check "e hides the sidebar" wait_gone main "3 Entities"
+keys main e
+check "e shows it again" wait_for main "3 Entities"
+keys main t
+check "t hides the timeline" wait_gone main "4 Timeline"
+keys main t
+check "t shows it again" wait_for main "4 Timeline"
+
+# The mouse (xterm X10 reports, as tmux-256color's kmous says): a click
+# focuses a pane and picks a row, the wheel scrolls.
+keys main 1 g
+wait_for main "[list]"
+tm send-keys -t main -l $'\e[M $%'
+tm send-keys -t main -l $'\e[M#$%'
+check "a click picks the third row of the list" wait_for main "[list] 3/5"
+tm send-keys -t main -l $'\e[M `0'
+tm send-keys -t main -l $'\e[M#`0'
+check "a click on the reader focuses it" wait_for main "[reader]"
+keys main g
+wait_for main "Reader · line 1-"
+tm send-keys -t main -l $'\e[Ma`0'
+check "the wheel scrolls the reader" wait_for main "Reader · line 4-"
+tm send-keys -t main -l $'\e[M``0'
+check "and back" wait_for main "Reader · line 1-"
+
+# Help, generated from the key table.
+keys main '?'
+check "? opens the help" wait_for main "Keys (j/k scroll"
+check "help lists next-pane" wait_for main "next-pane"
+check "help lists corpus-search" wait_for main "corpus-search"
+keys main q
+check "q closes the help" wait_gone main "Keys (j/k scroll"
+keys main F1
+check "F1 opens the help" wait_for main "Keys (j/k scroll"
+keys main Escape
+check "Esc closes the help" wait_gone main "Keys (j/k scroll"
+
+# Resizing keeps the place: 160x45 → 80x24 → 30x8 → 160x45.
+keys main 2 NPage
+wait_for main "Reader · line"
+before=$(screen main | sed -n 's/.*Reader · line \([0-9]*\).*/\1/p')
+tm resize-window -t main -x 80 -y 24
+check "80x24: list and reader" wait_for main "2 Reader"
+check "80x24: no sidebar" wait_gone main "3 Entities"
+check "80x24: no timeline" wait_gone main "4 Timeline"
+check "80x24: the list still shows" wait_for main "1 Articles"
+keys main e
+check "80x24: e brings the sidebar in" wait_for main "3 Entities"
+keys main e 4
+check "80x24: 4 brings the timeline in" wait_for main "4 Timeline"
+keys main 2
+tm resize-window -t main -x 30 -y 8
+check "30x8: terminal too small" wait_for main "terminal too small"
+tm resize-window -t main -x 160 -y 45
+check "back to 160x45: four panes" wait_for main "3 Entities"
+check "back to 160x45: the timeline" wait_for main "4 Timeline"
+after=$(screen main | sed -n 's/.*Reader · line \([0-9]*\).*/\1/p')
+check "the reader kept its place across resizes (line $before, then $after)" [ -n "$after" ] && [ "$after" -ge 2 ]
+
+keys main Q
+check "Q quits" wait_exit main
+check "Q: status 0" [ "$(cat "$SCRATCH/status.main" 2>/dev/null)" = 0 ]
+check "the terminal is restored (no reader left on screen)" wait_gone main "2 Reader"
+
+# q quits from the main screen.
+start q 100 30 --
+wait_for q "1 Articles"
+keys q q
+check "q quits from the main screen" wait_exit q
+
+# Signals restore the terminal and end revue.
+for sig in TERM HUP INT; do
+	start "sig$sig" 120 30 --
+	wait_for "sig$sig" "1 Articles"
+	pid=$(cat "$SCRATCH/status.sig$sig.pid")
+	kill -"$sig" "$pid"
+	check "SIG$sig ends revue" wait_exit "sig$sig"
+	check "SIG$sig restores the screen" wait_gone "sig$sig" "1 Articles"
+done
+start ctrlc 120 30 --
+wait_for ctrlc "1 Articles"
+keys ctrlc C-c
+check "Ctrl-C ends revue" wait_exit ctrlc
+
+# The link drops: the pane goes away (SIGHUP, then no terminal); revue must
+# not stay behind spinning.
+start drop 120 30 --
+wait_for drop "1 Articles"
+pid=$(cat "$SCRATCH/status.drop.pid")
+tm kill-session -t drop
+gone=false
+for _ in $(seq 1 200); do
+	if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then gone=true; break; fi
+	sleep 0.05
+done
+check "a dropped terminal ends revue" $gone
+
+# NO_COLOR: attributes, no colour; the selection still shows (reverse).
+start nocolor 160 45 NO_COLOR=1 --
+ready nocolor
+tm capture-pane -p -e -t nocolor >"$SCRATCH/nocolor"
+check "NO_COLOR: no colour on screen" bash -c "! grep -qE $'\e\\\\[[0-9;]*(3[0-7]|38;5|4[0-7]|48;5|9[0-7])m' '$SCRATCH/nocolor'"
+check "NO_COLOR: the selection is in reverse video" grep -q $'\e\[[0-9;]*7m' "$SCRATCH/nocolor"
+keys nocolor Q
+
+# With colour, the same screen has some.
+tm capture-pane -p -e -t main >/dev/null 2>&1 || true
+start colour 160 45 --
+ready colour
+tm capture-pane -p -e -t colour >"$SCRATCH/colour"
+check "colour by default" grep -qE $'\e\\[[0-9;]*(3[0-7]|38;5)' "$SCRATCH/colour"
+keys colour Q
+
+# LANG=C: ASCII borders and markers, nothing but ASCII on screen.
+start ascii 160 45 LANG=C LC_ALL=C --
+ready ascii
+check "LANG=C: ASCII borders" wait_for ascii "| 2 Reader"
+check "LANG=C: only ASCII on screen" bash -c "! tmux -u -L '$SOCK' capture-pane -p -t ascii | LC_ALL=C grep -q '[^ -~]'"
+check "LANG=C: accents fall back to letters" wait_for ascii "Microsoft va developper"
+keys ascii Q
+
+# Themes: each bundled one loads; a missing one is an error.
+for th in default light mono; do
+	start "theme$th" 120 30 -- --theme "$th"
+	check "--theme $th opens" wait_for "theme$th" "1 Articles"
+	keys "theme$th" Q
+done
+# Hostile theme files: the reader opens, says what it ignored, leaks nothing.
+if have_shared; then
+	for f in "$SHARED"/adversarial/config/theme_*.conf; do
+		n=$(basename "$f" .conf)
+		start "$n" 160 30 -- --theme "$f"
+		check "$n: the reader opens" wait_for "$n" "1 Articles"
+		check "$n: the status line says lines were ignored" wait_for "$n" "theme: "
+		keys "$n" Q
+	done
+	python3 "$SHARED/tools/term-oracle" --cols 120 --rows 30 --delay 0.05 --keys "j,Q" \
+		-- env LANG=C.UTF-8 TERM=xterm-256color "$REVUE" --theme "$SHARED/adversarial/config/theme_escape_injection.conf" \
+		>"$SCRATCH/oracle" 2>&1
+	check "a theme's values never reach the terminal raw" [ $? -eq 0 ]
+fi
+"$REVUE" --theme no-such-theme </dev/null >"$SCRATCH/out" 2>"$SCRATCH/err"
+# not a terminal: the list is printed and the theme is not read
+check "--theme off a terminal: the plain list" grep -q "000_679a9a29bead16d9.txt" "$SCRATCH/out"
+
+# The adversarial corpus: open every article, scroll, search, at odd sizes;
+# no escape sequence from an article may reach the terminal.
+if have_shared && [ -x "$SHARED/tools/term-oracle" ]; then
+	walk=""
+	for _ in $(seq 1 50); do walk="$walk,j,KEY_NPAGE,KEY_END"; done
+	python3 "$SHARED/tools/term-oracle" --cols 120 --rows 40 --delay 0.02 \
+		--keys "${walk#,},/,\e,2,KEY_END,G,s,x,\r,\e,?,q,Q" --save "$SCRATCH/raw" \
+		-- env LANG=C.UTF-8 TERM=xterm-256color "$REVUE" "$SHARED/adversarial" >"$SCRATCH/oracle" 2>&1
+	status=$?
+	check "adversarial: no forbidden sequence reaches the terminal" [ "$status" -eq 0 ]
+	[ "$status" -eq 0 ] || head -20 "$SCRATCH/oracle"
+	for size in "80 24" "20 5" "2 2"; do
+		set -- $size
+		python3 "$SHARED/tools/term-oracle" --cols "$1" --rows "$2" --delay 0.02 --keys "j,j,2,KEY_NPAGE,G,Tab,Q" \
+			-- env LANG=C.UTF-8 TERM=xterm-256color "$REVUE" "$SHARED/adversarial" >"$SCRATCH/oracle" 2>&1
+		check "adversarial at ${1}x$2: clean, no crash" [ $? -eq 0 ]
+	done
+	python3 "$SHARED/tools/term-oracle" --cols 100 --rows 30 --delay 0.02 --keys "j,j,2,G,Q" \
+		-- env LANG=C TERM=vt100 "$REVUE" "$SHARED/adversarial" >"$SCRATCH/oracle" 2>&1
+	check "adversarial under LANG=C on a vt100: clean" [ $? -eq 0 ]
+	for term in xterm-256color screen-256color tmux-256color linux vt100; do
+		python3 "$SHARED/tools/term-oracle" --cols 100 --rows 30 --delay 0.03 --keys "j,j,2,KEY_NPAGE,G,Tab,?,q,Q" \
+			--save "$SCRATCH/raw.$term" -- env LANG=C.UTF-8 TERM=$term "$REVUE" "$SHARED/adversarial" \
+			>"$SCRATCH/oracle" 2>&1
+		check "TERM=$term: clean" [ $? -eq 0 ]
+		check "TERM=$term: the reader drew its panes" grep -q "Articles" "$SCRATCH/raw.$term"
+	done
+	start adv 120 40 -- "$SHARED/adversarial"
+	check "adversarial: the reader opens" wait_for adv "1 Articles"
+	ready adv
+	for _ in $(seq 1 45); do keys adv j; done
+	keys adv 2 G
+	check "adversarial: still running after every article" wait_for adv "[reader]"
+	keys adv Q
+	check "adversarial: quits cleanly" wait_exit adv
+	check "adversarial: status 0" [ "$(cat "$SCRATCH/status.adv" 2>/dev/null)" = 0 ]
+else
+	echo "test_reader.sh: ../shared or term-oracle not found, adversarial part skipped"
+fi
+
+finish

@@ -1,0 +1,553 @@
+/* test_ui.c — the reader's parts that are plain data: layout, key table,
+ * themes, wrapping. No terminal: these link libui.a's curses-free objects.
+ *
+ * With REVUE_PRINT_KEYS set, prints the KEYS section of revue(1) generated
+ * from the key table instead (make man-keys). */
+#include "testutil.h"
+
+#include <curses.h>
+
+#include "revue/ui.h"
+
+/* --- layout ------------------------------------------------------------------ */
+
+static const enum rv_visibility auto_vis[RV_PANE_COUNT] = {RV_VIS_AUTO, RV_VIS_AUTO, RV_VIS_AUTO, RV_VIS_AUTO};
+
+static char *describe(int cols, int rows, const enum rv_visibility *vis, enum rv_pane_id focus)
+{
+	struct rv_layout l;
+	rv_layout_compute(cols, rows, vis, focus, &l);
+	struct rv_buf b = {0};
+	rv_layout_describe(&l, &b);
+	return rv_buf_steal(&b);
+}
+
+static void expect_layout(int cols, int rows, const enum rv_visibility *vis, enum rv_pane_id focus, const char *want)
+{
+	char *got = describe(cols, rows, vis, focus);
+	if (strcmp(got, want))
+		print_error("%dx%d: got  %s\n        want %s\n", cols, rows, got, want);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void test_layout_wide(void **state)
+{
+	(void)state;
+	expect_layout(160, 45, auto_vis, RV_PANE_LIST,
+		      "list 1,0 36x29; reader 1,37 86x29; entities 1,124 36x29; timeline 30,0 160x14");
+	expect_layout(120, 30, auto_vis, RV_PANE_LIST,
+		      "list 1,0 26x19; reader 1,27 62x19; entities 1,90 30x19; timeline 20,0 120x9");
+	expect_layout(200, 50, auto_vis, RV_PANE_READER,
+		      "list 1,0 48x34; reader 1,49 114x34; entities 1,164 36x34; timeline 35,0 200x14");
+}
+
+static void test_layout_narrow(void **state)
+{
+	(void)state;
+	expect_layout(80, 24, auto_vis, RV_PANE_LIST, "list 1,0 24x22; reader 1,25 55x22");
+	/* Tab onto a hidden pane brings it in */
+	expect_layout(80, 24, auto_vis, RV_PANE_ENTITIES, "list 1,0 20x22; reader 1,21 36x22; entities 1,58 22x22");
+	expect_layout(80, 24, auto_vis, RV_PANE_TIMELINE, "list 1,0 24x15; reader 1,25 55x15; timeline 16,0 80x7");
+	enum rv_visibility on[RV_PANE_COUNT] = {RV_VIS_AUTO, RV_VIS_AUTO, RV_VIS_ON, RV_VIS_ON};
+	expect_layout(80, 24, on, RV_PANE_READER,
+		      "list 1,0 20x15; reader 1,21 36x15; entities 1,58 22x15; timeline 16,0 80x7");
+	enum rv_visibility off[RV_PANE_COUNT] = {RV_VIS_AUTO, RV_VIS_AUTO, RV_VIS_OFF, RV_VIS_OFF};
+	expect_layout(160, 45, off, RV_PANE_LIST, "list 1,0 48x43; reader 1,49 111x43");
+	/* narrower than 60 columns: one pane at a time */
+	expect_layout(50, 20, auto_vis, RV_PANE_LIST, "list 1,0 50x18");
+	expect_layout(50, 20, auto_vis, RV_PANE_READER, "reader 1,0 50x18");
+}
+
+static void test_layout_too_small(void **state)
+{
+	(void)state;
+	expect_layout(30, 8, auto_vis, RV_PANE_LIST, "too small");
+	expect_layout(1, 1, auto_vis, RV_PANE_LIST, "too small");
+	expect_layout(0, 0, auto_vis, RV_PANE_LIST, "too small");
+	expect_layout(RV_MIN_COLS - 1, 40, auto_vis, RV_PANE_LIST, "too small");
+	expect_layout(100, RV_MIN_ROWS - 1, auto_vis, RV_PANE_LIST, "too small");
+	char *s = describe(RV_MIN_COLS, RV_MIN_ROWS, auto_vis, RV_PANE_LIST);
+	assert_string_not_equal(s, "too small");
+	free(s);
+}
+
+static bool overlap(const struct rv_rect *a, const struct rv_rect *b)
+{
+	return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+/* Every size, focus and toggle: panes inside the body, no overlap, the
+ * focused pane shown, every shown pane big enough for a header and a row. */
+static void test_layout_invariants(void **state)
+{
+	(void)state;
+	static const enum rv_visibility vals[3] = {RV_VIS_AUTO, RV_VIS_ON, RV_VIS_OFF};
+	for (int cols = RV_MIN_COLS; cols <= 260; cols += 3)
+		for (int rows = RV_MIN_ROWS; rows <= 90; rows += 4)
+			for (int f = 0; f < RV_PANE_COUNT; f++)
+				for (int v = 0; v < 9; v++) {
+					enum rv_visibility vis[RV_PANE_COUNT] = {RV_VIS_AUTO, RV_VIS_AUTO, vals[v % 3],
+										 vals[v / 3]};
+					struct rv_layout l;
+					rv_layout_compute(cols, rows, vis, (enum rv_pane_id)f, &l);
+					assert_false(l.too_small);
+					int shown = 0;
+					for (int p = 0; p < RV_PANE_COUNT; p++) {
+						if (!l.shown[p])
+							continue;
+						shown++;
+						const struct rv_rect *r = &l.pane[p];
+						assert_true(r->x >= 0 && r->y >= 1 && r->x + r->w <= cols &&
+							    r->y + r->h <= rows - 1);
+						assert_true(r->h >= 2 && r->w >= 16);
+						for (int q = p + 1; q < RV_PANE_COUNT; q++)
+							if (l.shown[q])
+								assert_false(overlap(r, &l.pane[q]));
+					}
+					assert_true(shown >= 1);
+					if (f != RV_PANE_TIMELINE || cols >= 60)
+						assert_true(l.shown[f]);
+					if (cols >= RV_WIDE_COLS && rows >= RV_WIDE_ROWS && v == 0)
+						assert_int_equal(shown, 4);
+				}
+}
+
+static void test_layout_hit(void **state)
+{
+	(void)state;
+	struct rv_layout l;
+	rv_layout_compute(160, 45, auto_vis, RV_PANE_LIST, &l);
+	assert_int_equal(rv_layout_hit(&l, 5, 3), RV_PANE_LIST);
+	assert_int_equal(rv_layout_hit(&l, 5, 60), RV_PANE_READER);
+	assert_int_equal(rv_layout_hit(&l, 5, 150), RV_PANE_ENTITIES);
+	assert_int_equal(rv_layout_hit(&l, 40, 10), RV_PANE_TIMELINE);
+	assert_int_equal(rv_layout_hit(&l, 0, 10), RV_PANE_COUNT);  /* title line */
+	assert_int_equal(rv_layout_hit(&l, 44, 10), RV_PANE_COUNT); /* status line */
+	assert_int_equal(rv_layout_hit(&l, 5, 36), RV_PANE_COUNT);  /* separator */
+}
+
+/* --- keys ----------------------------------------------------------------------- */
+
+static void test_keys_table_parses(void **state)
+{
+	(void)state;
+	size_t n;
+	const struct rv_action_info *t = rv_actions(&n);
+	assert_int_equal(n, RV_ACT_COUNT - 1);
+	int seen[1024];
+	size_t nseen = 0;
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(t[i].action, (enum rv_action)(i + 1));
+		assert_true(strlen(t[i].help) > 5);
+		for (size_t j = 0; j < i; j++)
+			assert_string_not_equal(t[i].name, t[j].name);
+		const char *k = t[i].keys;
+		assert_true(*k);
+		while (*k) {
+			size_t len = strcspn(k, " ");
+			int code = rv_key_code(k, len);
+			if (code < 0)
+				print_error("key '%.*s' of %s does not parse\n", (int)len, k, t[i].name);
+			assert_true(code >= 0);
+			for (size_t s = 0; s < nseen; s++)
+				assert_int_not_equal(seen[s], code); /* one action per key */
+			seen[nseen++] = code;
+			assert_int_equal(rv_key_action(code), t[i].action);
+			k += len;
+			k += strspn(k, " ");
+		}
+	}
+}
+
+static void test_keys_defaults(void **state)
+{
+	(void)state;
+	assert_int_equal(rv_key_action('\t'), RV_ACT_NEXT_PANE);
+	assert_int_equal(rv_key_action(KEY_BTAB), RV_ACT_PREV_PANE);
+	assert_int_equal(rv_key_action('1'), RV_ACT_FOCUS_LIST);
+	assert_int_equal(rv_key_action('4'), RV_ACT_FOCUS_TIMELINE);
+	assert_int_equal(rv_key_action('j'), RV_ACT_DOWN);
+	assert_int_equal(rv_key_action(KEY_DOWN), RV_ACT_DOWN);
+	assert_int_equal(rv_key_action(' '), RV_ACT_PAGE_DOWN);
+	assert_int_equal(rv_key_action(KEY_NPAGE), RV_ACT_PAGE_DOWN);
+	assert_int_equal(rv_key_action('b'), RV_ACT_PAGE_UP);
+	assert_int_equal(rv_key_action('G'), RV_ACT_BOTTOM);
+	assert_int_equal(rv_key_action(KEY_HOME), RV_ACT_TOP);
+	assert_int_equal(rv_key_action('\n'), RV_ACT_OPEN);
+	assert_int_equal(rv_key_action('\r'), RV_ACT_OPEN);
+	assert_int_equal(rv_key_action(KEY_ENTER), RV_ACT_OPEN);
+	assert_int_equal(rv_key_action(']'), RV_ACT_NEXT_LINK);
+	assert_int_equal(rv_key_action('o'), RV_ACT_FOLLOW_LINK);
+	assert_int_equal(rv_key_action(KEY_BACKSPACE), RV_ACT_BACK);
+	assert_int_equal(rv_key_action(127), RV_ACT_BACK);
+	assert_int_equal(rv_key_action('h'), RV_ACT_BACK);
+	assert_int_equal(rv_key_action(KEY_LEFT), RV_ACT_BACK);
+	assert_int_equal(rv_key_action('/'), RV_ACT_SEARCH);
+	assert_int_equal(rv_key_action('N'), RV_ACT_SEARCH_PREV);
+	assert_int_equal(rv_key_action('s'), RV_ACT_CORPUS_SEARCH);
+	assert_int_equal(rv_key_action('c'), RV_ACT_COMPARE);
+	assert_int_equal(rv_key_action(KEY_F(1)), RV_ACT_HELP);
+	assert_int_equal(rv_key_action('?'), RV_ACT_HELP);
+	assert_int_equal(rv_key_action(27), RV_ACT_CLEAR);
+	assert_int_equal(rv_key_action(12), RV_ACT_REDRAW);
+	assert_int_equal(rv_key_action('q'), RV_ACT_CLOSE);
+	assert_int_equal(rv_key_action('Q'), RV_ACT_QUIT);
+	assert_int_equal(rv_key_action('z'), RV_ACT_NONE);
+	assert_int_equal(rv_key_code("Nope", 4), -1);
+	assert_int_equal(rv_key_code("C-l", 3), 12);
+}
+
+/* The KEYS section of revue(1) is what the table generates. */
+static void test_keys_man_page(void **state)
+{
+	(void)state;
+	size_t len;
+	char *man = tu_read_file(SOURCE_DIR "/man/revue.1", &len);
+	assert_non_null(man);
+	const char *start = strstr(man, "\n.SH KEYS\n");
+	assert_non_null(start);
+	start = strstr(start, ".\\\" BEGIN KEYS");
+	assert_non_null(start);
+	start = strchr(start, '\n') + 1;
+	const char *end = strstr(start, ".\\\" END KEYS");
+	assert_non_null(end);
+	struct rv_buf b = {0};
+	rv_keys_roff(&b);
+	if ((size_t)(end - start) != b.len || memcmp(start, b.p, b.len))
+		print_error("man/revue.1's KEYS section differs from the key table: run make man-keys\n");
+	assert_int_equal((size_t)(end - start), b.len);
+	assert_memory_equal(start, b.p, b.len);
+	rv_buf_free(&b);
+	free(man);
+}
+
+/* --- themes ------------------------------------------------------------------------ */
+
+static void test_theme_parse(void **state)
+{
+	(void)state;
+	struct rv_theme t;
+	rv_theme_builtin(&t);
+	struct rv_diags d = {0};
+	const char *text = "# a comment\n"
+			   "\n"
+			   "text   white  black\n"
+			   "match  #ff8000 default bold underline   # trailing comment\n"
+			   "quote  bright-green\n"
+			   "date   200 17 italic\n";
+	assert_int_equal(rv_theme_parse(&t, text, strlen(text), "t.theme", &d), 0);
+	assert_int_equal(t.el[RV_EL_TEXT].fg.kind, RV_COLOR_INDEX);
+	assert_int_equal(t.el[RV_EL_TEXT].fg.value, 7);
+	assert_int_equal(t.el[RV_EL_TEXT].bg.value, 0);
+	assert_int_equal(t.el[RV_EL_MATCH].fg.kind, RV_COLOR_RGB);
+	assert_int_equal(t.el[RV_EL_MATCH].fg.value, 0xff8000);
+	assert_int_equal(t.el[RV_EL_MATCH].bg.kind, RV_COLOR_DEFAULT);
+	assert_true(t.el[RV_EL_MATCH].attrs & RV_ATTR_BOLD);
+	assert_true(t.el[RV_EL_MATCH].attrs & RV_ATTR_UNDERLINE);
+	assert_int_equal(t.el[RV_EL_QUOTE].fg.value, 10);
+	assert_true(t.el[RV_EL_QUOTE].attrs & RV_ATTR_ITALIC); /* kept: quotes are always italic */
+	assert_int_equal(t.el[RV_EL_DATE].fg.value, 200);
+	assert_int_equal(t.el[RV_EL_DATE].bg.value, 17);
+	assert_true(t.el[RV_EL_DATE].attrs & RV_ATTR_UNDERLINE); /* and dates underlined */
+	rv_diag_free(&d);
+}
+
+static void test_theme_errors(void **state)
+{
+	(void)state;
+	struct rv_theme t, before;
+	rv_theme_builtin(&t);
+	before = t;
+	struct rv_diags d = {0};
+	const char *text = "nosuch red\n"
+			   "text\n"
+			   "text mauve\n"
+			   "text red blue blinking\n"
+			   "text 256\n"
+			   "text #12345\n"
+			   "person red\n";
+	assert_int_equal(rv_theme_parse(&t, text, strlen(text), "bad.theme", &d), 6);
+	assert_int_equal(d.n, 6);
+	for (unsigned i = 0; i < 6; i++) {
+		assert_string_equal(d.v[i].file, "bad.theme");
+		assert_int_equal(d.v[i].line, i + 1);
+	}
+	assert_non_null(strstr(d.v[0].msg, "unknown element 'nosuch'"));
+	assert_non_null(strstr(d.v[2].msg, "not a colour 'mauve'"));
+	assert_non_null(strstr(d.v[3].msg, "'blinking'"));
+	/* bad lines change nothing; the good one applies */
+	assert_memory_equal(&t.el[RV_EL_TEXT], &before.el[RV_EL_TEXT], sizeof t.el[0]);
+	assert_int_equal(t.el[RV_EL_PERSON].fg.value, 1);
+	rv_diag_free(&d);
+}
+
+static void test_theme_hostile_values(void **state)
+{
+	(void)state;
+	struct rv_theme t;
+	rv_theme_builtin(&t);
+	struct rv_diags d = {0};
+	const char text[] = "text \x1b]0;pwned\x07\nquote red\r\n\xff\xfe\n";
+	rv_theme_parse(&t, text, sizeof text - 1, "evil.theme", &d);
+	assert_int_equal(d.n, 2);
+	assert_int_equal(t.el[RV_EL_QUOTE].fg.value, 1); /* CRLF lines are fine */
+	struct rv_buf b = {0};
+	for (size_t i = 0; i < d.n; i++)
+		rv_diag_format(&d.v[i], &b);
+	assert_null(memchr(b.p, 0x1b, b.len)); /* messages are sanitized */
+	rv_buf_free(&b);
+	rv_diag_free(&d);
+}
+
+static void test_theme_bundled(void **state)
+{
+	(void)state;
+	static const char *const names[] = {"default", "light", "mono"};
+	for (size_t i = 0; i < RV_ARRAY_LEN(names); i++) {
+		char path[512];
+		snprintf(path, sizeof path, "%s/themes/%s.theme", SOURCE_DIR, names[i]);
+		size_t len = 0;
+		char *text = tu_read_file(path, &len);
+		assert_non_null(text);
+		struct rv_theme t;
+		rv_theme_builtin(&t);
+		struct rv_diags d = {0};
+		assert_int_equal(rv_theme_parse(&t, text, len, path, &d), 0);
+		rv_diag_free(&d);
+		free(text);
+	}
+}
+
+static void test_color_resolve(void **state)
+{
+	(void)state;
+	struct rv_color c;
+	assert_true(rv_color_parse("196", 3, &c));
+	assert_int_equal(rv_color_resolve(c, 256), 196);
+	assert_int_equal(rv_color_resolve(c, 16), 9);
+	assert_int_equal(rv_color_resolve(c, 8), 1);
+	assert_int_equal(rv_color_resolve(c, 0), -1);
+	assert_true(rv_color_parse("#0000ee", 7, &c));
+	assert_int_equal(rv_color_resolve(c, 8), 4);
+	assert_true(rv_color_parse("bright-white", 12, &c));
+	assert_int_equal(rv_color_resolve(c, 16), 15);
+	assert_int_equal(rv_color_resolve(c, 8), 7);
+	assert_true(rv_color_parse("8", 1, &c)); /* grey: white on 8 colours, never black */
+	assert_int_equal(rv_color_resolve(c, 8), 7);
+	assert_true(rv_color_parse("default", 7, &c));
+	assert_int_equal(rv_color_resolve(c, 256), -1);
+	assert_true(rv_color_parse("#ffffff", 7, &c));
+	assert_int_equal(rv_color_resolve(c, 256), 15);
+	assert_true(rv_color_parse("#808080", 7, &c));
+	int g = rv_color_resolve(c, 256);
+	assert_true(g == 244 || g == 8);
+	assert_false(rv_color_parse("#zzzzzz", 7, &c));
+	assert_false(rv_color_parse("999", 3, &c));
+	assert_false(rv_color_parse("bright-", 7, &c));
+	/* every index falls back inside the palette */
+	for (unsigned i = 0; i < 256; i++)
+		for (int n = 8; n <= 256; n *= 2) {
+			int r = rv_color_resolve((struct rv_color){RV_COLOR_INDEX, i}, n);
+			assert_true(r >= 0 && r < (n >= 256 ? 256 : n >= 16 ? 16 : 8));
+		}
+}
+
+/* --- wrapping ----------------------------------------------------------------------- */
+
+/* Wraps s to width; checks that no line is wider (unless one glyph is), that
+ * lines are in order and that only blanks and newlines fall between them. */
+static struct rv_wrap wrap_all(const char *s, int width)
+{
+	struct rv_wrap w;
+	rv_wrap_init(&w, s, strlen(s), width, 0);
+	rv_wrap_until(&w, SIZE_MAX - 1);
+	assert_true(rv_wrap_complete(&w));
+	size_t prev = 0;
+	for (size_t i = 0; i < w.nlines; i++) {
+		struct rv_span l = w.line[i];
+		assert_true(l.start >= prev && l.end >= l.start);
+		for (size_t k = prev; k < l.start; k++)
+			assert_true(s[k] == ' ' || s[k] == '\n' || s[k] == '\t');
+		size_t lw = rv_text_width(s + l.start, l.end - l.start, 0);
+		if (lw > (size_t)width) {
+			/* only a single glyph may overflow */
+			struct rv_sanitizer st;
+			rv_sanitizer_init(&st, 0);
+			struct rv_glyph g;
+			size_t n = rv_ui_glyph(&st, s, l.end, l.start, &g);
+			assert_int_equal(l.start + n, l.end);
+		}
+		prev = l.end;
+	}
+	return w;
+}
+
+static char *line_text(const struct rv_wrap *w, size_t i)
+{
+	return rv_xstrndup(w->s + w->line[i].start, w->line[i].end - w->line[i].start);
+}
+
+static void expect_lines(const char *s, int width, const char *const *want, size_t n)
+{
+	struct rv_wrap w = wrap_all(s, width);
+	for (size_t i = 0; i < w.nlines && i < n; i++) {
+		char *t = line_text(&w, i);
+		if (strcmp(t, want[i]))
+			print_error("line %zu: got '%s' want '%s'\n", i, t, want[i]);
+		assert_string_equal(t, want[i]);
+		free(t);
+	}
+	assert_int_equal(w.nlines, n);
+	rv_wrap_free(&w);
+}
+
+static void test_wrap_words(void **state)
+{
+	(void)state;
+	const char *const a[] = {"the quick", "brown fox", "jumps over", "the lazy", "dog"};
+	expect_lines("the quick brown fox jumps over the lazy dog", 10, a, 5);
+	const char *const b[] = {"first", "", "second para"};
+	expect_lines("first\n\nsecond para\n", 12, b, 3);
+	const char *const c[] = {"abcdefghij", "klmno"}; /* no break opportunity: cut */
+	expect_lines("abcdefghijklmno", 10, c, 2);
+	const char *const d[] = {"l'intelligence", "artificielle,", "c'est-à-dire"};
+	expect_lines("l'intelligence artificielle, c'est-à-dire", 14, d, 3);
+}
+
+static void test_wrap_cjk(void **state)
+{
+	(void)state;
+	/* each ideograph is two columns and a break opportunity */
+	const char *const a[] = {"日本語のテ", "キストです"};
+	expect_lines("日本語のテキストです", 10, a, 2);
+	const char *const b[] = {"日本語のテ", "キストです"}; /* 11 columns: still 5 wide glyphs */
+	expect_lines("日本語のテキストです", 11, b, 2);
+}
+
+static void test_wrap_combining_and_emoji(void **state)
+{
+	(void)state;
+	/* e + combining acute is one column: ten of them fit in 10 */
+	const char *s = "e\xcc\x81"
+			"e\xcc\x81"
+			"e\xcc\x81"
+			"e\xcc\x81"
+			"e\xcc\x81"
+			"e\xcc\x81"
+			"e\xcc\x81"
+			"e\xcc\x81"
+			"e\xcc\x81"
+			"e\xcc\x81 x";
+	struct rv_wrap w = wrap_all(s, 10);
+	assert_int_equal(w.nlines, 2);
+	assert_int_equal(w.line[0].end, 30);
+	rv_wrap_free(&w);
+	/* emoji are two columns; a family ZWJ sequence is drawn as its parts */
+	w = wrap_all("\xf0\x9f\x98\x80 \xf0\x9f\x98\x80 \xf0\x9f\x98\x80 \xf0\x9f\x98\x80", 5);
+	assert_int_equal(w.nlines, 2);
+	rv_wrap_free(&w);
+	w = wrap_all("\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7 family", 8);
+	assert_int_equal(w.nlines, 2);
+	rv_wrap_free(&w);
+}
+
+static void test_wrap_tokens_count_their_width(void **state)
+{
+	(void)state;
+	/* a bidi override shows as a visible token, and the token's width counts */
+	const char *s = "ab \xe2\x80\xae cd";
+	struct rv_wrap w = wrap_all(s, 6);
+	assert_true(w.nlines >= 2);
+	rv_wrap_free(&w);
+	/* ESC and invalid bytes too */
+	w = wrap_all("\x1b[2J\x1b]0;x\x07 \xff\xfe end", 8);
+	assert_true(w.nlines >= 2);
+	rv_wrap_free(&w);
+}
+
+static void test_wrap_lazy_and_line_of(void **state)
+{
+	(void)state;
+	size_t n = 5u << 20; /* a 5 MiB line: the first screen costs a chunk */
+	char *s = rv_xmalloc(n + 1);
+	for (size_t i = 0; i < n; i++)
+		s[i] = i % 7 == 6 ? ' ' : 'a';
+	s[n] = '\0';
+	struct rv_wrap w;
+	rv_wrap_init(&w, s, n, 80, 0);
+	assert_true(rv_wrap_until(&w, 50));
+	assert_true(w.done < 200 * 1024);
+	assert_false(rv_wrap_complete(&w));
+	size_t li = rv_wrap_line_of(&w, n / 2);
+	assert_true(w.line[li].start <= n / 2 && (li + 1 == w.nlines || w.line[li + 1].start > n / 2));
+	rv_wrap_until(&w, SIZE_MAX - 1);
+	assert_true(rv_wrap_complete(&w));
+	for (size_t i = 1; i < w.nlines; i++)
+		assert_true(w.line[i].start >= w.line[i - 1].end);
+	assert_true(w.line[w.nlines - 1].end == n || w.line[w.nlines - 1].end == n - 1);
+	rv_wrap_free(&w);
+	free(s);
+}
+
+static void test_wrap_ascii_fallback(void **state)
+{
+	(void)state;
+	/* under LANG=C, é is drawn as e, « as ": one column each, not <U+00E9> */
+	const char *s = "\xc2\xab" "d\xc3\xa9j\xc3\xa0" "\xc2\xbb";
+	struct rv_sanitizer st;
+	rv_sanitizer_init(&st, RV_SAN_ASCII);
+	struct rv_glyph g;
+	size_t i = 0, cols = 0;
+	struct rv_buf out = {0};
+	while (i < strlen(s)) {
+		size_t l = rv_ui_glyph(&st, s, strlen(s), i, &g);
+		cols += (size_t)g.width;
+		if (g.kind == RV_GLYPH_TOKEN)
+			rv_buf_adds(&out, g.tok);
+		else
+			rv_buf_add(&out, s + i, l);
+		i += l;
+	}
+	assert_string_equal(out.p, "\"deja\"");
+	assert_int_equal(cols, 6);
+	rv_buf_free(&out);
+	/* bidi controls stay visible tokens */
+	rv_sanitizer_init(&st, RV_SAN_ASCII);
+	rv_ui_glyph(&st, "\xe2\x80\xae", 3, 0, &g);
+	assert_int_equal(g.kind, RV_GLYPH_TOKEN);
+	assert_true(g.tok[0] == '<');
+}
+
+int main(void)
+{
+	if (getenv("REVUE_PRINT_KEYS")) {
+		struct rv_buf b = {0};
+		rv_keys_roff(&b);
+		fwrite(b.p, 1, b.len, stdout);
+		rv_buf_free(&b);
+		return 0;
+	}
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_layout_wide),
+	    cmocka_unit_test(test_layout_narrow),
+	    cmocka_unit_test(test_layout_too_small),
+	    cmocka_unit_test(test_layout_invariants),
+	    cmocka_unit_test(test_layout_hit),
+	    cmocka_unit_test(test_keys_table_parses),
+	    cmocka_unit_test(test_keys_defaults),
+	    cmocka_unit_test(test_keys_man_page),
+	    cmocka_unit_test(test_theme_parse),
+	    cmocka_unit_test(test_theme_errors),
+	    cmocka_unit_test(test_theme_hostile_values),
+	    cmocka_unit_test(test_theme_bundled),
+	    cmocka_unit_test(test_color_resolve),
+	    cmocka_unit_test(test_wrap_words),
+	    cmocka_unit_test(test_wrap_cjk),
+	    cmocka_unit_test(test_wrap_combining_and_emoji),
+	    cmocka_unit_test(test_wrap_tokens_count_their_width),
+	    cmocka_unit_test(test_wrap_lazy_and_line_of),
+	    cmocka_unit_test(test_wrap_ascii_fallback),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
