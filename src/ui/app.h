@@ -131,9 +131,10 @@ struct rv_ui_link {
 	size_t other_start, other_end; /* the passage there */
 	uint32_t nothers;               /* how many other articles share it */
 };
-/* The links of article `art`, by start; returns the count (none until the
- * link finder lands). */
+/* The links of article `art`, by start, one per span here; returns the count. */
 size_t rv_ui_links(const struct rv_index *ix, size_t art, struct rv_ui_link **out);
+/* How many other articles share a quote or a passage with article `art`. */
+size_t rv_ui_link_peers(const struct rv_index *ix, size_t art);
 
 struct rv_reader_state {
 	size_t art; /* SIZE_MAX: none */

@@ -206,6 +206,19 @@ check "o without links says so" wait_for main "no shared quote or passage"
 keys main c
 check "c is reserved" wait_for main "compare: not yet"
 
+# Links: the two Suleyman quotes that 000 and 001 share, worded differently.
+keys main 1 g j Enter
+check "Enter opens 000" wait_for main "000_679a9a29bead16d9.txt"
+keys main 2 ']'
+check "] lands on the first shared quote, ⇄1 in the margin" line main "⇄1 +.*modèles de base"
+keys main o
+check "o opens 001" wait_for main "001_fd70df3b9bc0aabe.txt"
+check "o shows 001's version of the quote" line main "⇄1 .*modèles fondamentaux"
+keys main h
+check "h comes back to 000" wait_for main "000_679a9a29bead16d9.txt"
+keys main ']' ']'
+check "] again goes to the second shared quote" line main "⇄1 .*Il faut revoir|⇄1 .*comme toutes les"
+
 # Toggles.
 keys main e
 check "e hides the sidebar" wait_gone main "3 Entities"
