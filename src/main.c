@@ -175,6 +175,51 @@ static void print_list(const struct rv_corpus *c)
 
 /* --dump state: the store is only read, and a store that cannot be used is
  * a warning, not an error (the dump is then empty). */
+/* The reader's view of the store (ui.h): read marks by article. */
+struct ui_store {
+	struct rv_state *st;
+	struct rv_state_snapshot snap;
+	struct rv_diags diags;
+	char warning[256];
+};
+
+static bool ui_is_read(void *ctx, size_t art)
+{
+	struct ui_store *u = ctx;
+	return art < u->snap.narticles && rv_state_of(&u->snap, art)->read;
+}
+
+static bool ui_set_read(void *ctx, size_t art, bool read)
+{
+	struct ui_store *u = ctx;
+	if (art >= u->snap.narticles)
+		return false;
+	return rv_state_set_read(u->st, rv_state_of(&u->snap, art), read, &u->diags) == 0;
+}
+
+/* Opens the store for the reader; a store that cannot be written leaves a
+ * read-only session and a warning for the status line, never an error. */
+static void ui_store_open(struct ui_store *u, const struct rv_corpus *corpus, const struct rv_state_opts *opts)
+{
+	memset(u, 0, sizeof *u);
+	u->st = rv_state_open(opts, &u->diags);
+	rv_state_load(u->st, corpus, &u->snap, &u->diags);
+	if (u->diags.n) {
+		struct rv_buf b = {0};
+		rv_diag_format(&u->diags.v[0], &b);
+		snprintf(u->warning, sizeof u->warning, "%.*s", (int)b.len, b.p ? b.p : "");
+		rv_buf_free(&b);
+	}
+}
+
+static void ui_store_close(struct ui_store *u)
+{
+	rv_state_snapshot_free(&u->snap);
+	rv_state_close(u->st);
+	print_diags(&u->diags); /* after the screen is restored */
+	rv_diag_free(&u->diags);
+}
+
 static int dump_state(const struct rv_corpus *corpus, const struct rv_state_opts *opts)
 {
 	struct rv_diags diags = {0};
@@ -312,8 +357,12 @@ int main(int argc, char **argv)
 		}
 		rv_index_free(ix);
 	} else if (isatty(STDOUT_FILENO) && isatty(STDIN_FILENO)) {
-		struct rv_ui_opts uo = {.theme = theme, .threads = opts.threads, .t0 = t0};
+		struct ui_store us;
+		ui_store_open(&us, corpus, &state_opts);
+		struct rv_ui_state ust = {&us, ui_is_read, ui_set_read, *us.warning ? us.warning : NULL};
+		struct rv_ui_opts uo = {.state = &ust, .theme = theme, .threads = opts.threads, .t0 = t0};
 		status = rv_ui_run(corpus, &uo);
+		ui_store_close(&us);
 	} else {
 		print_list(corpus);
 	}

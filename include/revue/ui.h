@@ -20,7 +20,18 @@
 
 /* --- Running the reader -------------------------------------------------- */
 
+/* Saved state, as the reader sees it: main wires it to the store (store/),
+ * so the reader knows no database. Without it, marks last the session. */
+struct rv_ui_state {
+	void *ctx;
+	bool (*is_read)(void *ctx, size_t art);
+	/* false when the mark could not be saved (a read-only store) */
+	bool (*set_read)(void *ctx, size_t art, bool read);
+	const char *warning; /* why the store is read-only, for the status line; NULL */
+};
+
 struct rv_ui_opts {
+	const struct rv_ui_state *state; /* NULL: read marks for this session only */
 	const char *theme; /* a name in the themes folder or a path; NULL: default */
 	unsigned threads;  /* for the index build; 0: one per core */
 	double t0;         /* when the program started (CLOCK_MONOTONIC), for the trace; 0: now */

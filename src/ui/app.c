@@ -449,6 +449,19 @@ static bool prompt(struct rv_app *app, const char *lead, char *out, size_t cap)
 
 /* --- actions ---------------------------------------------------------------------- */
 
+void rv_app_mark_read(struct rv_app *app, size_t art, bool read)
+{
+	if (art >= app->c->n || app->list.read[art] == read)
+		return;
+	app->list.read[art] = read;
+	const struct rv_ui_state *st = app->state;
+	if (st && st->set_read && !st->set_read(st->ctx, art, read) && !app->state_warned) {
+		app->state_warned = true;
+		rv_app_message(app, true, "read marks are not saved: the state file is read-only");
+	}
+	app->dirty = RV_DIRTY_ALL;
+}
+
 void rv_app_open(struct rv_app *app, size_t art, size_t off, bool remember)
 {
 	if (art >= app->c->n)
@@ -458,7 +471,8 @@ void rv_app_open(struct rv_app *app, size_t art, size_t off, bool remember)
 		app->hist[app->nhist++] = (struct rv_history){app->reader.art, rv_reader_offset(app)};
 	}
 	rv_reader_open(app, art, off);
-	app->list.read[art] = true;
+	if (remember) /* a glance (the list's preview, the first screen, going back) is no read */
+		rv_app_mark_read(app, art, true);
 	for (size_t i = 0; i < app->list.c.n; i++)
 		if (app->list.rows[i] == art) {
 			app->list.c.cur = i;
@@ -764,6 +778,10 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	app->ents.art = SIZE_MAX;
 	app->list.read = rv_xcalloc(c->n, sizeof *app->list.read);
 	app->list.hits = rv_xcalloc(c->n, sizeof *app->list.hits);
+	app->state = opts->state;
+	if (app->state && app->state->is_read)
+		for (size_t i = 0; i < c->n; i++)
+			app->list.read[i] = app->state->is_read(app->state->ctx, i);
 	rv_theme_builtin(&app->theme);
 	char theme_msg[sizeof app->msg];
 	if (rv_ui_load_theme(&app->theme, opts->theme, theme_msg, sizeof theme_msg) < 0) {
@@ -793,6 +811,8 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	rv_list_rebuild(app);
 	if (*theme_msg)
 		rv_app_message(app, true, "%s", theme_msg);
+	else if (app->state && app->state->warning)
+		rv_app_message(app, true, "%s", app->state->warning);
 	relayout(app);
 	if (app->list.c.n)
 		rv_app_open(app, app->list.rows[0], 0, false);

@@ -135,6 +135,9 @@ struct rv_ui_link {
 size_t rv_ui_links(const struct rv_index *ix, size_t art, struct rv_ui_link **out);
 /* How many other articles share a quote or a passage with article `art`. */
 size_t rv_ui_link_peers(const struct rv_index *ix, size_t art);
+/* Marks an article read or unread, in the list and in the saved state. */
+struct rv_app;
+void rv_app_mark_read(struct rv_app *app, size_t art, bool read);
 
 struct rv_reader_state {
 	size_t art; /* SIZE_MAX: none */
@@ -171,6 +174,8 @@ struct rv_history {
 
 struct rv_app {
 	const struct rv_corpus *c;
+	const struct rv_ui_state *state; /* saved read marks; NULL */
+	bool state_warned;
 	_Atomic(struct rv_index *) published;
 	struct rv_index *ix; /* NULL until published */
 	double t_start, t_index;

@@ -180,9 +180,7 @@ static void preview(struct rv_app *app)
 	const struct rv_list_state *l = &app->list;
 	if (l->c.n && l->rows[l->c.cur] != app->reader.art) {
 		uint32_t art = l->rows[l->c.cur];
-		bool was = l->read[art];
-		rv_app_open(app, art, 0, false);
-		app->list.read[art] = was; /* a glance is not a read; Enter is */
+		rv_app_open(app, art, 0, false); /* a glance is not a read; Enter is */
 	}
 }
 

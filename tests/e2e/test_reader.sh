@@ -406,4 +406,23 @@ else
 	echo "test_reader.sh: ../shared or term-oracle not found, adversarial part skipped"
 fi
 
+# --- read marks are saved: open, quit, reopen --------------------------------------------
+pstate="$SCRATCH/persist.db"
+start persist 160 45 REVUE_STATE="$pstate" --
+ready persist
+check "a glance marks nothing: 000 is unread" line persist "^[ ▸]• .*Microsoft va développ"
+keys persist 1 g j Enter
+check "Enter opens 000" wait_for persist "000_679a9a29bead16d9.txt"
+check "000 is read in the list" line persist "^[ ▸]  +- +Microsoft va développ"
+keys persist Q
+check "quits" wait_exit persist
+check "the mark is in the state file" sh -c "REVUE_STATE='$pstate' '$REVUE' --dump state | grep -q '\"article\":\"000_679a9a29bead16d9.txt\".*\"read\":true'"
+check "nothing else is marked" [ "$(REVUE_STATE="$pstate" "$REVUE" --dump state | wc -l)" = 1 ]
+start persist2 160 45 REVUE_STATE="$pstate" --
+ready persist2
+check "reopened: 000 is still read" line persist2 "^[ ▸]  +- +Microsoft va développ"
+check "reopened: 001 is unread" line persist2 "^[ ▸]• .*Microsoft et OpenAI"
+keys persist2 Q
+check "quits again" wait_exit persist2
+
 finish
