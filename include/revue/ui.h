@@ -113,7 +113,7 @@ void rv_layout_describe(const struct rv_layout *l, struct rv_buf *out);
 	X(CLEAR, "clear", "Esc", "clear the filters and the search")                                     \
 	X(TOGGLE_ENTITIES, "toggle-entities", "e", "show or hide the entity sidebar")                    \
 	X(TOGGLE_TIMELINE, "toggle-timeline", "t", "show or hide the timeline")                          \
-	X(COMPARE, "compare", "c", "compare two versions of a quote (not yet)")                          \
+	X(COMPARE, "compare", "c", "compare the shared quote or passage with its other version")                          \
 	X(HELP, "help", "? F1", "show this help")                                                        \
 	X(REDRAW, "redraw", "C-l", "repaint the whole screen")                                           \
 	X(CLOSE, "close", "q", "close the current view; quit from the main screen")                      \
@@ -169,7 +169,10 @@ void rv_keys_roff(struct rv_buf *out);
 	X(MARKER, "marker", RV_ATTR_BOLD)                \
 	X(UNRESOLVED, "unresolved", RV_ATTR_NONE)        \
 	X(NOTICE, "notice", RV_ATTR_BOLD)                \
-	X(TOKEN, "token", RV_ATTR_NONE)
+	X(TOKEN, "token", RV_ATTR_NONE)                  \
+	X(REMOVED, "removed", RV_ATTR_UNDERLINE)         \
+	X(ADDED, "added", RV_ATTR_REVERSE)               \
+	X(CHANGED, "changed", RV_ATTR_BOLD | RV_ATTR_UNDERLINE)
 
 enum {
 	RV_ATTR_NONE = 0,

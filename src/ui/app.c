@@ -365,7 +365,9 @@ static void paint(struct rv_app *app)
 	}
 	if (app->dirty & RV_DIRTY_TITLE)
 		paint_title(app);
-	if (app->help) {
+	if (app->cmp.open) {
+		rv_compare_paint(app, app->help_surf);
+	} else if (app->help) {
 		paint_help(app);
 	} else {
 		for (int p = 0; p < RV_PANE_COUNT; p++)
@@ -700,7 +702,7 @@ static void act(struct rv_app *app, enum rv_action a)
 		clear_all(app);
 		break;
 	case RV_ACT_COMPARE:
-		rv_app_message(app, false, "compare: not yet");
+		rv_reader_compare(app);
 		break;
 	case RV_ACT_REDRAW:
 		rv_draw_force_repaint();
@@ -751,6 +753,10 @@ static void handle(struct rv_app *app, int kind, int key)
 	}
 	if (app->help) {
 		help_key(app, a, key);
+		return;
+	}
+	if (app->cmp.open) {
+		rv_compare_key(app, a);
 		return;
 	}
 	if (a == RV_ACT_NONE) {
@@ -869,6 +875,7 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	struct rv_index *ix = atomic_load(&app->published);
 	app->ix = ix;
 	free_surfaces(app);
+	rv_compare_close(app);
 	rv_reader_free(&app->reader);
 	rv_entities_free(&app->ents);
 	rv_list_free(&app->list);

@@ -17,6 +17,7 @@
 #include "revue/index.h"
 #include "revue/search.h"
 #include "revue/ui.h"
+#include "revue/diff.h"
 
 /* --- draw.c: the only code that calls ncurses ------------------------------ */
 
@@ -172,6 +173,18 @@ struct rv_history {
 	size_t art, offset;
 };
 
+/* compare.c: the side-by-side view (see there). */
+struct rv_compare_state {
+	bool open;
+	size_t art[2];
+	struct rv_diff d;
+	struct rv_wrap wrap[2]; /* each over its span */
+	int width;
+	struct rv_run *runs[2]; /* styles of each side, offsets into its span */
+	size_t nruns[2];
+	size_t top;
+};
+
 struct rv_app {
 	const struct rv_corpus *c;
 	const struct rv_ui_state *state; /* saved read marks; NULL */
@@ -189,6 +202,7 @@ struct rv_app {
 	unsigned dirty;
 	bool help;
 	size_t help_top;
+	struct rv_compare_state cmp;
 	bool quit;
 	char msg[256];
 	bool msg_error;
@@ -221,10 +235,16 @@ void rv_reader_reindex(struct rv_app *app); /* the index arrived */
 void rv_reader_free(struct rv_reader_state *r);
 void rv_reader_set_matches(struct rv_app *app);
 bool rv_reader_link_action(struct rv_app *app, enum rv_action a);
+void rv_reader_compare(struct rv_app *app);
 size_t rv_reader_offset(const struct rv_app *app);
 /* entities.c */
 void rv_entities_sync(struct rv_app *app);
 void rv_entities_free(struct rv_entities_state *e);
+/* compare.c */
+bool rv_compare_open(struct rv_app *app, size_t art_a, size_t a_s, size_t a_e, size_t art_b, size_t b_s, size_t b_e);
+void rv_compare_close(struct rv_app *app);
+void rv_compare_paint(struct rv_app *app, struct rv_surface *s);
+void rv_compare_key(struct rv_app *app, enum rv_action a);
 /* timeline.c */
 size_t rv_timeline_rows(const struct rv_app *app);
 

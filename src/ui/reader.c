@@ -433,6 +433,28 @@ bool rv_reader_link_action(struct rv_app *app, enum rv_action a)
 	return true;
 }
 
+/* c: the shared quote or passage chosen with ] [ (or the first one from the
+ * top of the view) against its version in the other article. */
+void rv_reader_compare(struct rv_app *app)
+{
+	struct rv_reader_state *r = &app->reader;
+	if (!r->nlinks) {
+		rv_app_message(app, false, "%s", app->ix ? "compare: no shared quote or passage in this article"
+							 : "compare: the index is not ready yet");
+		return;
+	}
+	size_t k = r->curlink;
+	if (k == SIZE_MAX) {
+		size_t from = rv_reader_offset(app);
+		for (k = 0; k < r->nlinks && r->links[k].end <= from; k++)
+			;
+		if (k == r->nlinks)
+			k = 0;
+	}
+	const struct rv_ui_link *l = &r->links[k];
+	rv_compare_open(app, r->art, l->start, l->end, l->other, l->other_start, l->other_end);
+}
+
 static void click(struct rv_app *app, int row, int h)
 {
 	(void)app;

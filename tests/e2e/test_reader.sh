@@ -204,7 +204,7 @@ check "] without links says so" wait_for main "no shared quote or passage"
 keys main o
 check "o without links says so" wait_for main "no shared quote or passage"
 keys main c
-check "c is reserved" wait_for main "compare: not yet"
+check "c without links says so" wait_for main "compare: no shared quote or passage"
 
 # Links: the two Suleyman quotes that 000 and 001 share, worded differently.
 keys main 1 g j Enter
@@ -218,6 +218,24 @@ keys main h
 check "h comes back to 000" wait_for main "000_679a9a29bead16d9.txt"
 keys main ']' ']'
 check "] again goes to the second shared quote" line main "⇄1 .*Il faut revoir|⇄1 .*comme toutes les"
+
+# Compare: the second quote, then the first, side by side with the diff marked.
+keys main c
+check "c opens the compare view" wait_for main "of words in common"
+check "compare names both speakers" line main "said by Mustafa Suleyman +said by Mustafa Suleyman"
+keys main q
+check "q closes the compare view" wait_gone main "of words in common"
+keys main '['
+keys main c
+check "compare: the two versions side by side" line main "modèles de base, qui sont.*│.*modèles fondamentaux"
+tm capture-pane -e -p -t main >"$SCRATCH/cmp.ansi"
+check "compare: a removed run is underlined" python3 -c '
+import re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(r"\x1b\[([0-9;]*)m(?:\x1b\[[0-9;]*m)*à l.échelle du", t)
+sys.exit(0 if m and "4" in m.group(1).split(";") else 1)' "$SCRATCH/cmp.ansi"
+keys main q
+check "q closes it again" wait_gone main "of words in common"
 
 # Toggles.
 keys main e
