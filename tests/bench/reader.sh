@@ -18,11 +18,12 @@ trap 'tm kill-server 2>/dev/null || true' EXIT
 median() { sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "-"}'; }
 
 corpus="$out/corpus-$N"
-if [ ! -f "$corpus/.complete" ]; then
+stamp=$(sha1sum tests/bench/gen_corpus.py | cut -c1-12) # a new generator, a new corpus
+if [ "$(cat "$corpus/.complete" 2>/dev/null)" != "$stamp" ]; then
 	echo "generating $N articles in $corpus ..." >&2
 	rm -rf "$corpus"
 	python3 tests/bench/gen_corpus.py "$SHARED" "$corpus" "$N" 1
-	touch "$corpus/.complete"
+	echo "$stamp" >"$corpus/.complete"
 fi
 
 # drive NAME ARGS...: one session, keys sent once the index is published;

@@ -31,11 +31,12 @@ time_cmd() { # median wall seconds of a command over RUNS runs
 } >"$report"
 for n in $SIZES; do
 	dir="$out/corpus-$n"
-	if [ ! -f "$dir/.complete" ]; then
+	stamp=$(sha1sum tests/bench/gen_corpus.py | cut -c1-12) # a new generator, a new corpus
+	if [ "$(cat "$dir/.complete" 2>/dev/null)" != "$stamp" ]; then
 		echo "generating $n articles in $dir ..." >&2
 		rm -rf "$dir"
 		python3 tests/bench/gen_corpus.py "$SHARED" "$dir" "$n" 1
-		touch "$dir/.complete"
+		echo "$stamp" >"$dir/.complete"
 	fi
 	find "$dir" -type f -name '*.txt' -exec cat {} + >/dev/null # warm the cache
 	mb=$(du -sb --exclude=.complete "$dir" | awk '{printf "%.1f", $1/1e6}')
