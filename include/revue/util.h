@@ -39,4 +39,13 @@ void rv_buf_free(struct rv_buf *b);
 
 #define RV_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
+/* --- a parallel loop ------------------------------------------------------- */
+
+/* Threads for n jobs: `want` (0: one per core), at most 64 and at most n. */
+unsigned rv_thread_count(unsigned want, size_t n);
+/* Calls fn(ctx, i, worker) for every i in [0, n) on `threads` threads (the
+ * caller's among them), jobs handed out in order; `worker` in [0, threads)
+ * names the thread, for per-thread scratch. Returns when all are done. */
+void rv_parallel_for(size_t n, unsigned threads, void (*fn)(void *ctx, size_t i, unsigned worker), void *ctx);
+
 #endif

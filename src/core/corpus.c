@@ -770,7 +770,6 @@ struct pool {
 	struct job *jobs;
 	size_t n;
 	size_t max;
-	atomic_size_t next;
 };
 
 static void load_one(struct job *j, size_t max)
@@ -790,39 +789,11 @@ static void load_one(struct job *j, size_t max)
 	}
 }
 
-static void *worker(void *arg)
+static void load_job(void *ctx, size_t i, unsigned worker)
 {
-	struct pool *p = arg;
-	for (;;) {
-		size_t i = atomic_fetch_add(&p->next, 1);
-		if (i >= p->n)
-			break;
-		load_one(&p->jobs[i], p->max);
-	}
-	return NULL;
-}
-
-static unsigned thread_count(unsigned asked, size_t jobs)
-{
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	unsigned t = asked ? asked : (cores > 0 ? (unsigned)cores : 1);
-	if (t > 64)
-		t = 64;
-	if (t > jobs)
-		t = (unsigned)(jobs ? jobs : 1);
-	return t;
-}
-
-static void run_pool(struct pool *p, unsigned threads)
-{
-	pthread_t tid[64];
-	unsigned started = 0;
-	for (unsigned i = 1; i < threads; i++)
-		if (!pthread_create(&tid[started], NULL, worker, p))
-			started++;
-	worker(p);
-	for (unsigned i = 0; i < started; i++)
-		pthread_join(tid[i], NULL);
+	(void)worker;
+	struct pool *p = ctx;
+	load_one(&p->jobs[i], p->max);
 }
 
 static bool collect_path(struct walk *w, const char *path, bool single, struct rv_diags *err)
@@ -863,11 +834,10 @@ int rv_corpus_load(const char *const *paths, size_t npaths, const struct rv_corp
 	struct pool p = {.n = w.n, .max = opts && opts->max_file_bytes ? opts->max_file_bytes : RV_DEFAULT_MAX_FILE};
 	if (p.max > (size_t)UINT32_MAX / 2)
 		p.max = (size_t)UINT32_MAX / 2; /* offsets in the folded view are 32-bit */
-	atomic_init(&p.next, 0);
 	p.jobs = rv_xcalloc(w.n, sizeof *p.jobs);
 	for (size_t i = 0; i < w.n; i++)
 		p.jobs[i].e = &w.v[i];
-	run_pool(&p, thread_count(opts ? opts->threads : 0, w.n));
+	rv_parallel_for(w.n, rv_thread_count(opts ? opts->threads : 0, w.n), load_job, &p);
 	c->articles = rv_xcalloc(w.n, sizeof *c->articles);
 	for (size_t i = 0; i < w.n; i++) {
 		rv_diag_take(&c->diags, &p.jobs[i].diags);

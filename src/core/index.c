@@ -34,10 +34,15 @@ static double seconds(void)
 
 /* --- analysis in parallel --------------------------------------------------- */
 
+struct scratch { /* one token buffer a thread */
+	struct rv_token *buf;
+	size_t cap;
+};
+
 struct work {
 	const struct rv_corpus *c;
 	struct rv_analysis *an;
-	atomic_size_t next;
+	struct scratch *scratch;
 };
 
 /* Tokens are 28 bytes a word: not kept once every analyzer has read them,
@@ -70,39 +75,20 @@ static void analyse(const struct rv_article *a, struct rv_analysis *an, struct r
 #undef SHRINK
 }
 
-static void *worker(void *arg)
+static void analyse_job(void *ctx, size_t i, unsigned worker)
 {
-	struct work *w = arg;
-	struct rv_token *buf = NULL;
-	size_t cap = 0;
-	for (;;) {
-		size_t i = atomic_fetch_add(&w->next, 1);
-		if (i >= w->c->n)
-			break;
-		analyse(&w->c->articles[i], &w->an[i], &buf, &cap);
-	}
-	free(buf);
-	return NULL;
+	struct work *w = ctx;
+	analyse(&w->c->articles[i], &w->an[i], &w->scratch[worker].buf, &w->scratch[worker].cap);
 }
 
 static void analyse_all(const struct rv_corpus *c, struct rv_analysis *an, unsigned threads)
 {
-	struct work w = {.c = c, .an = an};
-	atomic_init(&w.next, 0);
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	unsigned t = threads ? threads : (cores > 0 ? (unsigned)cores : 1);
-	if (t > 64)
-		t = 64;
-	if (t > c->n)
-		t = (unsigned)(c->n ? c->n : 1);
-	pthread_t tid[64];
-	unsigned started = 0;
-	for (unsigned i = 1; i < t; i++)
-		if (!pthread_create(&tid[started], NULL, worker, &w))
-			started++;
-	worker(&w);
-	for (unsigned i = 0; i < started; i++)
-		pthread_join(tid[i], NULL);
+	unsigned t = rv_thread_count(threads, c->n);
+	struct work w = {.c = c, .an = an, .scratch = rv_xcalloc(t, sizeof *w.scratch)};
+	rv_parallel_for(c->n, t, analyse_job, &w);
+	for (unsigned i = 0; i < t; i++)
+		free(w.scratch[i].buf);
+	free(w.scratch);
 }
 
 /* --- corpus-wide name statistics ------------------------------------------ */
@@ -858,6 +844,21 @@ static bool in_quotation(const struct rv_analysis *an, const struct rv_name *n)
 	return false;
 }
 
+/* The first name of the article starting at or after body offset `at`
+ * (names are in text order). */
+static size_t first_name_from_offset(const struct rv_analysis *an, uint32_t at)
+{
+	size_t lo = 0, hi = an->nnames;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (an->names[mid].start < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Who "il", "he", "la ministre" or an unattributed quotation stands for:
  * the nearest sentence before `at` that names a person (outside
  * quotations) gives its first person, the usual subject. Failing that, the
@@ -866,14 +867,7 @@ static uint32_t pronoun_speaker(const struct rv_index *ix, const struct rv_analy
 			       enum rv_etype want)
 {
 	uint32_t chosen = RV_NONE, sentence = RV_NONE;
-	size_t lo = 0, hi = an->nnames; /* names are in text order: start before `at` */
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (an->names[mid].start < at)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = first_name_from_offset(an, at);
 	for (size_t i = lo; i-- > 0;) {
 		const struct rv_name *n = &an->names[i];
 		if (at - n->start > 3000 && chosen == RV_NONE)
@@ -928,14 +922,7 @@ static uint32_t org_speaker(const struct rv_index *ix, const struct rv_analysis 
 static uint32_t role_speaker(const struct rv_index *ix, const struct rv_analysis *an, uint32_t role, uint32_t at)
 {
 	enum { REACH = 2048 }; /* names looked at on each side: linear time on hostile articles */
-	size_t lo = 0, hi = an->nnames;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (an->names[mid].start < at)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = first_name_from_offset(an, at);
 	for (size_t i = lo; i-- > 0 && lo - i <= REACH;) {
 		const struct rv_name *n = &an->names[i];
 		if (n->role == role && n->entity != RV_NONE && ix->entities[n->entity].type == RV_ET_PERSON)
@@ -965,14 +952,7 @@ static uint32_t continued_speaker(const struct rv_index *ix, const struct rv_ana
 	if (p->kind != RV_QUOTE_SPEECH || p->speaker == RV_NONE || q->start < p->clause_end ||
 	    q->start - p->clause_end > CONTINUATION_MAX)
 		return RV_NONE;
-	size_t lo = 0, hi = an->nnames;
-	while (lo < hi) { /* the first name after the clause */
-		size_t mid = (lo + hi) / 2;
-		if (an->names[mid].start < p->clause_end)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = first_name_from_offset(an, p->clause_end); /* the first name after the clause */
 	for (size_t i = lo; i < an->nnames; i++) {
 		const struct rv_name *n = &an->names[i];
 		if (n->start >= q->start)

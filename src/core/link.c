@@ -98,56 +98,6 @@
  * a phrase). */
 #define PMIN 15
 
-/* --- parallel loop ------------------------------------------------------------ */
-
-struct par {
-	size_t n;
-	atomic_size_t next;
-	void (*fn)(void *ctx, size_t i, unsigned worker);
-	void *ctx;
-	unsigned nworkers;
-	atomic_uint worker_id;
-};
-
-static void *par_worker(void *arg)
-{
-	struct par *p = arg;
-	unsigned me = atomic_fetch_add(&p->worker_id, 1);
-	for (;;) {
-		size_t i = atomic_fetch_add(&p->next, 1);
-		if (i >= p->n)
-			break;
-		p->fn(p->ctx, i, me);
-	}
-	return NULL;
-}
-
-static unsigned thread_count(unsigned want, size_t n)
-{
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	unsigned t = want ? want : (cores > 0 ? (unsigned)cores : 1);
-	if (t > 64)
-		t = 64;
-	if (t > n)
-		t = (unsigned)(n ? n : 1);
-	return t;
-}
-
-static void par_run(size_t n, unsigned threads, void (*fn)(void *, size_t, unsigned), void *ctx)
-{
-	struct par p = {.n = n, .fn = fn, .ctx = ctx, .nworkers = threads};
-	atomic_init(&p.next, 0);
-	atomic_init(&p.worker_id, 0);
-	pthread_t tid[64];
-	unsigned started = 0;
-	for (unsigned i = 1; i < threads; i++)
-		if (!pthread_create(&tid[started], NULL, par_worker, &p))
-			started++;
-	par_worker(&p);
-	for (unsigned i = 0; i < started; i++)
-		pthread_join(tid[i], NULL);
-}
-
 /* --- words and keys ----------------------------------------------------------- */
 
 /* Function words, folded (no accents): dropped from the similarity key, so
@@ -602,7 +552,7 @@ static void candidate_pairs(struct build *b, unsigned threads)
 	free(fill);
 	struct pairing pg = {post, k, mine, mine_at, rv_xcalloc(n ? n : 1, sizeof *pg.partners),
 			     rv_xcalloc(n ? n : 1, sizeof *pg.npartners), rv_xcalloc(threads, sizeof *pg.scratch)};
-	par_run(n, threads, pair_article, &pg);
+	rv_parallel_for(n, threads, pair_article, &pg);
 	size_t nc = 0;
 	for (size_t a = 0; a < n; a++)
 		nc += pg.npartners[a];
@@ -1166,17 +1116,17 @@ struct rv_links *rv_links_build(const struct rv_corpus *c, struct rv_analysis *a
 	struct rv_links *ls = rv_xcalloc(1, sizeof *ls);
 	struct build b = {.c = c, .an = an};
 	b.la = rv_xcalloc(c->n ? c->n : 1, sizeof *b.la);
-	unsigned threads = thread_count(opts ? opts->threads : 0, c->n);
-	par_run(c->n, threads, prepare_article, &b);
+	unsigned threads = rv_thread_count(opts ? opts->threads : 0, c->n);
+	rv_parallel_for(c->n, threads, prepare_article, &b);
 	double tp = now();
 	ls->phase[0] = tp - t0;
 	candidate_pairs(&b, threads);
 	ls->phase[1] = now() - tp;
 	tp = now();
 	ls->candidate_pairs = b.ncand;
-	unsigned at = thread_count(opts ? opts->threads : 0, b.ncand);
+	unsigned at = rv_thread_count(opts ? opts->threads : 0, b.ncand);
 	b.hits = rv_xcalloc(at, sizeof *b.hits);
-	par_run(b.ncand, at, align_pair, &b);
+	rv_parallel_for(b.ncand, at, align_pair, &b);
 	ls->phase[2] = now() - tp;
 	tp = now();
 	/* every worker's hits, in pair order: the same result on any thread count */

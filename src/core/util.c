@@ -1,5 +1,11 @@
 #include "revue/util.h"
 
+#include <unistd.h>
+
+#include <stdatomic.h>
+
+#include <pthread.h>
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -139,4 +145,53 @@ void rv_buf_free(struct rv_buf *b)
 	free(b->p);
 	b->p = NULL;
 	b->len = b->cap = 0;
+}
+
+/* --- a parallel loop ------------------------------------------------------- */
+
+struct par {
+	size_t n;
+	atomic_size_t next;
+	void (*fn)(void *ctx, size_t i, unsigned worker);
+	void *ctx;
+	atomic_uint worker_id;
+};
+
+static void *par_worker(void *arg)
+{
+	struct par *p = arg;
+	unsigned me = atomic_fetch_add(&p->worker_id, 1);
+	for (;;) {
+		size_t i = atomic_fetch_add(&p->next, 1);
+		if (i >= p->n)
+			break;
+		p->fn(p->ctx, i, me);
+	}
+	return NULL;
+}
+
+unsigned rv_thread_count(unsigned want, size_t n)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned t = want ? want : (cores > 0 ? (unsigned)cores : 1);
+	if (t > 64)
+		t = 64;
+	if (t > n)
+		t = (unsigned)(n ? n : 1);
+	return t;
+}
+
+void rv_parallel_for(size_t n, unsigned threads, void (*fn)(void *ctx, size_t i, unsigned worker), void *ctx)
+{
+	struct par p = {.n = n, .fn = fn, .ctx = ctx};
+	atomic_init(&p.next, 0);
+	atomic_init(&p.worker_id, 0);
+	pthread_t tid[64];
+	unsigned started = 0;
+	for (unsigned i = 1; i < threads && i < 64; i++)
+		if (!pthread_create(&tid[started], NULL, par_worker, &p))
+			started++;
+	par_worker(&p);
+	for (unsigned i = 0; i < started; i++)
+		pthread_join(tid[i], NULL);
 }
