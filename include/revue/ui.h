@@ -113,7 +113,8 @@ void rv_layout_describe(const struct rv_layout *l, struct rv_buf *out);
 	X(CLEAR, "clear", "Esc", "clear the filters and the search")                                     \
 	X(TOGGLE_ENTITIES, "toggle-entities", "e", "show or hide the entity sidebar")                    \
 	X(TOGGLE_TIMELINE, "toggle-timeline", "t", "show or hide the timeline")                          \
-	X(COMPARE, "compare", "c", "compare the shared quote or passage with its other version")                          \
+	X(COMPARE, "compare", "c", "compare the shared quote or passage with its other version")         \
+	X(TOGGLE_READ, "toggle-read", "u", "mark the article read or unread (saved)")                    \
 	X(HELP, "help", "? F1", "show this help")                                                        \
 	X(REDRAW, "redraw", "C-l", "repaint the whole screen")                                           \
 	X(CLOSE, "close", "q", "close the current view; quit from the main screen")                      \

@@ -704,6 +704,17 @@ static void act(struct rv_app *app, enum rv_action a)
 	case RV_ACT_COMPARE:
 		rv_reader_compare(app);
 		break;
+	case RV_ACT_TOGGLE_READ: {
+		/* the list's row when the list has the focus, else the open article */
+		size_t art = app->reader.art;
+		if (app->focus == RV_PANE_LIST && app->list.c.n)
+			art = app->list.rows[app->list.c.cur];
+		if (art < app->c->n) {
+			rv_app_mark_read(app, art, !app->list.read[art]);
+			rv_app_message(app, false, "marked %s", app->list.read[art] ? "read" : "unread");
+		}
+		break;
+	}
 	case RV_ACT_REDRAW:
 		rv_draw_force_repaint();
 		app->dirty = RV_DIRTY_ALL;

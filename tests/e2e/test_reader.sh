@@ -440,7 +440,11 @@ start persist2 160 45 REVUE_STATE="$pstate" --
 ready persist2
 check "reopened: 000 is still read" line persist2 "^[ ▸]  +- +Microsoft va développ"
 check "reopened: 001 is unread" line persist2 "^[ ▸]• .*Microsoft et OpenAI"
+keys persist2 1 g j u
+check "u marks 000 unread" wait_for persist2 "marked unread"
+check "u: the list shows it" line persist2 "^[ ▸]• .*Microsoft va développ"
 keys persist2 Q
 check "quits again" wait_exit persist2
+check "u is saved: no state left" [ "$(REVUE_STATE="$pstate" "$REVUE" --dump state | wc -l)" = 0 ]
 
 finish
