@@ -197,6 +197,20 @@ static bool ui_set_read(void *ctx, size_t art, bool read)
 	return rv_state_set_read(u->st, rv_state_of(&u->snap, art), read, &u->diags) == 0;
 }
 
+static bool ui_is_starred(void *ctx, size_t art)
+{
+	struct ui_store *u = ctx;
+	return art < u->snap.narticles && rv_state_of(&u->snap, art)->starred;
+}
+
+static bool ui_set_starred(void *ctx, size_t art, bool starred)
+{
+	struct ui_store *u = ctx;
+	if (art >= u->snap.narticles)
+		return false;
+	return rv_state_set_starred(u->st, rv_state_of(&u->snap, art), starred, &u->diags) == 0;
+}
+
 /* Opens the store for the reader; a store that cannot be written leaves a
  * read-only session and a warning for the status line, never an error. */
 static void ui_store_open(struct ui_store *u, const struct rv_corpus *corpus, const struct rv_state_opts *opts)
@@ -359,7 +373,8 @@ int main(int argc, char **argv)
 	} else if (isatty(STDOUT_FILENO) && isatty(STDIN_FILENO)) {
 		struct ui_store us;
 		ui_store_open(&us, corpus, &state_opts);
-		struct rv_ui_state ust = {&us, ui_is_read, ui_set_read, *us.warning ? us.warning : NULL};
+		struct rv_ui_state ust = {&us, ui_is_read, ui_set_read, ui_is_starred, ui_set_starred,
+					  *us.warning ? us.warning : NULL};
 		struct rv_ui_opts uo = {.state = &ust, .theme = theme, .threads = opts.threads, .t0 = t0};
 		status = rv_ui_run(corpus, &uo);
 		ui_store_close(&us);

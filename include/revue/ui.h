@@ -27,6 +27,8 @@ struct rv_ui_state {
 	bool (*is_read)(void *ctx, size_t art);
 	/* false when the mark could not be saved (a read-only store) */
 	bool (*set_read)(void *ctx, size_t art, bool read);
+	bool (*is_starred)(void *ctx, size_t art);
+	bool (*set_starred)(void *ctx, size_t art, bool starred);
 	const char *warning; /* why the store is read-only, for the status line; NULL */
 };
 
@@ -115,6 +117,7 @@ void rv_layout_describe(const struct rv_layout *l, struct rv_buf *out);
 	X(TOGGLE_TIMELINE, "toggle-timeline", "t", "show or hide the timeline")                          \
 	X(COMPARE, "compare", "c", "compare the shared quote or passage with its other version")         \
 	X(TOGGLE_READ, "toggle-read", "u", "mark the article read or unread (saved)")                    \
+	X(TOGGLE_STAR, "toggle-star", "*", "star or unstar the article (saved)")                          \
 	X(HELP, "help", "? F1", "show this help")                                                        \
 	X(REDRAW, "redraw", "C-l", "repaint the whole screen")                                           \
 	X(CLOSE, "close", "q", "close the current view; quit from the main screen")                      \

@@ -704,6 +704,22 @@ static void act(struct rv_app *app, enum rv_action a)
 	case RV_ACT_COMPARE:
 		rv_reader_compare(app);
 		break;
+	case RV_ACT_TOGGLE_STAR: {
+		size_t art = app->reader.art;
+		if (app->focus == RV_PANE_LIST && app->list.c.n)
+			art = app->list.rows[app->list.c.cur];
+		if (art < app->c->n) {
+			bool on = !app->list.starred[art];
+			app->list.starred[art] = on;
+			const struct rv_ui_state *st = app->state;
+			if (st && st->set_starred && !st->set_starred(st->ctx, art, on))
+				rv_app_message(app, true, "the star is not saved: the state file is read-only");
+			else
+				rv_app_message(app, false, "%s", on ? "starred" : "star removed");
+			app->dirty = RV_DIRTY_ALL;
+		}
+		break;
+	}
 	case RV_ACT_TOGGLE_READ: {
 		/* the list's row when the list has the focus, else the open article */
 		size_t art = app->reader.art;
@@ -795,14 +811,19 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	app->ents.art = SIZE_MAX;
 	app->list.read = rv_xcalloc(c->n, sizeof *app->list.read);
 	app->list.hits = rv_xcalloc(c->n, sizeof *app->list.hits);
+	app->list.starred = rv_xcalloc(c->n, sizeof *app->list.starred);
 	app->state = opts->state;
-	if (app->state && app->state->is_read)
-		for (size_t i = 0; i < c->n; i++)
+	for (size_t i = 0; app->state && i < c->n; i++) {
+		if (app->state->is_read)
 			app->list.read[i] = app->state->is_read(app->state->ctx, i);
+		if (app->state->is_starred)
+			app->list.starred[i] = app->state->is_starred(app->state->ctx, i);
+	}
 	rv_theme_builtin(&app->theme);
 	char theme_msg[sizeof app->msg];
 	if (rv_ui_load_theme(&app->theme, opts->theme, theme_msg, sizeof theme_msg) < 0) {
 		free(app->list.read);
+		free(app->list.starred);
 		free(app->list.hits);
 		free(app);
 		return 1;
@@ -811,6 +832,7 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	if (!rv_draw_start(app, &why)) {
 		fprintf(stderr, "revue: %s\n", why);
 		free(app->list.read);
+		free(app->list.starred);
 		free(app->list.hits);
 		free(app);
 		return 1;

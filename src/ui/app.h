@@ -116,7 +116,8 @@ struct rv_list_state {
 	char corpus_pat[RV_SEARCH_MAX + 1];
 	uint32_t *hits; /* per article: number of matches of corpus (when set) */
 	bool corpus_stopped;
-	bool *read; /* opened this session (the state store keeps them later) */
+	bool *read;    /* opened (the state store keeps it) */
+	bool *starred; /* starred with * (likewise) */
 };
 
 struct rv_hl {

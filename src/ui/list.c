@@ -99,6 +99,7 @@ void rv_list_free(struct rv_list_state *l)
 {
 	free(l->rows);
 	free(l->read);
+	free(l->starred);
 	free(l->hits);
 	rv_search_free(l->corpus);
 	memset(l, 0, sizeof *l);
@@ -144,6 +145,8 @@ static void draw(struct rv_app *app, struct rv_surface *s, int y0, int h, int w)
 		int x = 0;
 		rv_draw_label(s, y, x, 1, open ? rv_glyph(RV_GL_CURRENT) : " ", sel ? el : RV_EL_MARKER, extra);
 		rv_draw_label(s, y, x + 1, 1, l->read[art] ? " " : rv_glyph(RV_GL_UNREAD), sel ? el : RV_EL_MARKER, extra);
+		if (l->starred && l->starred[art])
+			rv_draw_label(s, y, x + 2, 1, "*", sel ? el : RV_EL_MARKER, extra | RV_ATTR_BOLD);
 		x = 3;
 		if (dated) {
 			char date[11];

@@ -446,5 +446,13 @@ check "u: the list shows it" line persist2 "^[ ▸]• .*Microsoft va développ"
 keys persist2 Q
 check "quits again" wait_exit persist2
 check "u is saved: no state left" [ "$(REVUE_STATE="$pstate" "$REVUE" --dump state | wc -l)" = 0 ]
+start persist3 160 45 REVUE_STATE="$pstate" --
+ready persist3
+keys persist3 1 g j '*'
+check "* stars 000" wait_for persist3 "starred"
+check "*: the list marks it" line persist3 "^[ ▸]•\\*.*Microsoft va développ"
+keys persist3 Q
+check "quits a third time" wait_exit persist3
+check "the star is saved" sh -c "REVUE_STATE='$pstate' '$REVUE' --dump state | grep -q '\"starred\":true'"
 
 finish
