@@ -83,6 +83,22 @@ static void check_quotes(const struct rv_analysis *an)
 	}
 }
 
+/* A resolved date is an ISO 8601 date (2023, 2023-01, 2023-01-17) that
+ * rv_date_parse accepts, or START/END of two such with START <= END. */
+static void check_iso(const char *date)
+{
+	const char *slash = strchr(date, '/');
+	size_t n1 = slash ? (size_t)(slash - date) : strlen(date);
+	struct rv_date d1, d2;
+	FUZZ_CHECK(rv_date_parse(date, n1, &d1));
+	if (!slash)
+		return;
+	FUZZ_CHECK(strchr(slash + 1, '/') == NULL);
+	FUZZ_CHECK(rv_date_parse(slash + 1, strlen(slash + 1), &d2));
+	FUZZ_CHECK(d1.precision == d2.precision);
+	FUZZ_CHECK(strncmp(date, slash + 1, n1) <= 0);
+}
+
 static void check_dates(const struct rv_analysis *an)
 {
 	uint32_t at = 0;
@@ -94,6 +110,8 @@ static void check_dates(const struct rv_analysis *an)
 		FUZZ_CHECK(e->sent_start <= e->start && e->end <= e->sent_end && e->sent_end <= A->body_len);
 		FUZZ_CHECK(memchr(e->date, '\0', sizeof e->date) != NULL);
 		FUZZ_CHECK(!e->resolved || e->date[0] != '\0');
+		if (e->date[0])
+			check_iso(e->date);
 	}
 }
 

@@ -1,5 +1,6 @@
 /* fuzz_json.c — JSON output: rv_json_string on any bytes, and every dump
- * kind over a corpus of one or two articles built from the input.
+ * kind over a corpus of one or two articles built from the input, and
+ * --dump diff with a span argument read from the input's first line.
  *
  * Checks, with a strict RFC 8259 reader written here: every line of every
  * dump is one JSON object; a string always reads back as valid UTF-8 and,
@@ -226,6 +227,37 @@ static void check_string_roundtrip(const uint8_t *data, size_t size)
 	rv_buf_free(&back);
 }
 
+/* --dump diff A B: A is the input's first line (an ID or ID:START:END),
+ * B the last article loaded. */
+static void check_diff_dump(const struct rv_corpus *c, const uint8_t *data, size_t size)
+{
+	char arg[48];
+	size_t k = 0;
+	while (k < size && k < sizeof arg - 1 && data[k] != '\n' && data[k] != '\0') {
+		arg[k] = (char)data[k];
+		k++;
+	}
+	arg[k] = '\0';
+	struct rv_dump_span a, b;
+	if (rv_dump_span_parse(arg, &a) != NULL)
+		return;
+	FUZZ_CHECK(a.id_len > 0 && a.id_len <= k && (a.whole || a.start <= a.end));
+	FUZZ_CHECK(rv_dump_span_parse(c->articles[c->n - 1].id, &b) == NULL && b.whole);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	FUZZ_CHECK(f != NULL);
+	const char *why = NULL, *bad = NULL;
+	int rc = rv_dump_diff(c, &a, &b, f, &why, &bad);
+	fclose(f);
+	FUZZ_CHECK(rc == 0 || rc == -2);
+	if (rc == 0)
+		check_lines(buf, len);
+	else
+		FUZZ_CHECK(why != NULL && bad == a.arg);
+	free(buf);
+}
+
 static void check_dumps(const uint8_t *data, size_t size)
 {
 	struct fuzz_part parts[2];
@@ -257,6 +289,7 @@ static void check_dumps(const uint8_t *data, size_t size)
 			free(buf);
 		}
 		rv_index_free(ix);
+		check_diff_dump(c, data, size);
 	}
 	rv_corpus_free(c);
 }
