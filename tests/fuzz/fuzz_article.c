@@ -2,7 +2,8 @@
  * file: decoding (BOMs, UTF-16, Windows-1252, damaged UTF-8, CR), the header
  * block, title and date inference, NFC and the folded view.
  *
- * Checks: the body and every header string are valid UTF-8 without CR; the
+ * Checks: the body and every header string are valid UTF-8 without CR (and
+ * header strings on one line); plain UTF-8 decodes to itself; the
  * body is already NFC; the two decoding entry points agree; a date that
  * parses formats and parses back to itself.
  */
@@ -12,10 +13,12 @@
 #include "revue/decode.h"
 #include "revue/text.h"
 
+/* A header value or an inferred title: valid UTF-8 on one line. */
 static void check_string(const char *s)
 {
 	FUZZ_CHECK(s != NULL);
 	FUZZ_CHECK(rv_utf8_valid(s, strlen(s)));
+	FUZZ_CHECK(strchr(s, '\n') == NULL);
 }
 
 static void check_date(const struct rv_date *d)
@@ -54,6 +57,13 @@ static void check_decode(const uint8_t *data, size_t size)
 		FUZZ_CHECK(a.encoding == b.encoding && a.replaced == b.replaced);
 		FUZZ_CHECK(rv_utf8_valid(a.text, a.len));
 		FUZZ_CHECK(memchr(a.text, '\r', a.len) == NULL);
+	}
+	/* Valid UTF-8 without BOM, CR or NUL is taken as it is (decode.h, rule 3). */
+	bool plain = rv_utf8_valid((const char *)data, size) && !memchr(data, '\r', size) &&
+		     !memchr(data, '\0', size) && !(size >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3));
+	if (plain) {
+		FUZZ_CHECK(sa == RV_DECODE_OK && a.encoding == RV_ENC_UTF8 && a.replaced == 0);
+		FUZZ_CHECK(a.len == size && (size == 0 || memcmp(a.text, data, size) == 0));
 	}
 	free(a.text);
 	free(b.text);
