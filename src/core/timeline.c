@@ -610,6 +610,11 @@ static void handle(struct ctx *c, enum kind k, const struct match *m, size_t fs,
 			break;
 		if (a < 0)
 			a = b;
+		if (a > b) { /* "d'ici 24 à 18 mois": the range runs forward all the same */
+			int t = a;
+			a = b;
+			b = t;
+		}
 		int ma = months ? a : 12 * a, mb = months ? b : 12 * b;
 		int t1 = ad->year * 12 + (ad->month - 1) + ma, t2 = ad->year * 12 + (ad->month - 1) + mb;
 		if (t1 == t2)

@@ -788,6 +788,17 @@ static void test_within_singular_unit(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* Found by fuzzing (tests/fuzz/fuzz_analysis): "d'ici 24 à 18 mois" gave
+ * the range 2026-03/2025-09, ending before it starts. */
+static void test_within_reversed_range(void **state)
+{
+	(void)state;
+	int bad = 0;
+	bad += one(D, "fr", "d'ici 24 à 18 mois", 1,
+		   XRELM("d'ici 24 à 18 mois", "2026-09/2027-03", GM, RV_MOD_APPROX), XNONE);
+	assert_int_equal(bad, 0);
+}
+
 /* Found by fuzzing: a relative date counted from an article dated in year 1
  * or 9999 was written -002, 0000-12 or 10000-01; it has no four-digit ISO
  * form, so it stays unresolved. */
@@ -841,6 +852,7 @@ int main(void)
 		cmocka_unit_test(test_conditional_is_future),
 		cmocka_unit_test(test_noun_in_ra_is_not_future),
 		cmocka_unit_test(test_within_singular_unit),
+		cmocka_unit_test(test_within_reversed_range),
 		cmocka_unit_test(test_relative_year_out_of_range),
 		cmocka_unit_test(test_linear_time),
 	};
