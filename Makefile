@@ -6,6 +6,7 @@
 #   make bench      benchmarks on generated corpora (not timed tests)
 #   make install PREFIX=/usr/local    make uninstall
 #   make deps       install what is missing (Debian/Ubuntu), or name it
+#   make fuzz       build the libFuzzer harnesses (clang) and run each FUZZ_SECONDS
 
 VERSION    := 0.1.0
 PREFIX     ?= /usr/local
@@ -20,7 +21,7 @@ BUILD      ?= build
 
 # Debian package for each library (libunistring has no .pc file).
 DEB_PKGS   := libncurses-dev libpcre2-dev libunistring-dev libcmocka-dev libsqlite3-dev \
-              pkg-config tmux python3 groff-base
+              pkg-config tmux python3 groff-base clang libclang-rt-dev
 
 WARN       := -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion \
               -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
@@ -54,7 +55,8 @@ MAIN_OBJ      := $(call objs,$(BUILD),$(MAIN_SRC))
 UNIT_BIN      := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 
-.PHONY: eval all run check check-fast check-asan unit e2e deps install uninstall clean bench lint man-check man-keys
+.PHONY: eval all run check check-fast check-asan unit e2e deps install uninstall clean bench lint man-check man-keys \
+	fuzz fuzz-build fuzz-check fuzz-run-check
 
 all: revue
 
@@ -101,7 +103,8 @@ check: deps-check
 	$(MAKE) --no-print-directory check-fast
 	$(MAKE) --no-print-directory check-fast BUILD=build/asan OPT='-O1 -g -fno-omit-frame-pointer' \
 		EXTRA_CFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' REVUE_BIN=build/asan/revue
-	@echo "make check: all suites passed (plain and ASan+UBSan)"
+	$(MAKE) --no-print-directory fuzz-check
+	@echo "make check: all suites passed (plain, ASan+UBSan, fuzz)"
 
 REVUE_BIN ?= ./revue
 check-fast: unit e2e man-check
@@ -163,6 +166,64 @@ $(BUILD)/bench_load: tests/bench/bench_load.c $(BUILD)/libcore.a
 # build/bench_state DIR RUNS (not part of make bench: it writes a store in /tmp).
 $(BUILD)/bench_state: tests/bench/bench_state.c $(BUILD)/libstore.a $(BUILD)/libcore.a
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libstore.a $(BUILD)/libcore.a $(LIBS_STORE) $(LIBS_CORE) $(LDFLAGS)
+
+# --- Fuzzing (tests/fuzz/README) -------------------------------------------
+# The harnesses and the core sources they test, built with clang and
+# libFuzzer, ASan and UBSan, in objects of their own under build/fuzz/.
+FUZZ_CC      ?= clang
+FUZZ_BUILD   ?= build/fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_CHECK_SECONDS ?= 10
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS   = $(CSTD) -O1 -g -fno-omit-frame-pointer $(WARN) -Iinclude $(PC_CFLAGS) -pthread \
+                -DREVUE_VERSION='"$(VERSION)"' -DREVUE_DATADIR='"$(DATADIR)"'
+FUZZ_SRC     := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_NAMES   := $(patsubst tests/fuzz/fuzz_%.c,%,$(FUZZ_SRC))
+FUZZ_BIN     := $(addprefix $(FUZZ_BUILD)/fuzz_,$(FUZZ_NAMES))
+FUZZ_CORE    := $(patsubst %.c,$(FUZZ_BUILD)/obj/%.o,$(CORE_SRC))
+# Each run: seeds read from tests/fuzz/seeds/NAME, new inputs kept in
+# $(FUZZ_BUILD)/corpus/NAME, crashes written to $(FUZZ_BUILD)/crashes/.
+FUZZ_RUN_OPTS ?= -max_len=16384 -timeout=30 -rss_limit_mb=2048 -print_final_stats=1
+# Can $(FUZZ_CC) link a libFuzzer program? (clang without libclang-rt-dev cannot.)
+FUZZ_PROBE    = printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' | \
+                $(FUZZ_CC) -x c -fsanitize=fuzzer -o /dev/null - >/dev/null 2>&1
+
+$(FUZZ_CORE): $(FUZZ_BUILD)/obj/%.o: %.c $(wildcard include/revue/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c -o $@ $<
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_CORE)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_CORE) $(LIBS_CORE) $(LDFLAGS)
+
+fuzz-build: $(FUZZ_BIN)
+
+# Runs every harness for $(1) seconds, one after the other, on one core.
+define fuzz_run
+	@set -e; mkdir -p $(FUZZ_BUILD)/crashes; for h in $(FUZZ_NAMES); do \
+		mkdir -p $(FUZZ_BUILD)/corpus/$$h; dict=tests/fuzz/$$h.dict; \
+		echo "== fuzz_$$h ($(1) s)"; \
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		$(FUZZ_BUILD)/fuzz_$$h $(FUZZ_RUN_OPTS) -max_total_time=$(1) \
+			-artifact_prefix=$(FUZZ_BUILD)/crashes/$$h- $$( [ -f $$dict ] && echo -dict=$$dict ) \
+			$(FUZZ_BUILD)/corpus/$$h tests/fuzz/seeds/$$h > $(FUZZ_BUILD)/fuzz_$$h.log 2>&1 \
+			|| { tail -n 60 $(FUZZ_BUILD)/fuzz_$$h.log; echo "fuzz_$$h: crash, input in $(FUZZ_BUILD)/crashes/"; exit 1; }; \
+		grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|Done)' $(FUZZ_BUILD)/fuzz_$$h.log || true; \
+	done
+endef
+
+fuzz:
+	@$(FUZZ_PROBE) || { echo "make fuzz: $(FUZZ_CC) cannot build libFuzzer programs (install clang, libclang-rt-dev)"; exit 1; }
+	$(MAKE) --no-print-directory fuzz-build
+	$(call fuzz_run,$(FUZZ_SECONDS))
+
+# The bounded fuzz step of make check; skipped, with a note, without clang.
+fuzz-check:
+	@if $(FUZZ_PROBE); then $(MAKE) --no-print-directory fuzz-run-check; \
+	else echo "fuzz-check: skipped, $(FUZZ_CC) cannot build libFuzzer programs (install clang, libclang-rt-dev)"; fi
+
+fuzz-run-check: fuzz-build
+	$(call fuzz_run,$(FUZZ_CHECK_SECONDS))
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \

@@ -86,7 +86,7 @@ void rv_corpus_free(struct rv_corpus *c);
 
 /* One article from bytes already in memory (tests, fuzzing): decodes, reads
  * the header, infers, normalises. Returns false (with a diagnostic) when the
- * bytes are binary. */
+ * bytes are binary. Release *a with rv_article_free in both cases. */
 bool rv_article_from_bytes(const char *id, const unsigned char *raw, size_t n, struct rv_article *a,
 			   struct rv_diags *diags);
 void rv_article_free(struct rv_article *a);

@@ -349,8 +349,19 @@ static int year_of_month(struct ctx *c, size_t fs, int month)
 	return ad->year;
 }
 
+/* Years an ISO 8601 date of four digits can hold: a relative date counted
+ * from an article dated 0001 or 9999 may fall outside, and is then left
+ * unresolved rather than written as -002 or 10000 (which sort wrongly and
+ * rv_date_parse refuses). */
+static bool year_ok(int y)
+{
+	return y >= 1 && y <= 9999;
+}
+
 static void set_date(struct rv_tentry *e, int y, int m, int d)
 {
+	if (!year_ok(y))
+		return;
 	if (d > 0)
 		snprintf(e->date, sizeof e->date, "%04d-%02d-%02d", y, m, d);
 	else if (m > 0)
@@ -363,6 +374,8 @@ static void set_date(struct rv_tentry *e, int y, int m, int d)
 
 static void set_range(struct rv_tentry *e, int y1, int m1, int y2, int m2, enum rv_granularity g)
 {
+	if (!year_ok(y1) || !year_ok(y2))
+		return;
 	if (m1 > 0)
 		snprintf(e->date, sizeof e->date, "%04d-%02d/%04d-%02d", y1, m1, y2, m2);
 	else
@@ -597,6 +610,11 @@ static void handle(struct ctx *c, enum kind k, const struct match *m, size_t fs,
 			break;
 		if (a < 0)
 			a = b;
+		if (a > b) { /* "d'ici 24 à 18 mois": the range runs forward all the same */
+			int t = a;
+			a = b;
+			b = t;
+		}
 		int ma = months ? a : 12 * a, mb = months ? b : 12 * b;
 		int t1 = ad->year * 12 + (ad->month - 1) + ma, t2 = ad->year * 12 + (ad->month - 1) + mb;
 		if (t1 == t2)
@@ -699,7 +717,7 @@ static void handle(struct ctx *c, enum kind k, const struct match *m, size_t fs,
 			y2 = y1 + over;
 		}
 		if (k == K_DAY_RANGE) {
-			if (!valid_day(y1, month, d1) || !valid_day(y2, month2, d2))
+			if (!valid_day(y1, month, d1) || !valid_day(y2, month2, d2) || !year_ok(y1) || !year_ok(y2))
 				return;
 			snprintf(e.date, sizeof e.date, "%04d-%02d-%02d/%04d-%02d-%02d", y1, month, d1, y2, month2, d2);
 			e.granularity = RV_GRAN_DAY;

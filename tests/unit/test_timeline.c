@@ -541,6 +541,7 @@ static int one(const char *date, const char *lang, const char *text, size_t coun
 #define XABS(e, iso, g) ((struct xdate)ABS(e, iso, g))
 #define XREL(e, iso, g) ((struct xdate)REL(e, iso, g))
 #define XRELM(e, iso, g, m) ((struct xdate)RELM(e, iso, g, m))
+#define XUNRES(e) ((struct xdate)UNRES(e))
 #define XNONE ((struct xdate){0})
 
 /* --- focused tests -------------------------------------------------------- */
@@ -787,6 +788,30 @@ static void test_within_singular_unit(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* Found by fuzzing (tests/fuzz/fuzz_analysis): "d'ici 24 à 18 mois" gave
+ * the range 2026-03/2025-09, ending before it starts. */
+static void test_within_reversed_range(void **state)
+{
+	(void)state;
+	int bad = 0;
+	bad += one(D, "fr", "d'ici 24 à 18 mois", 1,
+		   XRELM("d'ici 24 à 18 mois", "2026-09/2027-03", GM, RV_MOD_APPROX), XNONE);
+	assert_int_equal(bad, 0);
+}
+
+/* Found by fuzzing: a relative date counted from an article dated in year 1
+ * or 9999 was written -002, 0000-12 or 10000-01; it has no four-digit ISO
+ * form, so it stays unresolved. */
+static void test_relative_year_out_of_range(void **state)
+{
+	(void)state;
+	int bad = 0;
+	bad += one("0001-01-05", "fr", "Il y a trois ans, la chute.", 1, XUNRES("Il y a trois ans"), XNONE);
+	bad += one("0001-01-05", "en", "Last December, nothing.", 1, XUNRES("Last December"), XNONE);
+	bad += one("9999-12-01", "fr", "En janvier prochain, la fête.", 1, XUNRES("janvier prochain"), XNONE);
+	assert_int_equal(bad, 0);
+}
+
 /* --- linear time ---------------------------------------------------------- */
 
 #include "linear.h"
@@ -827,6 +852,8 @@ int main(void)
 		cmocka_unit_test(test_conditional_is_future),
 		cmocka_unit_test(test_noun_in_ra_is_not_future),
 		cmocka_unit_test(test_within_singular_unit),
+		cmocka_unit_test(test_within_reversed_range),
+		cmocka_unit_test(test_relative_year_out_of_range),
 		cmocka_unit_test(test_linear_time),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
