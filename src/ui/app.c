@@ -485,19 +485,27 @@ void rv_app_open(struct rv_app *app, size_t art, size_t off, bool remember)
 	app->dirty = RV_DIRTY_ALL;
 }
 
-static void start_search(struct rv_app *app)
+/* Reads a pattern at the prompt and compiles it; NULL when the user gave
+ * none or it does not compile (said in the status line). */
+static struct rv_search *ask_pattern(struct rv_app *app, const char *question, char *pat, size_t cap)
 {
-	char pat[RV_SEARCH_MAX + 1];
-	if (!prompt(app, "/", pat, sizeof pat) || !*pat) {
+	if (!prompt(app, question, pat, cap) || !*pat) {
 		app->dirty |= RV_DIRTY_STATUS;
-		return;
+		return NULL;
 	}
 	char err[200];
 	struct rv_search *s = rv_search_new(pat, strlen(pat), err, sizeof err);
-	if (!s) {
+	if (!s)
 		rv_app_message(app, true, "search: %s", err);
+	return s;
+}
+
+static void start_search(struct rv_app *app)
+{
+	char pat[RV_SEARCH_MAX + 1];
+	struct rv_search *s = ask_pattern(app, "/", pat, sizeof pat);
+	if (!s)
 		return;
-	}
 	rv_search_free(app->search);
 	app->search = s;
 	memcpy(app->search_pat, pat, strlen(pat) + 1);
@@ -512,16 +520,9 @@ static void start_search(struct rv_app *app)
 static void corpus_search(struct rv_app *app)
 {
 	char pat[RV_SEARCH_MAX + 1];
-	if (!prompt(app, "search the corpus: ", pat, sizeof pat) || !*pat) {
-		app->dirty |= RV_DIRTY_STATUS;
+	struct rv_search *s = ask_pattern(app, "search the corpus: ", pat, sizeof pat);
+	if (!s)
 		return;
-	}
-	char err[200];
-	struct rv_search *s = rv_search_new(pat, strlen(pat), err, sizeof err);
-	if (!s) {
-		rv_app_message(app, true, "search: %s", err);
-		return;
-	}
 	struct rv_list_state *l = &app->list;
 	rv_search_free(l->corpus);
 	l->corpus = s;
