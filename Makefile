@@ -20,7 +20,7 @@ PKG_CONFIG ?= pkg-config
 BUILD      ?= build
 
 # Debian package for each library (libunistring has no .pc file).
-DEB_PKGS   := libncurses-dev libpcre2-dev libunistring-dev libcmocka-dev libsqlite3-dev \
+DEB_PKGS   := build-essential libncurses-dev libpcre2-dev libunistring-dev libcmocka-dev libsqlite3-dev \
               pkg-config tmux python3 groff-base clang libclang-rt-dev
 
 WARN       := -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion \
