@@ -48,6 +48,9 @@ struct rv_index {
 
 struct rv_index_opts {
 	unsigned threads; /* 0: one per core */
+	/* When set, counts the articles analysed so far (relaxed atomic adds),
+	 * so that a reader can show the build's progress; NULL: none. */
+	_Atomic size_t *progress;
 	const char *aliases; /* an alias file to read (see revue(1), ALIASES); NULL: the corpus
 			      * root's entities.tsv when there is one */
 };

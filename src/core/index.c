@@ -43,6 +43,7 @@ struct work {
 	const struct rv_corpus *c;
 	struct rv_analysis *an;
 	struct scratch *scratch;
+	_Atomic size_t *progress;
 };
 
 /* Tokens are 28 bytes a word: not kept once every analyzer has read them,
@@ -79,12 +80,14 @@ static void analyse_job(void *ctx, size_t i, unsigned worker)
 {
 	struct work *w = ctx;
 	analyse(&w->c->articles[i], &w->an[i], &w->scratch[worker].buf, &w->scratch[worker].cap);
+	if (w->progress)
+		atomic_fetch_add_explicit(w->progress, 1, memory_order_relaxed);
 }
 
-static void analyse_all(const struct rv_corpus *c, struct rv_analysis *an, unsigned threads)
+static void analyse_all(const struct rv_corpus *c, struct rv_analysis *an, unsigned threads, _Atomic size_t *progress)
 {
 	unsigned t = rv_thread_count(threads, c->n);
-	struct work w = {.c = c, .an = an, .scratch = rv_xcalloc(t, sizeof *w.scratch)};
+	struct work w = {.c = c, .an = an, .scratch = rv_xcalloc(t, sizeof *w.scratch), .progress = progress};
 	rv_parallel_for(c->n, t, analyse_job, &w);
 	for (unsigned i = 0; i < t; i++)
 		free(w.scratch[i].buf);
@@ -1047,7 +1050,7 @@ struct rv_index *rv_index_build(const struct rv_corpus *c, const struct rv_index
 	ix->corpus = c;
 	ix->an = rv_xcalloc(c->n ? c->n : 1, sizeof *ix->an);
 	double t0 = seconds();
-	analyse_all(c, ix->an, opts ? opts->threads : 0);
+	analyse_all(c, ix->an, opts ? opts->threads : 0, opts ? opts->progress : NULL);
 	ix->seconds_analyse = seconds() - t0;
 	t0 = seconds();
 	struct names nm = {0};

@@ -138,7 +138,7 @@ struct builder {
 static void *build_index(void *arg)
 {
 	struct builder *b = arg;
-	struct rv_index_opts io = {.threads = b->threads};
+	struct rv_index_opts io = {.threads = b->threads, .progress = &b->app->analysed};
 	struct rv_index *ix = rv_index_build(b->app->c, &io);
 	atomic_store(&b->app->published, ix);
 	return NULL;
@@ -260,7 +260,15 @@ static void paint_title(struct rv_app *app)
 	int x = rv_draw_text(s, 0, 0, app->cols, b.p, b.len, RV_EL_TITLE, 0);
 	b.len = 0;
 	if (!app->ix)
-		rv_buf_printf(&b, "  indexing%s %.1f s ", rv_draw_utf8() ? "\xe2\x80\xa6" : "...", now() - app->t_start);
+	{
+		/* the articles analysed, then the corpus-wide steps (names, links) */
+		size_t done = atomic_load_explicit(&app->analysed, memory_order_relaxed);
+		if (done < app->c->n)
+			rv_buf_printf(&b, "  indexing %zu/%zu articles %.1f s ", done, app->c->n, now() - app->t_start);
+		else
+			rv_buf_printf(&b, "  indexing: names and links%s %.1f s ", rv_draw_utf8() ? "\xe2\x80\xa6" : "...",
+				      now() - app->t_start);
+	}
 	else
 		rv_buf_printf(&b, "  %zu entities %s %zu quotes %s %zu dates ", app->ix->nentities, rv_glyph(RV_GL_DOT),
 			      app->ix->nquotes, rv_glyph(RV_GL_DOT), app->ix->ntimeline);

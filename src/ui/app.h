@@ -191,6 +191,7 @@ struct rv_app {
 	const struct rv_ui_state *state; /* saved read marks; NULL */
 	bool state_warned;
 	_Atomic(struct rv_index *) published;
+	_Atomic size_t analysed; /* articles the index build has analysed (its progress) */
 	struct rv_index *ix; /* NULL until published */
 	double t_start, t_index;
 	struct rv_theme theme;

@@ -12,6 +12,7 @@
 #include "revue/index.h"
 
 #include <dirent.h>
+#include <stdatomic.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -816,7 +817,10 @@ static void test_thousand_identical_articles(void **state)
 			   "« Nous avancerons ensemble sur ce dossier difficile », a-t-il déclaré.\n");
 	}
 	double t0 = now();
-	load_and_build(&fx, n, NULL);
+	_Atomic size_t progress = 0;
+	struct rv_index_opts io = {.threads = 2, .progress = &progress};
+	load_and_build(&fx, n, &io);
+	assert_int_equal(atomic_load(&progress), n); /* every article counted once, on two threads */
 	double secs = now() - t0;
 	print_message("1,000 articles loaded and indexed in %.3f s (analyse %.3f s, resolve %.3f s)\n", secs,
 		      fx.ix->seconds_analyse, fx.ix->seconds_resolve);
