@@ -148,8 +148,12 @@ static void index_arrived(struct rv_app *app)
 {
 	app->ix = atomic_load(&app->published);
 	app->t_index = now() - app->t_start;
-	for (size_t i = 0; i < app->c->n && !app->have_links; i++)
-		app->have_links = rv_ui_links(app->ix, i, NULL) > 0;
+	/* the list's link column: counted once here, not at each paint */
+	app->peers = rv_xcalloc(app->c->n ? app->c->n : 1, sizeof *app->peers);
+	for (size_t i = 0; i < app->c->n; i++) {
+		app->peers[i] = (uint32_t)rv_ui_link_peers(app->ix, i);
+		app->have_links |= app->peers[i] > 0;
+	}
 	rv_reader_reindex(app);
 	rv_entities_sync(app);
 	rv_list_rebuild(app);
@@ -918,6 +922,7 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	app->ix = ix;
 	free_surfaces(app);
 	rv_compare_close(app);
+	free(app->peers);
 	rv_reader_free(&app->reader);
 	rv_entities_free(&app->ents);
 	rv_list_free(&app->list);

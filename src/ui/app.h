@@ -178,6 +178,7 @@ struct rv_history {
 struct rv_compare_state {
 	bool open;
 	size_t art[2];
+	const char *who[2]; /* each side's speaker (the index's name), NULL */
 	struct rv_diff d;
 	struct rv_wrap wrap[2]; /* each over its span */
 	int width;
@@ -218,6 +219,7 @@ struct rv_app {
 	struct rv_history *hist;
 	size_t nhist, caphist;
 	bool have_links; /* some article shares a passage: the list gives links a column */
+	uint32_t *peers; /* per article, the other articles it shares text with; NULL until the index */
 };
 
 void rv_app_message(struct rv_app *app, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

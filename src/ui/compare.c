@@ -79,6 +79,8 @@ bool rv_compare_open(struct rv_app *app, size_t art_a, size_t a_s, size_t a_e, s
 	}
 	c->art[0] = art_a;
 	c->art[1] = art_b;
+	c->who[0] = speaker_of(app, art_a, c->d.a_start, c->d.a_end);
+	c->who[1] = speaker_of(app, art_b, c->d.b_start, c->d.b_end);
 	side_runs(c, 0);
 	side_runs(c, 1);
 	c->top = 0;
@@ -114,8 +116,7 @@ static void header(struct rv_app *app, struct rv_surface *s, int x, int w, int s
 	snprintf(meta, sizeof meta, " · %s · %s", *a->source ? a->source : "(no source)", *date ? date : "(no date)");
 	if (used < w)
 		rv_draw_text(s, 1, x + used, w - used, meta, strlen(meta), RV_EL_DIM, 0);
-	size_t st = side ? c->d.b_start : c->d.a_start, en = side ? c->d.b_end : c->d.a_end;
-	const char *who = speaker_of(app, c->art[side], st, en);
+	const char *who = c->who[side];
 	char line[200];
 	snprintf(line, sizeof line, "said by %s", who ? who : "(no speaker)");
 	rv_draw_text(s, 2, x, w, line, strlen(line), who ? RV_EL_PERSON : RV_EL_DIM, 0);
@@ -139,8 +140,7 @@ void rv_compare_paint(struct rv_app *app, struct rv_surface *s)
 		      RV_EL_PANE_FOCUS, 0);
 	header(app, s, 1, colw, 0);
 	header(app, s, colw + 2, colw, 1);
-	const char *wa = speaker_of(app, c->art[0], c->d.a_start, c->d.a_end);
-	const char *wb = speaker_of(app, c->art[1], c->d.b_start, c->d.b_end);
+	const char *wa = c->who[0], *wb = c->who[1];
 	char sum[256];
 	snprintf(sum, sizeof sum, "%.0f%% of words in common · %zu changed (%zu inflection only) · %zu removed · %zu added%s%s",
 		 c->d.share * 100.0, c->d.changed, c->d.minor, c->d.removed, c->d.added,

@@ -164,7 +164,7 @@ static void draw(struct rv_app *app, struct rv_surface *s, int y0, int h, int w)
 			rv_draw_label(s, y, x, 5, n, sel ? el : RV_EL_MATCH, extra);
 			x += 6;
 		}
-		size_t nl = app->ix ? rv_ui_link_peers(app->ix, art) : 0; /* other articles it shares text with */
+		size_t nl = app->peers ? app->peers[art] : 0; /* other articles it shares text with */
 		if (app->have_links && wide) {
 			char n[32];
 			snprintf(n, sizeof n, "%s%zu", rv_glyph(RV_GL_LINK), nl);
