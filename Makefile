@@ -55,7 +55,7 @@ MAIN_OBJ      := $(call objs,$(BUILD),$(MAIN_SRC))
 UNIT_BIN      := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 
-.PHONY: eval all run check check-fast check-asan unit e2e deps install uninstall clean bench lint man-check man-keys \
+.PHONY: eval eval-heldout all run check check-fast check-asan unit e2e deps install uninstall clean bench lint man-check man-keys \
 	fuzz fuzz-build fuzz-check fuzz-run-check
 
 all: revue
@@ -249,6 +249,10 @@ clean:
 # it prints precision and recall; see tests/eval/GUIDELINES.md).
 eval: revue
 	@python3 tests/eval/eval.py ./revue "$(abspath $(SHARED))" $(EVAL_FLAGS)
+
+# The same score on articles keyed but never read while tuning the rules.
+eval-heldout: revue
+	@python3 tests/eval/eval.py ./revue "$(abspath $(SHARED))" --keys=tests/eval/heldout $(EVAL_FLAGS)
 
 $(BUILD)/names_debug: tests/eval/names_debug.c $(BUILD)/libcore.a
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libcore.a $(LIBS_CORE) $(LDFLAGS)

@@ -74,9 +74,15 @@ class Score:
 def main():
     revue, shared = sys.argv[1], sys.argv[2]
     verbose = "--verbose" in sys.argv
+    # --keys=DIR scores another set of keys (tests/eval/heldout: articles
+    # keyed but never looked at while tuning, to see whether a rule carries)
+    keydir = os.path.join(HERE, "keys")
+    for a in sys.argv[3:]:
+        if a.startswith("--keys="):
+            keydir = os.path.abspath(a[len("--keys="):])
     keys = defaultdict(list)
-    for corpus in sorted(os.listdir(os.path.join(HERE, "keys"))):
-        d = os.path.join(HERE, "keys", corpus)
+    for corpus in sorted(os.listdir(keydir)):
+        d = os.path.join(keydir, corpus)
         if not os.path.isdir(d):
             continue
         for f in sorted(os.listdir(d)):
