@@ -48,6 +48,9 @@ static void usage(FILE *f)
 		"  --theme NAME|PATH     colours of the reader: default, light, mono, or a file\n"
 		"                        (see revue(1), THEMES; NO_COLOR turns colour off)\n"
 		"  -j, --threads N       load with N threads (default: one per core)\n"
+		"  --links FILE          read the links (quote clusters and shared passages)\n"
+		"                        from FILE instead of computing them: revue's own\n"
+		"                        --dump links, or passim's output run on --dump passim\n"
 		"  --state FILE          keep read marks, stars and notes in FILE (default:\n"
 		"                        $REVUE_STATE, else $XDG_STATE_HOME/revue/state.db,\n"
 		"                        else ~/.local/state/revue/state.db)\n"
@@ -259,14 +262,15 @@ int main(int argc, char **argv)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	double t0 = (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-	enum { OPT_DUMP = 256, OPT_MAX_FILE, OPT_STATE, OPT_THEME };
-	const char *theme = NULL;
+	enum { OPT_DUMP = 256, OPT_MAX_FILE, OPT_STATE, OPT_THEME, OPT_LINKS };
+	const char *theme = NULL, *links = NULL;
 	static const struct option longopts[] = {
 		{"dump", required_argument, NULL, OPT_DUMP},
 		{"max-file-size", required_argument, NULL, OPT_MAX_FILE},
 		{"threads", required_argument, NULL, 'j'},
 		{"state", required_argument, NULL, OPT_STATE},
 		{"theme", required_argument, NULL, OPT_THEME},
+		{"links", required_argument, NULL, OPT_LINKS},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{0, 0, 0, 0},
@@ -295,6 +299,19 @@ int main(int argc, char **argv)
 		case OPT_THEME:
 			theme = optarg;
 			break;
+		case OPT_LINKS: {
+			/* checked now: a typo should not cost an index build */
+			FILE *f = fopen(optarg, "r");
+			if (!f) {
+				char *safe = rv_sanitize_dup(optarg, strlen(optarg));
+				fprintf(stderr, "revue: --links: cannot read '%s': %s\n", safe, strerror(errno));
+				free(safe);
+				return 1;
+			}
+			fclose(f);
+			links = optarg;
+			break;
+		}
 		case 'j': {
 			char *end;
 			long v = strtol(optarg, &end, 10);
@@ -361,7 +378,7 @@ int main(int argc, char **argv)
 	} else if (dump) {
 		struct rv_index *ix = NULL;
 		if (rv_dump_needs_index(dump)) {
-			struct rv_index_opts io = {.threads = opts.threads};
+			struct rv_index_opts io = {.threads = opts.threads, .links = links};
 			ix = rv_index_build(corpus, &io);
 			print_diags(&ix->diags);
 		}
@@ -375,7 +392,7 @@ int main(int argc, char **argv)
 		ui_store_open(&us, corpus, &state_opts);
 		struct rv_ui_state ust = {&us, ui_is_read, ui_set_read, ui_is_starred, ui_set_starred,
 					  *us.warning ? us.warning : NULL};
-		struct rv_ui_opts uo = {.state = &ust, .theme = theme, .threads = opts.threads, .t0 = t0};
+		struct rv_ui_opts uo = {.state = &ust, .theme = theme, .threads = opts.threads, .links = links, .t0 = t0};
 		status = rv_ui_run(corpus, &uo);
 		ui_store_close(&us);
 	} else {

@@ -53,6 +53,9 @@ struct rv_index_opts {
 	_Atomic size_t *progress;
 	const char *aliases; /* an alias file to read (see revue(1), ALIASES); NULL: the corpus
 			      * root's entities.tsv when there is one */
+	const char *links;   /* a link file to read instead of computing the links
+			      * (rv_links_load: revue's --dump links or passim's
+			      * output); NULL: computed */
 };
 
 struct rv_index *rv_index_build(const struct rv_corpus *c, const struct rv_index_opts *opts);

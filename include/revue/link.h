@@ -27,9 +27,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "revue/analysis.h"
 #include "revue/corpus.h"
+#include "revue/diag.h"
 
 enum rv_link_kind { RV_LINK_QUOTE, RV_LINK_PASSAGE };
 
@@ -68,6 +70,20 @@ struct rv_link_opts {
  * quotes get their cluster. */
 struct rv_links *rv_links_build(const struct rv_corpus *c, struct rv_analysis *an, const struct rv_link_opts *opts);
 void rv_links_free(struct rv_links *ls);
+
+/* Link clusters computed elsewhere, read from the file at path instead of
+ * computed: revue's own --dump links lines (byte offsets) or passim's output
+ * records (cluster, id, begin, end in UTF-16 units of the text --dump passim
+ * wrote). A record that does not fit the corpus is skipped with a
+ * diagnostic naming the file and line; quotes of an that a member covers get
+ * its cluster. NULL (and a diagnostic) when the file cannot be read. */
+struct rv_links *rv_links_load(const struct rv_corpus *c, struct rv_analysis *an, const char *path,
+			       struct rv_diags *d);
+/* The same, from an open stream; path names it in the diagnostics. */
+struct rv_links *rv_links_read(const struct rv_corpus *c, struct rv_analysis *an, FILE *f, const char *path,
+			       struct rv_diags *d);
+/* Fills ls->by_article and ls->article_at from ls->members. */
+void rv_links_index_members(struct rv_links *ls, size_t narticles);
 
 /* One link seen from an article: a member here, a member of the same
  * cluster in another article. */

@@ -36,6 +36,7 @@ struct rv_ui_opts {
 	const struct rv_ui_state *state; /* NULL: read marks for this session only */
 	const char *theme; /* a name in the themes folder or a path; NULL: default */
 	unsigned threads;  /* for the index build; 0: one per core */
+	const char *links; /* a link file read instead of computing links (rv_index_opts.links); NULL */
 	double t0;         /* when the program started (CLOCK_MONOTONIC), for the trace; 0: now */
 };
 

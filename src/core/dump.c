@@ -411,6 +411,30 @@ static void dump_links(const struct rv_corpus *c, const struct rv_index *ix, siz
 	rv_buf_adds(b, "]}\n");
 }
 
+/* --- passim: the corpus as passim's input ------------------------------ */
+
+/* One document per article: passim's id is revue's article id, its series
+ * the outlet (reuse inside one series is ignored by passim, so an article
+ * with no known source is a series of its own), its text the body that
+ * every byte offset of revue counts in. */
+static void dump_passim(const struct rv_corpus *c, const struct rv_index *ix, size_t i, struct rv_buf *b)
+{
+	(void)ix;
+	const struct rv_article *a = &c->articles[i];
+	char date[11];
+	rv_date_format(&a->date, date);
+	rv_buf_addc(b, '{');
+	rv_json_key(b, "id", true);
+	rv_json_cstring(b, a->id);
+	rv_json_key(b, "series", false);
+	rv_json_cstring(b, *a->source ? a->source : a->id);
+	rv_json_key(b, "date", false);
+	null_or_string(b, date);
+	rv_json_key(b, "text", false);
+	rv_json_string(b, a->body, a->body_len);
+	rv_buf_adds(b, "}\n");
+}
+
 typedef void (*dump_fn)(const struct rv_corpus *c, const struct rv_index *ix, size_t i, struct rv_buf *b);
 
 static const struct {
@@ -426,6 +450,7 @@ static const struct {
 	{"quotes", true, PER_ARTICLE, false, false, dump_quotes},
 	{"timeline", true, PER_TIMELINE_ENTRY, false, false, dump_timeline},
 	{"links", true, PER_LINK_CLUSTER, false, false, dump_links},
+	{"passim", false, PER_ARTICLE, false, false, dump_passim},
 	{"diff", false, PER_ARTICLE, true, false, NULL},
 	{"state", false, PER_ARTICLE, false, true, NULL},
 };
@@ -451,7 +476,7 @@ bool rv_dump_needs_index(const char *kind)
 
 const char *rv_dump_kinds(void)
 {
-	return "articles, entities, quotes, timeline, links, diff, state";
+	return "articles, entities, quotes, timeline, links, passim, diff, state";
 }
 
 bool rv_dump_needs_store(const char *kind)

@@ -1093,7 +1093,15 @@ struct rv_index *rv_index_build(const struct rv_corpus *c, const struct rv_index
 	ix->seconds_resolve = seconds() - t0;
 	t0 = seconds();
 	struct rv_link_opts lo = {.threads = opts ? opts->threads : 0};
-	ix->links = rv_links_build(c, ix->an, &lo);
+	if (opts && opts->links) {
+		ix->links = rv_links_load(c, ix->an, opts->links, &ix->diags);
+		if (!ix->links) { /* unreadable (it said so): no links rather than hours of computing */
+			ix->links = rv_xcalloc(1, sizeof *ix->links);
+			rv_links_index_members(ix->links, c->n);
+		}
+	} else {
+		ix->links = rv_links_build(c, ix->an, &lo);
+	}
 	ix->seconds_link = seconds() - t0;
 	return ix;
 }

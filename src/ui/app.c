@@ -133,12 +133,13 @@ bool rv_cursor_action(struct rv_cursor *c, enum rv_action a, int h)
 struct builder {
 	struct rv_app *app;
 	unsigned threads;
+	const char *links;
 };
 
 static void *build_index(void *arg)
 {
 	struct builder *b = arg;
-	struct rv_index_opts io = {.threads = b->threads, .progress = &b->app->analysed};
+	struct rv_index_opts io = {.threads = b->threads, .progress = &b->app->analysed, .links = b->links};
 	struct rv_index *ix = rv_index_build(b->app->c, &io);
 	atomic_store(&b->app->published, ix);
 	return NULL;
@@ -157,8 +158,15 @@ static void index_arrived(struct rv_app *app)
 	rv_reader_reindex(app);
 	rv_entities_sync(app);
 	rv_list_rebuild(app);
-	if (app->ix->diags.n)
-		rv_app_message(app, true, "%zu problem(s) in the alias file (see revue --dump)", app->ix->diags.n);
+	if (app->ix->diags.n) {
+		/* the first problem of the alias or link file, the others on --dump's stderr */
+		struct rv_buf b = {0};
+		rv_diag_format(&app->ix->diags.v[0], &b);
+		if (app->ix->diags.n > 1)
+			rv_buf_printf(&b, " (and %zu more: revue --dump links prints them all)", app->ix->diags.n - 1);
+		rv_app_message(app, true, "%s", b.p);
+		rv_buf_free(&b);
+	}
 	app->dirty = RV_DIRTY_ALL;
 }
 
@@ -854,7 +862,7 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	const char *tp = getenv("REVUE_TRACE");
 	FILE *tf = tp && *tp ? fopen(tp, "a") : NULL;
 
-	struct builder b = {app, opts->threads};
+	struct builder b = {app, opts->threads, opts->links};
 	pthread_t th;
 	bool threaded = pthread_create(&th, NULL, build_index, &b) == 0;
 	if (!threaded)

@@ -472,6 +472,167 @@ static void test_json_round_trip_examples(void **state)
 		check_round_trip(texts[i], strlen(texts[i]));
 }
 
+
+/* --- the reader ----------------------------------------------------------- */
+
+static struct rv_jval parse_ok(const char *s)
+{
+	struct rv_jval v;
+	const char *err = NULL;
+	size_t at = 0;
+	if (rv_json_parse(s, strlen(s), &v, &err, &at) < 0)
+		fail_msg("%s: %s at %zu", s, err, at);
+	return v;
+}
+
+static void parse_bad(const char *s, size_t n, const char *want_err)
+{
+	struct rv_jval v;
+	const char *err = NULL;
+	size_t at = 0;
+	if (rv_json_parse(s, n, &v, &err, &at) == 0) {
+		rv_json_free(&v);
+		fail_msg("accepted: %.*s", (int)n, s);
+	}
+	assert_non_null(err);
+	assert_true(at <= n);
+	if (want_err && !strstr(err, want_err))
+		fail_msg("%.*s: error '%s', expected '%s'", (int)n, s, err, want_err);
+	assert_int_equal(v.type, RV_JNULL); /* nothing left to free */
+	assert_null(v.items);
+}
+
+static void test_jread_values(void **state)
+{
+	(void)state;
+	struct rv_jval v = parse_ok(" {\"a\": [1, -2.5e3, true, false, null, \"x\"], \"b\": {}, \"c\": []} \n");
+	assert_int_equal(v.type, RV_JOBJ);
+	assert_int_equal(v.n, 3);
+	const struct rv_jval *a = rv_json_get(&v, "a");
+	assert_non_null(a);
+	assert_int_equal(a->type, RV_JARR);
+	assert_int_equal(a->n, 6);
+	assert_true(a->items[0].type == RV_JNUM && a->items[0].num == 1);
+	assert_true(a->items[1].num == -2500);
+	assert_true(a->items[2].type == RV_JBOOL && a->items[2].b);
+	assert_true(a->items[3].type == RV_JBOOL && !a->items[3].b);
+	assert_int_equal(a->items[4].type, RV_JNULL);
+	assert_string_equal(a->items[5].str, "x");
+	assert_int_equal(rv_json_get(&v, "b")->type, RV_JOBJ);
+	assert_int_equal(rv_json_get(&v, "c")->n, 0);
+	assert_null(rv_json_get(&v, "d"));
+	assert_null(rv_json_get(a, "a")); /* not an object */
+	rv_json_free(&v);
+}
+
+static void test_jread_strings(void **state)
+{
+	(void)state;
+	struct rv_jval v = parse_ok("\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uD83D\\uDE00 d\xc3\xa9j\xc3\xa0\"");
+	assert_int_equal(v.type, RV_JSTR);
+	const char want[] = "\"\\/\b\f\n\r\t\xc3\xa9\xf0\x9f\x98\x80 d\xc3\xa9j\xc3\xa0";
+	assert_int_equal(v.len, sizeof want - 1);
+	assert_memory_equal(v.str, want, v.len);
+	rv_json_free(&v);
+	v = parse_ok("\"\"");
+	assert_int_equal(v.len, 0);
+	assert_string_equal(v.str, "");
+	rv_json_free(&v);
+}
+
+static void test_jread_errors(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *s, *err;
+	} bad[] = {
+	    {"", "expected a value"},
+	    {"{", "expected a key"},
+	    {"{\"a\"}", "expected ':'"},
+	    {"{\"a\":1,}", "expected a key"},
+	    {"[1,]", "unexpected character"},
+	    {"[1 2]", "expected ','"},
+	    {"{\"a\":1 \"b\":2}", "expected ','"},
+	    {"\"abc", "unterminated string"},
+	    {"\"a\tb\"", "control character"},
+	    {"\"\\x\"", "invalid escape"},
+	    {"\"\\u12\"", "truncated \\u escape"},
+	    {"\"\\u12G4\"", "invalid \\u escape"},
+	    {"\"\\uDE00\"", "lone low surrogate"},
+	    {"\"\\uD83D\"", "lone high surrogate"},
+	    {"\"\\uD83D\\u0041\"", "lone high surrogate"},
+	    {"\"\\u0000\"", "\\u0000"},
+	    {"\"\xc3\"", "invalid UTF-8"},
+	    {"\"\xc0\xaf\"", "invalid UTF-8"},      /* overlong */
+	    {"\"\xed\xa0\x80\"", "invalid UTF-8"},  /* a surrogate in UTF-8 */
+	    {"\"\xf4\x90\x80\x80\"", "invalid UTF-8"}, /* past U+10FFFF */
+	    {"01", "text after"},
+	    {"-", "invalid number"},
+	    {"1.", "invalid number"},
+	    {"1e", "invalid number"},
+	    {".5", "unexpected character"},
+	    {"tru", "invalid literal"},
+	    {"nul", "invalid literal"},
+	    {"1 2", "text after"},
+	    {"{} x", "text after"},
+	};
+	for (size_t i = 0; i < RV_ARRAY_LEN(bad); i++)
+		parse_bad(bad[i].s, strlen(bad[i].s), bad[i].err);
+	/* a NUL byte inside the text is a byte like another: refused in a string */
+	parse_bad("\"a\0b\"", 5, "control character");
+	/* a number longer than any double needs */
+	char big[200];
+	memset(big, '1', sizeof big - 1);
+	big[sizeof big - 1] = 0;
+	parse_bad(big, strlen(big), "number too long");
+}
+
+static void test_jread_depth_bounded(void **state)
+{
+	(void)state;
+	/* RV_JSON_DEPTH levels are fine, one more is refused, and a hostile
+	 * 1,000,000 levels costs no stack */
+	size_t n = 1000000;
+	char *s = malloc(2 * n + 1);
+	for (size_t i = 0; i < n; i++) {
+		s[i] = '[';
+		s[2 * n - 1 - i] = ']';
+	}
+	s[2 * n] = 0;
+	struct rv_jval v;
+	const char *err = NULL;
+	size_t at;
+	size_t ok = RV_JSON_DEPTH + 1; /* the outermost value is depth 0 */
+	assert_int_equal(rv_json_parse(s + n - ok, 2 * ok, &v, &err, &at), 0);
+	rv_json_free(&v);
+	parse_bad(s + n - ok - 1, 2 * ok + 2, "nested too deep");
+	parse_bad(s, 2 * n, "nested too deep");
+	free(s);
+}
+
+static void test_jread_reads_what_the_writer_writes(void **state)
+{
+	(void)state;
+	/* every code point but U+0000 (which the reader refuses) comes back */
+	for (unsigned cp = 1; cp <= 0x10FFFF; cp++) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		char in[4];
+		size_t l = rv_utf8_encode(cp, in);
+		size_t len;
+		char *out = json(in, l, &len);
+		struct rv_jval v;
+		const char *err = NULL;
+		size_t at;
+		if (rv_json_parse(out, len, &v, &err, &at) < 0)
+			fail_msg("U+%04X: %s in %s", cp, err, out);
+		if (v.type != RV_JSTR || v.len != l || memcmp(v.str, in, l))
+			fail_msg("U+%04X does not come back from %s", cp, out);
+		rv_json_free(&v);
+		free(out);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -496,6 +657,11 @@ int main(void)
 	    cmocka_unit_test(test_json_every_code_point),
 	    cmocka_unit_test(test_json_random_bytes_round_trip),
 	    cmocka_unit_test(test_json_round_trip_examples),
+	    cmocka_unit_test(test_jread_values),
+	    cmocka_unit_test(test_jread_strings),
+	    cmocka_unit_test(test_jread_errors),
+	    cmocka_unit_test(test_jread_depth_bounded),
+	    cmocka_unit_test(test_jread_reads_what_the_writer_writes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
