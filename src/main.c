@@ -2,6 +2,7 @@
 #include "revue/corpus.h"
 #include "revue/dump.h"
 #include "revue/index.h"
+#include "revue/search.h"
 #include "revue/state.h"
 #include "revue/text.h"
 #include "revue/ui.h"
@@ -9,6 +10,8 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +46,10 @@ static void usage(FILE *f)
 		"                        are ID or ID:START:END, ID an article id as --dump\n"
 		"                        articles prints it (or a prefix of one), START and END\n"
 		"                        byte offsets into its body; PATH... follows them\n"
+		"  --grep PATTERN        count the matches of PATTERN in each article and exit:\n"
+		"                        ID:COUNT lines, as rg -c; the reader's search (PCRE2,\n"
+		"                        smart case, accents ignored unless the pattern has\n"
+		"                        some); status 0 found, 1 none, 2 error\n"
 		"  --max-file-size SIZE  refuse article files larger than SIZE bytes (suffixes\n"
 		"                        K, M, G; default 64M)\n"
 		"  --theme NAME|PATH     colours of the reader: default, light, mono, or a file\n"
@@ -176,6 +183,57 @@ static void print_list(const struct rv_corpus *c)
 	rv_buf_free(&b);
 }
 
+/* --grep: the reader's corpus search ('s') from the command line, counted
+ * per article as rg -c counts per file: "ID:COUNT" for each article with a
+ * match, in corpus order. Exit status as grep's: 0 found, 1 none, 2 error. */
+static int grep_corpus(const struct rv_corpus *c, const char *pat, unsigned threads)
+{
+	char err[200];
+	struct rv_search *s = rv_search_new(pat, strlen(pat), err, sizeof err);
+	if (!s) {
+		char *safe = rv_sanitize_dup(err, strlen(err));
+		fprintf(stderr, "revue: --grep: %s\n", safe);
+		free(safe);
+		return EXIT_USAGE;
+	}
+	uint32_t *counts = rv_xmalloc((c->n ? c->n : 1) * sizeof *counts);
+	/* no overall deadline (a big corpus takes what it takes), but a pattern
+	 * that backtracks for a quarter of a second on one article, plus 1 s per
+	 * 20 MB of it, is stopped there, and with it the whole search */
+	struct rv_corpus_search o = {.threads = threads, .deadline = INFINITY, .article_seconds = 0.25,
+				     .seconds_per_byte = 1.0 / 20e6};
+	size_t where = SIZE_MAX;
+	enum rv_search_status st = rv_search_corpus(s, c, &o, SIZE_MAX, counts, &where);
+	struct rv_buf b = {0};
+	size_t hit = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		if (!counts[i])
+			continue;
+		hit++;
+		b.len = 0;
+		rv_sanitize(c->articles[i].id, strlen(c->articles[i].id), RV_SAN_ONE_LINE, &b);
+		rv_buf_printf(&b, ":%u\n", counts[i]);
+		fwrite(b.p, 1, b.len, stdout);
+	}
+	rv_buf_free(&b);
+	free(counts);
+	rv_search_free(s);
+	int rc = hit ? 0 : 1;
+	if (st == RV_SEARCH_STOPPED) {
+		char *safe = where < c->n ? rv_sanitize_dup(c->articles[where].id, strlen(c->articles[where].id))
+					  : rv_xstrdup("an article");
+		fprintf(stderr, "revue: --grep: search stopped: the pattern is too costly on %s (a time or backtracking "
+				"limit); the counts above are incomplete\n", safe);
+		free(safe);
+		rc = EXIT_USAGE;
+	}
+	if (fflush(stdout)) {
+		fprintf(stderr, "revue: cannot write the results: %s\n", strerror(errno));
+		return EXIT_USAGE;
+	}
+	return rc;
+}
+
 /* --dump state: the store is only read, and a store that cannot be used is
  * a warning, not an error (the dump is then empty). */
 /* The reader's view of the store (ui.h): read marks by article. */
@@ -262,8 +320,8 @@ int main(int argc, char **argv)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	double t0 = (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-	enum { OPT_DUMP = 256, OPT_MAX_FILE, OPT_STATE, OPT_THEME, OPT_LINKS };
-	const char *theme = NULL, *links = NULL;
+	enum { OPT_DUMP = 256, OPT_MAX_FILE, OPT_STATE, OPT_THEME, OPT_LINKS, OPT_GREP };
+	const char *theme = NULL, *links = NULL, *grep = NULL;
 	static const struct option longopts[] = {
 		{"dump", required_argument, NULL, OPT_DUMP},
 		{"max-file-size", required_argument, NULL, OPT_MAX_FILE},
@@ -271,6 +329,7 @@ int main(int argc, char **argv)
 		{"state", required_argument, NULL, OPT_STATE},
 		{"theme", required_argument, NULL, OPT_THEME},
 		{"links", required_argument, NULL, OPT_LINKS},
+		{"grep", required_argument, NULL, OPT_GREP},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{0, 0, 0, 0},
@@ -298,6 +357,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_THEME:
 			theme = optarg;
+			break;
+		case OPT_GREP:
+			grep = optarg;
 			break;
 		case OPT_LINKS: {
 			/* checked now: a typo should not cost an index build */
@@ -332,6 +394,8 @@ int main(int argc, char **argv)
 			return usage_error("unknown option", argv[optind - 1], "");
 		}
 	}
+	if (grep && dump)
+		return usage_error("--grep and --dump do not go together:", "--dump", "");
 	struct rv_dump_span spans[2];
 	if (dump && rv_dump_takes_spans(dump)) {
 		if (argc - optind < 2) {
@@ -364,7 +428,9 @@ int main(int argc, char **argv)
 	}
 	print_diags(&corpus->diags);
 	int status = 0;
-	if (dump && rv_dump_takes_spans(dump)) {
+	if (grep) {
+		status = grep_corpus(corpus, grep, opts.threads);
+	} else if (dump && rv_dump_takes_spans(dump)) {
 		const char *why = NULL, *bad = NULL;
 		int r = rv_dump_diff(corpus, &spans[0], &spans[1], stdout, &why, &bad);
 		if (r == -2) {

@@ -13,6 +13,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "revue/corpus.h"
 #include "revue/text.h"
@@ -34,6 +35,24 @@ double rv_search_now(void);
  * matches skipped) to *out (*n of *cap); at most `max` of them. */
 enum rv_search_status rv_search_article(const struct rv_search *s, const struct rv_article *a, double deadline,
 					size_t max, struct rv_span **out, size_t *n, size_t *cap);
+/* A search over the whole corpus, on worker threads. */
+struct rv_corpus_search {
+	unsigned threads;         /* 0: one per core */
+	double deadline;          /* rv_search_now() seconds; INFINITY: none */
+	double article_seconds;   /* each article's own budget, > 0: this many seconds */
+	double seconds_per_byte;  /*   plus this per byte of its body; 0 for both: none */
+	_Atomic bool *cancel;     /* another thread sets it to stop early; NULL */
+	_Atomic size_t *done;     /* counts the articles searched, for progress; NULL */
+};
+/* Counts the matches in every article into counts[c->n] (at most max per
+ * article). RV_SEARCH_STOPPED when a deadline, a PCRE2 limit or cancel cut
+ * it short: a pattern too costly for one article stops the whole search,
+ * the articles not reached count 0, and *where (when not NULL) gets an
+ * article where a limit struck (SIZE_MAX when cancel or the overall
+ * deadline did). */
+enum rv_search_status rv_search_corpus(const struct rv_search *s, const struct rv_corpus *c,
+				       const struct rv_corpus_search *o, size_t max, uint32_t *counts, size_t *where);
+
 /* Whether a short string (a title, a name) matches. */
 bool rv_search_string(const struct rv_search *s, const char *t, size_t n);
 

@@ -5,6 +5,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #endif
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,6 +162,66 @@ enum rv_search_status rv_search_article(const struct rv_search *s, const struct 
 		(*out)[i].end = rv_fold_to_source(&a->fold, (*out)[i].end, true);
 	}
 	return st;
+}
+
+struct corpus_job {
+	const struct rv_search *s;
+	const struct rv_corpus *c;
+	const struct rv_corpus_search *o;
+	size_t max;
+	uint32_t *counts;
+	struct scratch {
+		struct rv_span *v;
+		size_t cap;
+	} *w;
+	atomic_bool stopped;
+	atomic_size_t first_stopped; /* an article where a limit stopped the search */
+};
+
+static void search_one(void *ctx, size_t i, unsigned worker)
+{
+	struct corpus_job *j = ctx;
+	if (atomic_load_explicit(&j->stopped, memory_order_relaxed) ||
+	    (j->o->cancel && atomic_load_explicit(j->o->cancel, memory_order_relaxed))) {
+		atomic_store(&j->stopped, true);
+		return;
+	}
+	const struct rv_article *a = &j->c->articles[i];
+	struct scratch *w = &j->w[worker];
+	size_t n = 0;
+	double deadline = j->o->deadline;
+	if (j->o->article_seconds > 0) {
+		double mine = rv_search_now() + j->o->article_seconds + (double)a->body_len * j->o->seconds_per_byte;
+		if (mine < deadline)
+			deadline = mine;
+	}
+	/* counts need no offsets: the folded view is searched as it is */
+	enum rv_search_status st = j->s->folded ? run(j->s, a->fold.text, a->fold.len, deadline, j->max, &w->v, &n, &w->cap)
+						: run(j->s, a->body, a->body_len, deadline, j->max, &w->v, &n, &w->cap);
+	j->counts[i] = (uint32_t)n;
+	if (st == RV_SEARCH_STOPPED) {
+		/* a pattern too costly for one article is too costly: the rest is skipped */
+		size_t none = SIZE_MAX;
+		atomic_compare_exchange_strong(&j->first_stopped, &none, i);
+		atomic_store(&j->stopped, true);
+	}
+	if (j->o->done)
+		atomic_fetch_add_explicit(j->o->done, 1, memory_order_relaxed);
+}
+
+enum rv_search_status rv_search_corpus(const struct rv_search *s, const struct rv_corpus *c,
+				       const struct rv_corpus_search *o, size_t max, uint32_t *counts, size_t *where)
+{
+	memset(counts, 0, (c->n ? c->n : 1) * sizeof *counts);
+	unsigned threads = rv_thread_count(o->threads, c->n);
+	struct corpus_job j = {s, c, o, max, counts, rv_xcalloc(threads ? threads : 1, sizeof *j.w), false, SIZE_MAX};
+	rv_parallel_for(c->n, threads, search_one, &j);
+	for (unsigned t = 0; t < threads; t++)
+		free(j.w[t].v);
+	free(j.w);
+	if (where)
+		*where = atomic_load(&j.first_stopped);
+	return atomic_load(&j.stopped) ? RV_SEARCH_STOPPED : RV_SEARCH_OK;
 }
 
 bool rv_search_string(const struct rv_search *s, const char *t, size_t n)

@@ -10,6 +10,7 @@
 #include "app.h"
 
 #include <errno.h>
+#include <math.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -537,6 +538,26 @@ static void start_search(struct rv_app *app)
 	app->dirty = RV_DIRTY_ALL;
 }
 
+/* The corpus search runs on worker threads while this one keeps the screen
+ * alive: progress in the status line, Esc cancels, a signal stops it. */
+struct corpus_job {
+	const struct rv_search *s;
+	const struct rv_corpus *c;
+	struct rv_corpus_search o;
+	uint32_t *counts;
+	size_t where;
+	enum rv_search_status st;
+	atomic_bool finished;
+};
+
+static void *corpus_worker(void *arg)
+{
+	struct corpus_job *j = arg;
+	j->st = rv_search_corpus(j->s, j->c, &j->o, 100000, j->counts, &j->where);
+	atomic_store(&j->finished, true);
+	return NULL;
+}
+
 static void corpus_search(struct rv_app *app)
 {
 	char pat[RV_SEARCH_MAX + 1];
@@ -547,20 +568,37 @@ static void corpus_search(struct rv_app *app)
 	rv_search_free(l->corpus);
 	l->corpus = s;
 	memcpy(l->corpus_pat, pat, strlen(pat) + 1);
-	double t0 = now(), deadline = t0 + 2.0;
-	struct rv_span *v = NULL;
-	size_t cap = 0, total = 0, arts = 0;
-	l->corpus_stopped = false;
-	for (size_t i = 0; i < app->c->n; i++) {
-		size_t cnt = 0;
-		if (!l->corpus_stopped &&
-		    rv_search_article(s, &app->c->articles[i], deadline, 100000, &v, &cnt, &cap) == RV_SEARCH_STOPPED)
-			l->corpus_stopped = true;
-		l->hits[i] = (uint32_t)cnt;
-		total += cnt;
-		arts += cnt > 0;
+	double t0 = now();
+	_Atomic bool cancel = false;
+	_Atomic size_t done = 0;
+	/* a pattern that backtracks for 0.2 s on one article (plus 1 s per 20 MB
+	 * of it) stops the search: it would do the same on every article */
+	struct corpus_job j = {.s = s, .c = app->c, .counts = l->hits, .where = SIZE_MAX};
+	j.o = (struct rv_corpus_search){.threads = app->threads, .deadline = INFINITY, .article_seconds = 0.2,
+					.seconds_per_byte = 1.0 / 20e6, .cancel = &cancel, .done = &done};
+	atomic_init(&j.finished, false);
+	pthread_t th;
+	if (pthread_create(&th, NULL, corpus_worker, &j) != 0) {
+		corpus_worker(&j);
+	} else {
+		while (!atomic_load(&j.finished)) {
+			int key;
+			int kind = rv_input(50, &key);
+			if (got_signal || (kind == RV_INPUT_CHAR && key == 27))
+				atomic_store(&cancel, true);
+			rv_app_message(app, false, "searching the corpus for %s: %zu of %zu articles (Esc cancels)", pat,
+				       atomic_load(&done), app->c->n);
+			app->dirty |= RV_DIRTY_STATUS;
+			paint(app);
+		}
+		pthread_join(th, NULL);
 	}
-	free(v);
+	l->corpus_stopped = j.st == RV_SEARCH_STOPPED;
+	size_t total = 0, arts = 0;
+	for (size_t i = 0; i < app->c->n; i++) {
+		total += l->hits[i];
+		arts += l->hits[i] > 0;
+	}
 	/* the reader highlights the same pattern */
 	char err2[8];
 	rv_search_free(app->search);
@@ -569,8 +607,16 @@ static void corpus_search(struct rv_app *app)
 	app->search_pane = RV_PANE_READER;
 	rv_list_rebuild(app);
 	rv_reader_set_matches(app);
-	rv_app_message(app, false, "%zu match%s in %zu article%s, %.0f ms%s", total, total == 1 ? "" : "es", arts,
-		       arts == 1 ? "" : "s", (now() - t0) * 1000, l->corpus_stopped ? "; search stopped (time limit)" : "");
+	if (atomic_load(&cancel))
+		rv_app_message(app, true, "search cancelled: %zu match%s in the %zu articles searched", total,
+			       total == 1 ? "" : "es", atomic_load(&done));
+	else if (l->corpus_stopped)
+		rv_app_message(app, true, "search stopped after %.0f ms: the pattern is too costly (a time or "
+					  "backtracking limit); %zu match%s before it", (now() - t0) * 1000, total,
+			       total == 1 ? "" : "es");
+	else
+		rv_app_message(app, false, "%zu match%s in %zu article%s, %.0f ms", total, total == 1 ? "" : "es", arts,
+			       arts == 1 ? "" : "s", (now() - t0) * 1000);
 	app->focus = RV_PANE_LIST;
 	if (l->c.n)
 		rv_app_open(app, l->rows[0], 0, false);
@@ -827,6 +873,7 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	struct rv_app *app = rv_xcalloc(1, sizeof *app);
 	app->c = c;
 	app->t_start = opts->t0 > 0 ? opts->t0 : now();
+	app->threads = opts->threads;
 	app->focus = RV_PANE_LIST;
 	app->reader.art = SIZE_MAX;
 	app->ents.art = SIZE_MAX;

@@ -195,6 +195,7 @@ struct rv_app {
 	_Atomic size_t analysed; /* articles the index build has analysed (its progress) */
 	struct rv_index *ix; /* NULL until published */
 	double t_start, t_index;
+	unsigned threads; /* for the index build and the corpus search; 0: one per core */
 	struct rv_theme theme;
 	int cols, rows;
 	struct rv_layout lay;

@@ -70,4 +70,47 @@ run_revue "$SCRATCH/out" "$SCRATCH/err" --max-file-size 3K --dump articles
 check "size limit: others load" jsonl_valid "$SCRATCH/out" --count 2
 check "size limit: refused by name" grep -q "000_679a9a29bead16d9.txt: too large (5159 bytes" "$SCRATCH/err"
 
+# --grep: the reader's corpus search from the command line, counted per
+# article like rg -c; grep's exit status.
+run_revue "$SCRATCH/out" "$SCRATCH/err" --grep Suleyman
+check "--grep: status 0 when found" [ "$status" -eq 0 ]
+check "--grep: ID:COUNT per article with a match" grep -qx "001_fd70df3b9bc0aabe.txt:4" "$SCRATCH/out"
+check "--grep: only articles with a match" [ "$(wc -l <"$SCRATCH/out")" -eq 4 ]
+run_revue "$SCRATCH/out" "$SCRATCH/err" --grep modele
+check "--grep: accents ignored when the pattern has none" grep -qx "000_679a9a29bead16d9.txt:10" "$SCRATCH/out"
+run_revue "$SCRATCH/out" "$SCRATCH/err" --grep modèle
+check "--grep: accents matter when the pattern has some" [ "$status" -eq 0 -a "$(wc -l <"$SCRATCH/out")" -ge 1 ]
+run_revue "$SCRATCH/lower" "$SCRATCH/err" --grep microsoft
+run_revue "$SCRATCH/upper" "$SCRATCH/err" --grep MICROSOFT
+check "--grep: smart case (lower case matches any case, upper case only itself)" \
+	[ -s "$SCRATCH/lower" -a "$status" -eq 1 -a ! -s "$SCRATCH/upper" ]
+run_revue "$SCRATCH/out" "$SCRATCH/err" --grep zzqxjv
+check "--grep: status 1 when none" [ "$status" -eq 1 -a ! -s "$SCRATCH/out" ]
+run_revue "$SCRATCH/out" "$SCRATCH/err" --grep '('
+check "--grep: a bad pattern is status 2, one line" [ "$status" -eq 2 -a "$(wc -l <"$SCRATCH/err")" -eq 1 ]
+check "--grep: says why" grep -q "^revue: --grep: missing closing parenthesis" "$SCRATCH/err"
+run_revue "$SCRATCH/out" "$SCRATCH/err" --grep x --dump articles
+check "--grep with --dump: usage error" [ "$status" -eq 2 ]
+if have_shared; then
+	# every hostile pattern of ../shared/adversarial/regexes.txt: bounded,
+	# and a stopped search says so (status 2), never a silent "not found"
+	slow=""
+	while IFS=$'\t' read -r id pat subj _; do
+		case $id in R[0-9]*) ;; *) continue ;; esac
+		[ "${#pat}" -gt 4000 ] && continue # R18: longer than a command line should be
+		f="$SHARED/adversarial/regex_subjects/$subj"
+		[ -e "$f" ] || continue
+		t0=$(date +%s%N)
+		timeout 30 "$REVUE" --grep "$pat" "$f" >"$SCRATCH/out" 2>"$SCRATCH/err"
+		st=$?
+		ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+		[ "$ms" -lt 10000 ] || slow="$slow $id(${ms}ms)"
+		[ "$st" -le 2 ] || slow="$slow $id(status $st)"
+		if [ "$st" -eq 2 ] && ! grep -q "^revue: --grep: " "$SCRATCH/err"; then slow="$slow $id(silent)"; fi
+	done <"$SHARED/adversarial/regexes.txt"
+	check "--grep: every hostile pattern bounded and told${slow:+:$slow}" [ -z "$slow" ]
+	run_revue "$SCRATCH/out" "$SCRATCH/err" --grep 'a*a*(?:b|c)' "$SHARED/adversarial/regex_subjects/r13.txt"
+	check "--grep: a stopped search names the article" grep -q "search stopped: the pattern is too costly on .*r13.txt" "$SCRATCH/err"
+fi
+
 finish

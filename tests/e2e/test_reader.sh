@@ -168,6 +168,19 @@ check "s: says how many" wait_for main "in 4 articles"
 keys main Escape
 check "Esc: every article again" wait_for main "Articles 5 ·"
 
+# A pattern that backtracks without end is stopped, and says so, at once.
+if have_shared; then
+	start hostile 120 30 -- "$SHARED/adversarial/regex_subjects"
+	check "hostile corpus: the list" wait_for hostile "Articles"
+	keys hostile s
+	tm send-keys -t hostile -l 'a*a*(?:b|c)'
+	keys hostile Enter
+	check "hostile search: stopped, with a message" wait_for hostile "search stopped after" 10
+	ms=$(screen hostile | grep -o 'search stopped after [0-9]* ms' | grep -o '[0-9]*' | head -1)
+	check "hostile search: stopped within a second under load and sanitizers (${ms:-?} ms)" [ "${ms:-99999}" -lt 1000 ]
+	keys hostile Q
+fi
+
 # The entity filter from the sidebar.
 keys main 3
 check "sidebar focused" wait_for main "[entities]"
