@@ -4,6 +4,8 @@
 #include "revue/corpus.h"
 #include "revue/search.h"
 
+#include <math.h>
+
 static struct rv_article art(const char *text)
 {
 	struct rv_article a;
@@ -113,12 +115,71 @@ static void test_search_string(void **state)
 	rv_search_free(s);
 }
 
+
+/* The corpus search on worker threads: the same counts as one article at a
+ * time, on any thread count; cancel and a costly pattern stop it. */
+static void test_search_corpus(void **state)
+{
+	(void)state;
+	struct rv_corpus c = {0};
+	size_t n = 64;
+	c.articles = calloc(n, sizeof *c.articles);
+	for (size_t i = 0; i < n; i++) {
+		char text[200];
+		snprintf(text, sizeof text, "Le modèle %zu. %s\n", i, i % 3 ? "Un modele, un MODÈLE." : "Rien.");
+		c.articles[c.n++] = art(text);
+	}
+	char err[200];
+	struct rv_search *s = rv_search_new("modele", 6, err, sizeof err);
+	assert_non_null(s);
+	uint32_t counts[64];
+	for (unsigned threads = 1; threads <= 4; threads++) {
+		struct rv_corpus_search o = {.threads = threads, .deadline = rv_search_now() + 10};
+		size_t where = 0;
+		assert_int_equal(rv_search_corpus(s, &c, &o, 1000, counts, &where), RV_SEARCH_OK);
+		assert_int_equal(where, SIZE_MAX);
+		for (size_t i = 0; i < n; i++) {
+			enum rv_search_status st;
+			assert_int_equal(counts[i], count("modele", &c.articles[i], &st));
+			assert_int_equal(counts[i], i % 3 ? 3 : 1);
+		}
+	}
+	/* cancelled before it starts: nothing counted, stopped */
+	_Atomic bool cancel = true;
+	struct rv_corpus_search o = {.threads = 2, .deadline = rv_search_now() + 10, .cancel = &cancel};
+	size_t where = 0;
+	assert_int_equal(rv_search_corpus(s, &c, &o, 1000, counts, &where), RV_SEARCH_STOPPED);
+	assert_int_equal(where, SIZE_MAX);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(counts[i], 0);
+	rv_search_free(s);
+	/* a pattern that backtracks on one article stops there, and says where */
+	char *hostile = malloc(20000);
+	memset(hostile, 'a', 19998);
+	hostile[19998] = '\n';
+	hostile[19999] = 0;
+	rv_article_free(&c.articles[40]);
+	c.articles[40] = art(hostile);
+	free(hostile);
+	s = rv_search_new("a*a*(?:b|c)", 11, err, sizeof err);
+	assert_non_null(s);
+	struct rv_corpus_search h = {.threads = 1, .deadline = INFINITY, .article_seconds = 0.05};
+	double t0 = rv_search_now();
+	assert_int_equal(rv_search_corpus(s, &c, &h, 1000, counts, &where), RV_SEARCH_STOPPED);
+	assert_int_equal(where, 40);
+	assert_true(rv_search_now() - t0 < 5);
+	rv_search_free(s);
+	for (size_t i = 0; i < c.n; i++)
+		rv_article_free(&c.articles[i]);
+	free(c.articles);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_search_smart_case), cmocka_unit_test(test_search_accents),
 	    cmocka_unit_test(test_search_errors),     cmocka_unit_test(test_search_bounded),
-	    cmocka_unit_test(test_search_string),
+	    cmocka_unit_test(test_search_string),     cmocka_unit_test(test_search_corpus),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
