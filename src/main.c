@@ -11,6 +11,8 @@
 #include <getopt.h>
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -181,6 +183,58 @@ static void print_list(const struct rv_corpus *c)
 		fwrite(b.p, 1, b.len, stdout);
 	}
 	rv_buf_free(&b);
+}
+
+/* The load of a big corpus, on a terminal: a progress line on stderr while
+ * the files are read (a hundred thousand articles take seconds), so that
+ * the user never faces a blank screen before the reader starts. */
+struct load_job {
+	const char *const *paths;
+	size_t npaths;
+	struct rv_corpus_opts *opts;
+	struct rv_corpus *corpus;
+	struct rv_diags *err;
+	int rc;
+	atomic_bool done;
+};
+
+static void *load_worker(void *arg)
+{
+	struct load_job *j = arg;
+	j->rc = rv_corpus_load(j->paths, j->npaths, j->opts, &j->corpus, j->err);
+	atomic_store(&j->done, true);
+	return NULL;
+}
+
+static int load_corpus(const char *const *paths, size_t npaths, struct rv_corpus_opts *opts, bool show,
+		       struct rv_corpus **out, struct rv_diags *err)
+{
+	_Atomic size_t found = 0, read = 0;
+	opts->found = &found;
+	opts->read = &read;
+	struct load_job j = {paths, npaths, opts, NULL, err, 0, false};
+	pthread_t th;
+	if (!show || pthread_create(&th, NULL, load_worker, &j) != 0) {
+		load_worker(&j);
+	} else {
+		struct timespec tick = {0, 50 * 1000 * 1000};
+		int waited = 0, width = 0;
+		while (!atomic_load(&j.done)) {
+			nanosleep(&tick, NULL);
+			if (++waited < 4) /* a small corpus loads without a word */
+				continue;
+			size_t f = atomic_load(&found), r = atomic_load(&read);
+			width = f ? fprintf(stderr, "\rrevue: reading %zu of %zu files...", r, f)
+				  : fprintf(stderr, "\rrevue: looking for articles...");
+			fflush(stderr);
+		}
+		pthread_join(th, NULL);
+		if (width > 0)
+			fprintf(stderr, "\r%*s\r", width, "");
+	}
+	opts->found = opts->read = NULL;
+	*out = j.corpus;
+	return j.rc;
 }
 
 /* --grep: the reader's corpus search ('s') from the command line, counted
@@ -419,7 +473,8 @@ int main(int argc, char **argv)
 	}
 	struct rv_corpus *corpus;
 	struct rv_diags err = {0};
-	int rc = rv_corpus_load(paths, npaths, &opts, &corpus, &err);
+	bool interactive = !dump && !grep && isatty(STDOUT_FILENO) && isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
+	int rc = load_corpus(paths, npaths, &opts, interactive, &corpus, &err);
 	free(fallback);
 	if (rc < 0) {
 		print_diags(&err);

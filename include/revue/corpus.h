@@ -68,6 +68,10 @@ struct rv_article {
 struct rv_corpus_opts {
 	size_t max_file_bytes; /* 0: RV_DEFAULT_MAX_FILE */
 	unsigned threads;      /* 0: one per online core */
+	/* When set, the load says how far it has got (relaxed atomic stores):
+	 * *found the files it will read, once the walk is done, and *read those
+	 * read so far; NULL: none. */
+	_Atomic size_t *found, *read;
 };
 
 struct rv_corpus {

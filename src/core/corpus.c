@@ -770,6 +770,7 @@ struct pool {
 	struct job *jobs;
 	size_t n;
 	size_t max;
+	_Atomic size_t *read; /* progress, or NULL */
 };
 
 static void load_one(struct job *j, size_t max)
@@ -794,6 +795,8 @@ static void load_job(void *ctx, size_t i, unsigned worker)
 	(void)worker;
 	struct pool *p = ctx;
 	load_one(&p->jobs[i], p->max);
+	if (p->read)
+		atomic_fetch_add_explicit(p->read, 1, memory_order_relaxed);
 }
 
 static bool collect_path(struct walk *w, const char *path, bool single, struct rv_diags *err)
@@ -831,7 +834,10 @@ int rv_corpus_load(const char *const *paths, size_t npaths, const struct rv_corp
 		if (!collect_path(&w, paths[i], npaths == 1, err))
 			goto fail;
 	}
-	struct pool p = {.n = w.n, .max = opts && opts->max_file_bytes ? opts->max_file_bytes : RV_DEFAULT_MAX_FILE};
+	struct pool p = {.n = w.n, .max = opts && opts->max_file_bytes ? opts->max_file_bytes : RV_DEFAULT_MAX_FILE,
+			 .read = opts ? opts->read : NULL};
+	if (opts && opts->found)
+		atomic_store_explicit(opts->found, w.n, memory_order_relaxed);
 	if (p.max > (size_t)UINT32_MAX / 2)
 		p.max = (size_t)UINT32_MAX / 2; /* offsets in the folded view are 32-bit */
 	p.jobs = rv_xcalloc(w.n, sizeof *p.jobs);
