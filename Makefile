@@ -7,6 +7,8 @@
 #   make install PREFIX=/usr/local    make uninstall
 #   make deps       install what is missing (Debian/Ubuntu), or name it
 #   make fuzz       build the libFuzzer harnesses (clang) and run each FUZZ_SECONDS
+#   make valgrind   the command-line e2e scripts with revue under valgrind (slow)
+#   make eval       answer-key scores (make eval-heldout: the held-out keys)
 
 VERSION    := 0.1.0
 PREFIX     ?= /usr/local
@@ -55,7 +57,7 @@ MAIN_OBJ      := $(call objs,$(BUILD),$(MAIN_SRC))
 UNIT_BIN      := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 
-.PHONY: eval eval-heldout all run check check-fast check-asan unit e2e deps install uninstall clean bench lint man-check man-keys \
+.PHONY: eval eval-heldout valgrind all run check check-fast check-asan unit e2e deps install uninstall clean bench lint man-check man-keys \
 	fuzz fuzz-build fuzz-check fuzz-run-check
 
 all: revue
@@ -250,6 +252,17 @@ clean:
 # it prints precision and recall; see tests/eval/GUIDELINES.md).
 eval: revue
 	@python3 tests/eval/eval.py ./revue "$(abspath $(SHARED))" $(EVAL_FLAGS)
+
+# The command-line e2e scripts with revue under valgrind (memcheck, leaks):
+# slow, so not part of make check. Reports what it found, fails if anything.
+VALGRIND_E2E ?= test_cli test_index test_link test_passim test_diff test_state
+valgrind: revue
+	@command -v valgrind >/dev/null || { echo "make valgrind: install valgrind"; exit 1; }
+	@rm -f $(BUILD)/valgrind.log; set -e; for t in $(VALGRIND_E2E); do echo "== $$t (valgrind)"; \
+		REVUE_UNDER_VALGRIND="$(abspath revue)" VALGRIND_REPORT="$(abspath $(BUILD))/valgrind.log" \
+		REVUE="$(abspath tests/valgrind/revue.sh)" SHARED="$(abspath $(SHARED))" bash tests/e2e/$$t.sh || true; done
+	@if [ -s $(BUILD)/valgrind.log ]; then cat $(BUILD)/valgrind.log; echo "make valgrind: errors above"; exit 1; \
+	else echo "make valgrind: no error, no leak"; fi
 
 # The same score on articles keyed but never read while tuning the rules.
 eval-heldout: revue

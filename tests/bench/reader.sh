@@ -73,6 +73,62 @@ b4=$(bytes_per_line "2," env LANG=C.UTF-8 TERM=xterm-256color "$REVUE" "$article
 b2=$(bytes_per_line "e,t,2," env LANG=C.UTF-8 TERM=xterm-256color "$REVUE" "$article")
 bl=$(bytes_per_line "" env LANG=C.UTF-8 TERM=xterm-256color less "$article")
 
+# One 100 MB article: time until its first line is on the screen, and until
+# its last line is, after G (revue: in the reading view), beside less.
+big="$out/big-article.txt"
+if [ "$(stat -c%s "$big" 2>/dev/null || echo 0)" -lt 100000000 ]; then
+	python3 - "$big" corpus <<'PY'
+import os, sys
+out, src = sys.argv[1], sys.argv[2]
+paras = []
+for f in sorted(os.listdir(src)):
+    text = open(os.path.join(src, f), encoding="utf-8").read()
+    paras += [p for p in text.split("\n\n")[1:] if p.strip()]
+with open(out, "w", encoding="utf-8") as o:
+    o.write("Title: Un très long article\n\n")
+    size, i = 0, 0
+    while size < 100_000_000:
+        p = paras[i % len(paras)] + f" ({i})\n\n"
+        o.write(p)
+        size += len(p.encode())
+        i += 1
+    o.write("La toute dernière ligne de l'article.\n")
+PY
+fi
+# until NAME TEXT: milliseconds from now until TEXT is on NAME's screen
+until_on() {
+	local s e
+	s=$(date +%s%N)
+	for _ in $(seq 1 6000); do
+		tm capture-pane -p -t "$1" 2>/dev/null | grep -qF -- "$2" && break
+		sleep 0.01
+	done
+	e=$(date +%s%N)
+	echo $(( (e - s) / 1000000 ))
+}
+first_line=$(sed -n 3p "$big" | cut -c1-30)
+big_run() { # big_run NAME KEYS_FOR_END -- COMMAND...: "first-ms end-ms"
+	local name=$1 endkeys=$2; shift 3
+	tm new-session -d -s "$name" -x 160 -y 45 env LANG=C.UTF-8 TERM=tmux-256color "$@"
+	local f
+	f=$(until_on "$name" "$first_line")
+	# shellcheck disable=SC2086
+	tm send-keys -t "$name" $endkeys
+	local g
+	g=$(until_on "$name" "toute dernière ligne")
+	tm kill-session -t "$name" 2>/dev/null || true
+	echo "$f $g"
+}
+rv_first=() rv_end=() ls_first=() ls_end=()
+for _ in 1 2 3; do
+	read -r f g < <(big_run bigrv "2 G" -- "$REVUE" --max-file-size 200M "$big")
+	rv_first+=("$f") rv_end+=("$g")
+	read -r f g < <(big_run bigless "G" -- less "$big")
+	ls_first+=("$f") ls_end+=("$g")
+done
+med() { printf '%s\n' "$@" | median; }
+rvf=$(med "${rv_first[@]}") rve=$(med "${rv_end[@]}") lsf=$(med "${ls_first[@]}") lse=$(med "${ls_end[@]}")
+
 {
 	echo "# The reader"
 	echo
@@ -84,5 +140,14 @@ bl=$(bytes_per_line "" env LANG=C.UTF-8 TERM=xterm-256color less "$article")
 	row generated "generated ($N)"
 	echo
 	echo "Bytes written per line scrolled in the reading view: $b4 with four panes, $b2 with list and reader; less: $bl."
+	echo
+	echo "One article of $(( $(stat -c%s "$big") / 1000000 )) MB, milliseconds from the start to its first line on"
+	echo "the screen, then from G to its last line (medians of 3, polled every 10 ms in tmux):"
+	echo
+	echo "| | first screen | G: to the end |"
+	echo "| --- | ---: | ---: |"
+	echo "| revue | $rvf | $rve |"
+	echo "| less | $lsf | $lse |"
+	echo "| ratio | $(echo "$rvf / ($lsf + 1)" | bc -l | xargs printf "%.1f") | $(echo "$rve / ($lse + 1)" | bc -l | xargs printf "%.1f") |"
 } >"$report"
 cat "$report"

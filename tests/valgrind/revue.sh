@@ -4,7 +4,7 @@
 # output and exit status pass through untouched, so the scripts' checks
 # still hold.
 log=$(mktemp /tmp/revue-valgrind.XXXXXX)
-valgrind -q --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
+valgrind -q --suppressions="$(dirname "$0")/jit.supp" --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \
 	--error-exitcode=99 --log-file="$log" "$REVUE_UNDER_VALGRIND" "$@"
 st=$?
 if [ -s "$log" ] || [ "$st" -eq 99 ]; then
