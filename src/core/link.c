@@ -564,7 +564,7 @@ static void sort_u64(uint64_t *v, size_t n)
  * the link finder's memory. Keys are unique (an article lists a
  * fingerprint once), so the order is the one a stable sort would give. */
 #define BUCKET_BITS 16
-static uint64_t *postings(const struct build *b, size_t total)
+static uint64_t *postings(const struct build *b, size_t total, size_t **bucket_end)
 {
 	size_t n = b->c->n, nb = (size_t)1 << BUCKET_BITS;
 	size_t *at = rv_xcalloc(nb + 1, sizeof *at);
@@ -588,8 +588,24 @@ static uint64_t *postings(const struct build *b, size_t total)
 		sort_u64(post + from, at[d] - from);
 		from = at[d];
 	}
-	free(at);
+	*bucket_end = at;
 	return post;
+}
+
+/* Where (h, a) is in the postings: a binary search in h's bucket. */
+static size_t posting_of(const uint64_t *post, const size_t *bucket_end, uint32_t h, uint32_t a)
+{
+	size_t d = h >> (32 - BUCKET_BITS);
+	size_t lo = d ? bucket_end[d - 1] : 0, hi = bucket_end[d];
+	uint64_t key = (uint64_t)h << 32 | a;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (post[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* The pairs stage works article by article, in parallel: each article
@@ -600,8 +616,8 @@ static uint64_t *postings(const struct build *b, size_t total)
 struct pairing {
 	const uint64_t *post; /* (fingerprint << 32 | article), sorted */
 	size_t npost;
-	const uint32_t *mine; /* each article's postings (indices into post) */
-	const size_t *mine_at;
+	const size_t *bucket_end; /* see postings() */
+	const struct lart *la;
 	uint32_t **partners; /* per article: the later articles to align with */
 	uint32_t *npartners;
 	struct { uint64_t *v; size_t cap; } *scratch; /* per worker */
@@ -614,8 +630,11 @@ static void pair_article(void *ctx, size_t a, unsigned worker)
 	size_t k = pg->npost, n = 0;
 	uint64_t **v = &pg->scratch[worker].v;
 	size_t *cap = &pg->scratch[worker].cap;
-	for (size_t m = pg->mine_at[a]; m < pg->mine_at[a + 1]; m++) {
-		size_t i = pg->mine[m];
+	const struct lart *la = &pg->la[a];
+	for (uint32_t f = 0; f < la->nfp; f++) {
+		if (f && la->fp[f].h == la->fp[f - 1].h)
+			continue;
+		size_t i = posting_of(post, pg->bucket_end, la->fp[f].h, (uint32_t)a);
 		uint64_t h = post[i] >> 32;
 		/* the fingerprint's group, looked at no further than DF_CAP either way */
 		size_t lo = i, hi = i + 1;
@@ -651,21 +670,13 @@ static void pair_article(void *ctx, size_t a, unsigned worker)
 static void candidate_pairs(struct build *b, unsigned threads)
 {
 	size_t n = b->c->n, total = 0;
-	size_t *mine_at = rv_xmalloc((n + 1) * sizeof *mine_at);
-	mine_at[0] = 0;
-	for (size_t a = 0; a < n; a++) {
+	for (size_t a = 0; a < n; a++)
 		total += b->la[a].nuniq;
-		mine_at[a + 1] = total;
-	}
-	uint64_t *post = postings(b, total);
-	size_t k = total;
-	uint32_t *mine = rv_xmalloc((k ? k : 1) * sizeof *mine);
-	size_t *fill = rv_xmalloc((n + 1) * sizeof *fill);
-	memcpy(fill, mine_at, (n + 1) * sizeof *fill);
-	for (size_t i = 0; i < k; i++)
-		mine[fill[(uint32_t)post[i]]++] = (uint32_t)i;
-	free(fill);
-	struct pairing pg = {post, k, mine, mine_at, rv_xcalloc(n ? n : 1, sizeof *pg.partners),
+	size_t *bucket_end;
+	uint64_t *post = postings(b, total, &bucket_end);
+	/* each article finds its postings by search in the buckets: an index
+	 * from article to postings cost 4 bytes a posting at the stage's peak */
+	struct pairing pg = {post, total, bucket_end, b->la, rv_xcalloc(n ? n : 1, sizeof *pg.partners),
 			     rv_xcalloc(n ? n : 1, sizeof *pg.npartners), rv_xcalloc(threads, sizeof *pg.scratch)};
 	rv_parallel_for(n, threads, pair_article, &pg);
 	size_t nc = 0;
@@ -684,9 +695,8 @@ static void candidate_pairs(struct build *b, unsigned threads)
 	free(pg.scratch);
 	free(pg.partners);
 	free(pg.npartners);
-	free(mine);
+	free(bucket_end);
 	free(post);
-	free(mine_at);
 }
 
 /* --- seeded alignment ------------------------------------------------------------ */
