@@ -61,6 +61,9 @@ static void analyse(const struct rv_article *a, struct rv_analysis *an, struct r
 	*cap = an->tok.cap;
 	an->tok.v = NULL;
 	an->tok.n = an->tok.cap = 0;
+	free(an->tok.sent); /* the analyzers' alone too: entries keep their sentence's span */
+	an->tok.sent = NULL;
+	an->tok.nsent = 0;
 	/* the results stay for the corpus's life: give back the growth slack */
 #define SHRINK(v, n, cap)                                              \
 	do {                                                           \
