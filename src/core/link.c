@@ -321,17 +321,26 @@ struct fp {
 	uint32_t h, pos;
 };
 
-/* What the later stages keep of an article: 16 bytes a content word (its
- * key, its rank, one fingerprint), not its span, which the passages that
- * need it scan again for (the spans were a third of this stage's memory). */
+/* What the later stages keep of an article: its content words' keys and
+ * its shared fingerprints; not the words' spans, which the passages that
+ * need them scan again for, and the words' ranks only inside quotations,
+ * the one place they are asked (spans and ranks were 12 of the 24 bytes a
+ * content word this stage took). */
 struct lart {
 	uint32_t n;         /* content words */
 	uint32_t *key;
-	uint32_t *ord;      /* each content word's rank among all words */
 	struct fp *fp;      /* sorted by (h, pos), at most RV_LINK_OCC per h */
 	uint32_t nfp, nuniq;
 	uint32_t *qw0, *qw1; /* each quote's content words [qw0, qw1) */
+	uint32_t *qord;      /* the rank among all words of each of them: quote q's */
+	uint32_t *qord_at;   /* from qord[qord_at[q]] */
 };
+
+/* The rank among all the article's words of content word w of quote q. */
+static uint32_t quote_word_rank(const struct lart *la, uint32_t q, uint32_t w)
+{
+	return la->qord[la->qord_at[q] + (w - la->qw0[q])];
+}
 
 /* A worker's buffers, grown to the longest article it met and reused. */
 struct wscratch {
@@ -540,7 +549,6 @@ static void prepare_article(void *ctx, size_t a, unsigned worker)
 	struct wscratch *w = &b->scratch[worker];
 	la->n = content_words(&art->fold, w);
 	la->key = copy_u32(w->key, la->n);
-	la->ord = copy_u32(w->ord, la->n);
 	mark_fingerprints(la, w, &b->df);
 	if (b->an && b->an[a].nquotes) {
 		const struct rv_analysis *an = &b->an[a];
@@ -556,6 +564,17 @@ static void prepare_article(void *ctx, size_t a, unsigned worker)
 			if (la->qw1[q] < la->qw0[q])
 				la->qw1[q] = la->qw0[q];
 		}
+		la->qord_at = rv_xmalloc(an->nquotes * sizeof *la->qord_at);
+		uint32_t total = 0;
+		for (size_t q = 0; q < an->nquotes; q++) {
+			la->qord_at[q] = total;
+			total += la->qw1[q] - la->qw0[q];
+		}
+		la->qord = rv_xmalloc((total ? total : 1) * sizeof *la->qord);
+		for (size_t q = 0; q < an->nquotes; q++)
+			if (la->qw1[q] > la->qw0[q])
+				memcpy(la->qord + la->qord_at[q], w->ord + la->qw0[q],
+				       (la->qw1[q] - la->qw0[q]) * sizeof *la->qord);
 	}
 }
 
@@ -568,10 +587,11 @@ static void fingerprint_job(void *ctx, size_t a, unsigned worker)
 static void lart_free(struct lart *la)
 {
 	free(la->key);
-	free(la->ord);
 	free(la->fp);
 	free(la->qw0);
 	free(la->qw1);
+	free(la->qord);
+	free(la->qord_at);
 }
 
 /* --- sorting ------------------------------------------------------------------ */
@@ -1056,7 +1076,8 @@ static void classify_hit(const struct build *b, const struct hit *h, const uint3
 			uint32_t both = overlap(o0, o1, p0, p1);
 			double m = (double)both * density;
 			uint32_t lo = h->fa + (o0 > p0 ? o0 : p0);
-			uint32_t running = both ? A->ord[lo + both - 1] - A->ord[lo] + 1 : 0;
+			uint32_t running =
+				both ? quote_word_rank(A, qa[i], lo + both - 1) - quote_word_rank(A, qa[i], lo) + 1 : 0;
 			if (running < QWORDS)
 				continue;
 			uint32_t shorter = (a1 - a0) < (b1 - b0) ? a1 - a0 : b1 - b0;
