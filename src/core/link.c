@@ -649,7 +649,25 @@ static void sort_u64(uint64_t *v, size_t n)
  * the link finder's memory. Keys are unique (an article lists a
  * fingerprint once), so the order is the one a stable sort would give. */
 #define BUCKET_BITS 16
-static uint64_t *postings(const struct build *b, size_t total, size_t **bucket_end)
+/* The buckets are sorted in BUCKET_JOBS parallel jobs of consecutive buckets. */
+#define BUCKET_JOBS 256
+struct bucket_sort {
+	uint64_t *post;
+	const size_t *end; /* where each bucket ends */
+};
+
+static void sort_buckets(void *ctx, size_t j, unsigned worker)
+{
+	(void)worker;
+	const struct bucket_sort *bs = ctx;
+	size_t per = ((size_t)1 << BUCKET_BITS) / BUCKET_JOBS;
+	for (size_t d = j * per; d < (j + 1) * per; d++) {
+		size_t from = d ? bs->end[d - 1] : 0;
+		sort_u64(bs->post + from, bs->end[d] - from);
+	}
+}
+
+static uint64_t *postings(const struct build *b, size_t total, unsigned threads, size_t **bucket_end)
 {
 	size_t n = b->c->n, nb = (size_t)1 << BUCKET_BITS;
 	size_t *at = rv_xcalloc(nb + 1, sizeof *at);
@@ -669,10 +687,8 @@ static uint64_t *postings(const struct build *b, size_t total, size_t **bucket_e
 				post[at[la->fp[i].h >> (32 - BUCKET_BITS)]++] = (uint64_t)la->fp[i].h << 32 | a;
 	}
 	/* at[d] is now where bucket d ends */
-	for (size_t d = 0, from = 0; d < nb; d++) {
-		sort_u64(post + from, at[d] - from);
-		from = at[d];
-	}
+	struct bucket_sort bs = {post, at};
+	rv_parallel_for(BUCKET_JOBS, threads, sort_buckets, &bs);
 	*bucket_end = at;
 	return post;
 }
@@ -758,7 +774,7 @@ static void candidate_pairs(struct build *b, unsigned threads)
 	for (size_t a = 0; a < n; a++)
 		total += b->la[a].nuniq;
 	size_t *bucket_end;
-	uint64_t *post = postings(b, total, &bucket_end);
+	uint64_t *post = postings(b, total, threads, &bucket_end);
 	/* each article finds its postings by search in the buckets: an index
 	 * from article to postings cost 4 bytes a posting at the stage's peak */
 	struct pairing pg = {post, total, bucket_end, b->la, rv_xcalloc(n ? n : 1, sizeof *pg.partners),
