@@ -432,9 +432,9 @@ static uint32_t *copy_u32(const uint32_t *v, uint32_t n)
 /* Fingerprints of one article only can seed no alignment and make no pair:
  * about 70 % of them (73 % on the 10k generated corpus, 66 % on
  * gilets_jaunes_fr). So they are made twice: a first pass marks each
- * article's distinct fingerprints in two corpus-wide bit sets (seen once,
- * seen in two articles or more), indexed by the fingerprint's low bits; the
- * second keeps those marked twice. A collision keeps a fingerprint that
+ * article's fingerprints in two corpus-wide bit sets (seen once, seen
+ * twice or more), indexed by the fingerprint's low bits; the second keeps
+ * those marked twice. A collision keeps a fingerprint that
  * could go, never drops one that could serve, so the result is the same
  * as keeping them all, and no stage holds every fingerprint of the corpus
  * at once (they were, with the postings made of them, the link finder's
@@ -463,8 +463,8 @@ static bool df_shared(const struct df_bits *df, uint32_t h)
 	return (atomic_load_explicit(&df->twice[bit / 64], memory_order_relaxed) >> (bit % 64)) & 1;
 }
 
-/* The article's fingerprints into w->fp, sorted by (h, pos); with `keep`,
- * only those marked shared. Returns their count. */
+/* The article's fingerprints marked shared into w->fp, sorted by (h, pos).
+ * Returns their count. */
 static uint32_t make_fingerprints(const struct lart *la, struct wscratch *w, const struct df_bits *keep)
 {
 	if (la->n < NGRAM)
@@ -477,21 +477,23 @@ static uint32_t make_fingerprints(const struct lart *la, struct wscratch *w, con
 	}
 	for (uint32_t i = 0; i < m; i++) {
 		uint32_t h = mix3(la->key[i], la->key[i + 1], la->key[i + 2]);
-		if (!keep || df_shared(keep, h))
+		if (df_shared(keep, h))
 			w->fp[k++] = (struct fp){h, i};
 	}
 	sort_fp(w->fp, w->fptmp, k);
 	return k;
 }
 
-static void mark_fingerprints(const struct lart *la, struct wscratch *w, struct df_bits *df)
+/* Unsorted, so a fingerprint repeated inside the article marks itself
+ * twice: kept, uselessly but harmlessly (see above), at less cost than a
+ * sort of every fingerprint. */
+static void mark_fingerprints(const struct lart *la, struct df_bits *df)
 {
-	uint32_t m = make_fingerprints(la, w, NULL);
-	for (uint32_t i = 0; i < m; i++) {
-		if (i && w->fp[i].h == w->fp[i - 1].h)
-			continue; /* an article counts once */
-		uint32_t bit = w->fp[i].h & df->mask;
+	for (uint32_t i = 0; i + NGRAM <= la->n; i++) {
+		uint32_t bit = mix3(la->key[i], la->key[i + 1], la->key[i + 2]) & df->mask;
 		uint64_t b = 1ull << (bit % 64);
+		if (atomic_load_explicit(&df->twice[bit / 64], memory_order_relaxed) & b)
+			continue;
 		if (atomic_fetch_or_explicit(&df->once[bit / 64], b, memory_order_relaxed) & b)
 			atomic_fetch_or_explicit(&df->twice[bit / 64], b, memory_order_relaxed);
 	}
@@ -549,7 +551,7 @@ static void prepare_article(void *ctx, size_t a, unsigned worker)
 	struct wscratch *w = &b->scratch[worker];
 	la->n = content_words(&art->fold, w);
 	la->key = copy_u32(w->key, la->n);
-	mark_fingerprints(la, w, &b->df);
+	mark_fingerprints(la, &b->df);
 	if (b->an && b->an[a].nquotes) {
 		const struct rv_analysis *an = &b->an[a];
 		la->qw0 = rv_xmalloc(an->nquotes * sizeof *la->qw0);
