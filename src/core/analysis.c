@@ -91,8 +91,8 @@ bool rv_tok_among(const struct rv_article *a, const struct rv_token *t, const ch
 	size_t n;
 	const char *f = tok_folded(a, t, buf, &n);
 	char c0 = n ? f[0] : '\0';
-	for (size_t k = 0; k < count; k++)
-		if (words[k][0] == c0 && !strncmp(words[k], f, n) && words[k][n] == '\0')
+	for (size_t k = 0; k < count; k++) /* strnlen: never past a shorter word's end */
+		if (words[k][0] == c0 && strnlen(words[k], n + 1) == n && !memcmp(words[k], f, n))
 			return true;
 	return false;
 }
