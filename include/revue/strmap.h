@@ -29,6 +29,9 @@ uint64_t rv_hash(const void *data, size_t n);
 uint32_t *rv_strmap_put(struct rv_strmap *m, const char *key, size_t len, uint32_t fresh, bool *inserted);
 /* The value of key, or NULL. */
 const uint32_t *rv_strmap_get(const struct rv_strmap *m, const char *key, size_t len);
+/* The same with h = rv_hash(key, len) already computed (a caller that first
+ * asks a cheaper filter). */
+const uint32_t *rv_strmap_get_hashed(const struct rv_strmap *m, const char *key, size_t len, uint64_t h);
 /* Empties the map but keeps its memory, for a map refilled many times. */
 void rv_strmap_clear(struct rv_strmap *m);
 void rv_strmap_free(struct rv_strmap *m);

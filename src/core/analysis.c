@@ -72,12 +72,27 @@ void rv_tokens_classify(const struct rv_article *a, struct rv_tokens *tk)
 			tk->v[i].lex = RV_TOK_LEX_KNOWN; /* numbers are in no lexicon */
 }
 
+/* The token's folded form: in the folded view when the tokens were
+ * located there (always, after rv_analysis_prepare), else folded into buf. */
+static const char *tok_folded(const struct rv_article *a, const struct rv_token *t, char *buf, size_t *n)
+{
+	size_t len = t->fold_end - t->fold_start;
+	if (t->fold_end > t->fold_start && len < RV_FOLD_BUF && t->fold_end <= a->fold.len) {
+		*n = len;
+		return a->fold.text + t->fold_start;
+	}
+	*n = rv_tok_fold(a, t, buf);
+	return buf;
+}
+
 bool rv_tok_among(const struct rv_article *a, const struct rv_token *t, const char *const *words, size_t count)
 {
 	char buf[RV_FOLD_BUF];
-	size_t n = rv_tok_fold(a, t, buf);
-	for (size_t k = 0; k < count; k++)
-		if (words[k][0] == buf[0] && strlen(words[k]) == n && !memcmp(words[k], buf, n))
+	size_t n;
+	const char *f = tok_folded(a, t, buf, &n);
+	char c0 = n ? f[0] : '\0';
+	for (size_t k = 0; k < count; k++) /* strnlen: never past a shorter word's end */
+		if (words[k][0] == c0 && strnlen(words[k], n + 1) == n && !memcmp(words[k], f, n))
 			return true;
 	return false;
 }
@@ -85,14 +100,25 @@ bool rv_tok_among(const struct rv_article *a, const struct rv_token *t, const ch
 struct rv_trigger_set {
 	int lexicon;
 	char symbols[64];
-	const char *const *openers; /* NULL: any token may open an expression */
-	size_t nopeners;
+	bool openers;          /* false: any token may open an expression */
+	struct rv_strmap opener_set; /* the words, when openers */
 };
 
 void rv_trigger_set_openers(struct rv_trigger_set *set, const char *const *words, size_t n)
 {
-	set->openers = words;
-	set->nopeners = n;
+	/* a map, not a scan of the list: the list is long, and asked about
+	 * every token before every number of the corpus */
+	set->openers = true;
+	for (size_t i = 0; i < n; i++)
+		rv_strmap_put(&set->opener_set, words[i], strlen(words[i]), 1, NULL);
+}
+
+static bool is_opener(const struct rv_article *a, const struct rv_token *t, const struct rv_trigger_set *set)
+{
+	char buf[RV_FOLD_BUF];
+	size_t n;
+	const char *f = tok_folded(a, t, buf, &n);
+	return rv_strmap_get(&set->opener_set, f, n) != NULL;
 }
 
 struct rv_trigger_set *rv_trigger_set_new(int lexicon, const char *symbols)
@@ -143,7 +169,7 @@ size_t rv_trigger_starts(const struct rv_article *a, const struct rv_tokens *tk,
 		for (size_t k = from; k <= i; k++) {
 			if (k < i && set->openers && !(tk->v[k].flags & RV_TOK_DIGIT) &&
 			    !((tk->v[k].flags & RV_TOK_ALPHA) && rv_tok_in(a, &tk->v[k], set->lexicon)) &&
-			    !rv_tok_among(a, &tk->v[k], set->openers, set->nopeners))
+			    !is_opener(a, &tk->v[k], set))
 				continue;
 			v = rv_xgrow(v, &cap, n + 1, sizeof *v);
 			v[n++] = rv_fold_from_source(&a->fold, tk->v[k].start);

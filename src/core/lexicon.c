@@ -409,6 +409,24 @@ static const size_t sizes[RV_LEX_COUNT] = {
 
 static pthread_once_t build_once = PTHREAD_ONCE_INIT;
 static struct rv_strmap words; /* word → mask of the lists that hold it */
+/* A bit per hash value (its low FILTER_BITS bits) of the words above: most
+ * tokens are in no list, and one bit test turns them away before the
+ * probes of the map, which for an absent key are the longest (a third of
+ * the analysis went to rv_strmap_get on the generated corpus). */
+#define FILTER_BITS 17
+static uint64_t filter[(1u << FILTER_BITS) / 64];
+
+static void filter_add(uint64_t h)
+{
+	size_t b = h & ((1u << FILTER_BITS) - 1);
+	filter[b / 64] |= 1ull << (b % 64);
+}
+
+static bool filter_has(uint64_t h)
+{
+	size_t b = h & ((1u << FILTER_BITS) - 1);
+	return (filter[b / 64] >> (b % 64)) & 1;
+}
 
 /* One hash map for all lists, built once: lookups are the analyzers' hot
  * path, and a word's every membership comes from one probe. */
@@ -416,8 +434,10 @@ static void build_map(void)
 {
 	for (size_t i = 0; i < RV_LEX_COUNT; i++)
 		for (size_t k = 0; k < sizes[i]; k++) {
-			uint32_t *v = rv_strmap_put(&words, lists[i][k], strlen(lists[i][k]), 0, NULL);
+			size_t n = strlen(lists[i][k]);
+			uint32_t *v = rv_strmap_put(&words, lists[i][k], n, 0, NULL);
 			*v |= 1u << i;
+			filter_add(rv_hash(lists[i][k], n));
 		}
 }
 
@@ -426,7 +446,10 @@ unsigned rv_lex_mask(const char *w, size_t n)
 	pthread_once(&build_once, build_map);
 	if (n == 0 || n > 40)
 		return 0;
-	const uint32_t *v = rv_strmap_get(&words, w, n);
+	uint64_t h = rv_hash(w, n);
+	if (!filter_has(h))
+		return 0;
+	const uint32_t *v = rv_strmap_get_hashed(&words, w, n, h);
 	return v ? *v : 0;
 }
 

@@ -5,8 +5,9 @@
  *     words and one-letter elision residues dropped, a light suffix strip so
  *     that toute/toutes and technologie/technologies meet), hashed 3-grams of
  *     them (the fingerprints), at most RV_LINK_OCC positions per fingerprint;
- *  2. the inverted index: (fingerprint, article) postings in one array, radix
- *     sorted (no global hash table; see ARCHITECTURE "Speed facts");
+ *  2. the inverted index: (fingerprint, article) postings in one array,
+ *     bucketed by their top bits and sorted in place (no global hash table;
+ *     see ARCHITECTURE "Speed facts");
  *     a fingerprint of one article makes no pair and costs nothing more;
  *  3. candidate pairs: every pair of articles under a fingerprint whose
  *     document frequency is at most DF_CAP, and only neighbours (in article
@@ -129,26 +130,45 @@ static const char *const function_words[] = {
 	"shouldn", "haven", "hasn", "hadn",
 };
 
+/* The function words, each packed into a 64-bit number (they are 1 to 8
+ * bytes long, so the packing is exact), in an open-addressed table. */
 #define STOP_SLOTS 1024
 static uint64_t stop_table[STOP_SLOTS];
 static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
 
+static uint64_t pack8(const unsigned char *w, size_t n)
+{
+	uint64_t v = 0;
+	for (size_t i = 0; i < n; i++)
+		v |= (uint64_t)w[i] << (8 * i);
+	return v;
+}
+
+static size_t stop_slot(uint64_t v)
+{
+	return (size_t)((v * 0x9E3779B97F4A7C15ull) >> 54) & (STOP_SLOTS - 1);
+}
+
+static void byte_class_init(void);
+
 static void stop_init(void)
 {
 	for (size_t i = 0; i < RV_ARRAY_LEN(function_words); i++) {
-		uint64_t h = rv_hash(function_words[i], strlen(function_words[i])) | 1;
-		size_t s = h & (STOP_SLOTS - 1);
-		while (stop_table[s] && stop_table[s] != h)
+		uint64_t v = pack8((const unsigned char *)function_words[i], strlen(function_words[i]));
+		size_t s = stop_slot(v);
+		while (stop_table[s] && stop_table[s] != v)
 			s = (s + 1) & (STOP_SLOTS - 1);
-		stop_table[s] = h;
+		stop_table[s] = v;
 	}
+	byte_class_init();
 }
 
-static bool is_function_word(uint64_t h)
+/* w[0..n), n from 1 to 8, none of its bytes NUL (a word's bytes never are). */
+static bool is_function_word(const unsigned char *w, size_t n)
 {
-	h |= 1;
-	for (size_t s = h & (STOP_SLOTS - 1); stop_table[s]; s = (s + 1) & (STOP_SLOTS - 1))
-		if (stop_table[s] == h)
+	uint64_t v = pack8(w, n);
+	for (size_t s = stop_slot(v); stop_table[s]; s = (s + 1) & (STOP_SLOTS - 1))
+		if (stop_table[s] == v)
 			return true;
 	return false;
 }
@@ -188,6 +208,82 @@ static size_t utf8_next(const unsigned char *s, size_t n, size_t i, unsigned *cp
 	return len;
 }
 
+/* The bytes of the folded text: 1 an ASCII letter or digit, 2 the lead of a
+ * multibyte code point (decoded to decide), 0 anything else. ASCII, most of
+ * the text, is decided by one look-up. */
+static unsigned char byte_class[256];
+
+static void byte_class_init(void)
+{
+	for (unsigned c = 0; c < 256; c++)
+		byte_class[c] = c >= 0x80 ? 2 : word_cp(c) ? 1 : 0;
+}
+
+/* Is the code point at s[i] part of a word, and how long is it? */
+static inline size_t word_char(const unsigned char *s, size_t n, size_t i, bool *in_word)
+{
+	unsigned k = byte_class[s[i]];
+	if (k < 2) {
+		*in_word = k;
+		return 1;
+	}
+	unsigned cp;
+	size_t len = utf8_next(s, n, i, &cp);
+	*in_word = word_cp(cp);
+	return len;
+}
+
+/* Walks the content words of a folded text, in order: the one definition
+ * of a content word, shared by the fingerprints and by the passages' body
+ * offsets, which scan an article again rather than keep every word's span. */
+struct word_walk {
+	const unsigned char *s;
+	size_t n, i;
+	uint32_t all; /* words seen, content or not */
+};
+
+static inline bool next_content_word(struct word_walk *w, uint32_t *start, uint32_t *end)
+{
+	const unsigned char *s = w->s;
+	size_t n = w->n, i = w->i;
+	while (i < n) {
+		bool in;
+		if (!byte_class[s[i]]) {
+			i++;
+			continue;
+		}
+		size_t len = word_char(s, n, i, &in);
+		if (!in) {
+			i += len;
+			continue;
+		}
+		size_t from = i;
+		i += len;
+		while (i < n) {
+			if (byte_class[s[i]] == 1) {
+				i++;
+				continue;
+			}
+			len = word_char(s, n, i, &in);
+			if (!in)
+				break;
+			i += len;
+		}
+		size_t wl = i - from;
+		w->all++;
+		if (wl < 2) /* elision residues (l' d' s'), initials */
+			continue;
+		if (wl <= 8 && is_function_word(s + from, wl))
+			continue;
+		w->i = i;
+		*start = (uint32_t)from;
+		*end = (uint32_t)i;
+		return true;
+	}
+	w->i = n;
+	return false;
+}
+
 /* The key of a content word: its folded form with a final s or x, then a
  * final e, stripped (plural and feminine in French, plural in English), cut
  * to STEM bytes (technologie/technologique, developper/developpement).
@@ -225,23 +321,56 @@ struct fp {
 	uint32_t h, pos;
 };
 
+/* What the later stages keep of an article: its content words' keys and
+ * its shared fingerprints; not the words' spans, which the passages that
+ * need them scan again for, and the words' ranks only inside quotations,
+ * the one place they are asked (spans and ranks were 12 of the 24 bytes a
+ * content word this stage took). */
 struct lart {
 	uint32_t n;         /* content words */
-	uint32_t *ws, *we;  /* their folded spans */
 	uint32_t *key;
-	uint32_t *ord;      /* each content word's rank among all words */
 	struct fp *fp;      /* sorted by (h, pos), at most RV_LINK_OCC per h */
 	uint32_t nfp, nuniq;
 	uint32_t *qw0, *qw1; /* each quote's content words [qw0, qw1) */
+	uint32_t *qord;      /* the rank among all words of each of them: quote q's */
+	uint32_t *qord_at;   /* from qord[qord_at[q]] */
 };
 
+/* The rank among all the article's words of content word w of quote q. */
+static uint32_t quote_word_rank(const struct lart *la, uint32_t q, uint32_t w)
+{
+	return la->qord[la->qord_at[q] + (w - la->qw0[q])];
+}
+
+/* A worker's buffers, grown to the longest article it met and reused. */
+struct wscratch {
+	uint32_t *ws, *we; /* spans */
+	size_t spancap;
+	uint32_t *key, *ord;
+	size_t cap;
+	struct fp *fp, *fptmp;
+	size_t fpcap;
+	char pad[64];
+};
+
+static void scratch_free(struct wscratch *w)
+{
+	free(w->ws);
+	free(w->we);
+	free(w->key);
+	free(w->ord);
+	free(w->fp);
+	free(w->fptmp);
+	memset(w, 0, sizeof *w);
+}
+
 /* Sorts by (h, pos) an array made in pos order: a stable radix sort on h,
- * byte by byte (qsort was a third of this stage). */
-static void sort_fp(struct fp *v, uint32_t n)
+ * byte by byte (qsort was a third of this stage), through tmp (n entries). */
+static void sort_fp(struct fp *v, struct fp *tmp, uint32_t n)
 {
 	if (n < 2)
 		return;
-	struct fp *tmp = rv_xmalloc(n * sizeof *tmp), *src = v, *dst = tmp;
+	struct fp *src = v, *dst = tmp;
 	uint32_t count[256];
 	for (unsigned shift = 0; shift < 32; shift += 8) {
 		memset(count, 0, sizeof count);
@@ -260,90 +389,141 @@ static void sort_fp(struct fp *v, uint32_t n)
 		dst = t;
 	}
 	/* four passes: the result is back in v */
-	free(tmp);
 }
 
-static void content_words(const struct rv_fold *f, struct lart *la)
+static void add_span(struct wscratch *w, uint32_t i, uint32_t s, uint32_t e)
 {
-	const unsigned char *s = (const unsigned char *)f->text;
-	size_t n = f->len, cap = n / 8 + 16, i = 0; /* about one content word in eight bytes */
-	uint32_t all = 0;
-	la->ws = rv_xmalloc(cap * sizeof *la->ws);
-	la->we = rv_xmalloc(cap * sizeof *la->we);
-	la->ord = rv_xmalloc(cap * sizeof *la->ord);
-	la->key = rv_xmalloc(cap * sizeof *la->key);
-	while (i < n) {
-		unsigned cp;
-		size_t len = utf8_next(s, n, i, &cp);
-		if (!word_cp(cp)) {
-			i += len;
-			continue;
+	if (i == w->spancap) {
+		size_t c = w->spancap;
+		w->ws = rv_xgrow(w->ws, &c, (size_t)i + 1, sizeof *w->ws);
+		w->we = rv_xgrow(w->we, &w->spancap, (size_t)i + 1, sizeof *w->we);
+	}
+	w->ws[i] = s;
+	w->we[i] = e;
+}
+
+/* Content words into the scratch: spans, keys, ranks; returns their count. */
+static uint32_t content_words(const struct rv_fold *f, struct wscratch *w)
+{
+	struct word_walk walk = {(const unsigned char *)f->text, f->len, 0, 0};
+	uint32_t n = 0, s, e;
+	while (next_content_word(&walk, &s, &e)) {
+		add_span(w, n, s, e);
+		if (n == w->cap) {
+			size_t c = w->cap;
+			w->ord = rv_xgrow(w->ord, &c, (size_t)n + 1, sizeof *w->ord);
+			w->key = rv_xgrow(w->key, &w->cap, (size_t)n + 1, sizeof *w->key);
 		}
-		size_t start = i;
-		i += len;
-		while (i < n) {
-			len = utf8_next(s, n, i, &cp);
-			if (!word_cp(cp))
-				break;
-			i += len;
-		}
-		size_t wl = i - start;
-		all++;
-		if (wl < 2) /* elision residues (l' d' s'), initials */
+		w->key[n] = word_key(f->text + s, e - s);
+		w->ord[n] = walk.all;
+		n++;
+	}
+	return n;
+}
+
+static uint32_t *copy_u32(const uint32_t *v, uint32_t n)
+{
+	uint32_t *p = rv_xmalloc((n ? n : 1) * sizeof *p);
+	if (n)
+		memcpy(p, v, n * sizeof *p);
+	return p;
+}
+
+/* Fingerprints of one article only can seed no alignment and make no pair:
+ * about 70 % of them (73 % on the 10k generated corpus, 66 % on
+ * gilets_jaunes_fr). So they are made twice: a first pass marks each
+ * article's fingerprints in two corpus-wide bit sets (seen once, seen
+ * twice or more), indexed by the fingerprint's low bits; the second keeps
+ * those marked twice. A collision keeps a fingerprint that
+ * could go, never drops one that could serve, so the result is the same
+ * as keeping them all, and no stage holds every fingerprint of the corpus
+ * at once (they were, with the postings made of them, the link finder's
+ * peak). */
+struct df_bits {
+	_Atomic uint64_t *once, *twice;
+	uint32_t mask;
+};
+
+static void df_bits_init(struct df_bits *df, const struct rv_corpus *c)
+{
+	size_t bytes = 0, bits = 64;
+	for (size_t a = 0; a < c->n; a++)
+		bytes += c->articles[a].fold.len;
+	/* a bit per 2 bytes of text: about 6 bits a distinct fingerprint */
+	while (bits < bytes / 2 && bits < ((size_t)1 << 32))
+		bits *= 2;
+	df->once = rv_xcalloc(bits / 64, sizeof *df->once);
+	df->twice = rv_xcalloc(bits / 64, sizeof *df->twice);
+	df->mask = (uint32_t)(bits - 1);
+}
+
+static bool df_shared(const struct df_bits *df, uint32_t h)
+{
+	uint32_t bit = h & df->mask;
+	return (atomic_load_explicit(&df->twice[bit / 64], memory_order_relaxed) >> (bit % 64)) & 1;
+}
+
+/* The article's fingerprints marked shared into w->fp, sorted by (h, pos).
+ * Returns their count. */
+static uint32_t make_fingerprints(const struct lart *la, struct wscratch *w, const struct df_bits *keep)
+{
+	if (la->n < NGRAM)
+		return 0;
+	uint32_t m = la->n - NGRAM + 1, k = 0;
+	if (m > w->fpcap) {
+		size_t c = w->fpcap;
+		w->fp = rv_xgrow(w->fp, &c, m, sizeof *w->fp);
+		w->fptmp = rv_xgrow(w->fptmp, &w->fpcap, m, sizeof *w->fptmp);
+	}
+	for (uint32_t i = 0; i < m; i++) {
+		uint32_t h = mix3(la->key[i], la->key[i + 1], la->key[i + 2]);
+		if (df_shared(keep, h))
+			w->fp[k++] = (struct fp){h, i};
+	}
+	sort_fp(w->fp, w->fptmp, k);
+	return k;
+}
+
+/* Unsorted, so a fingerprint repeated inside the article marks itself
+ * twice: kept, uselessly but harmlessly (see above), at less cost than a
+ * sort of every fingerprint. */
+static void mark_fingerprints(const struct lart *la, struct df_bits *df)
+{
+	for (uint32_t i = 0; i + NGRAM <= la->n; i++) {
+		uint32_t bit = mix3(la->key[i], la->key[i + 1], la->key[i + 2]) & df->mask;
+		uint64_t b = 1ull << (bit % 64);
+		if (atomic_load_explicit(&df->twice[bit / 64], memory_order_relaxed) & b)
 			continue;
-		if (wl <= 8 && is_function_word(rv_hash(s + start, wl)))
-			continue;
-		if (la->n == cap) {
-			size_t c = cap;
-			la->ws = rv_xgrow(la->ws, &c, la->n + 1, sizeof *la->ws);
-			c = cap;
-			la->we = rv_xgrow(la->we, &c, la->n + 1, sizeof *la->we);
-			c = cap;
-			la->ord = rv_xgrow(la->ord, &c, la->n + 1, sizeof *la->ord);
-			la->key = rv_xgrow(la->key, &cap, la->n + 1, sizeof *la->key);
-		}
-		la->ws[la->n] = (uint32_t)start;
-		la->we[la->n] = (uint32_t)i;
-		la->key[la->n] = word_key((const char *)s + start, wl);
-		la->ord[la->n] = all;
-		la->n++;
+		if (atomic_fetch_or_explicit(&df->once[bit / 64], b, memory_order_relaxed) & b)
+			atomic_fetch_or_explicit(&df->twice[bit / 64], b, memory_order_relaxed);
 	}
 }
 
-static void fingerprints(struct lart *la)
+static void fingerprints(struct lart *la, struct wscratch *w, const struct df_bits *df)
 {
-	/* content_words guessed their number high: give the rest back */
-	size_t keep = la->n ? la->n : 1;
-	la->ws = rv_xrealloc(la->ws, keep * sizeof *la->ws);
-	la->we = rv_xrealloc(la->we, keep * sizeof *la->we);
-	la->ord = rv_xrealloc(la->ord, keep * sizeof *la->ord);
-	la->key = rv_xrealloc(la->key, keep * sizeof *la->key);
-	if (la->n < NGRAM)
-		return;
-	uint32_t m = la->n - NGRAM + 1;
-	la->fp = rv_xmalloc(m * sizeof *la->fp);
-	for (uint32_t i = 0; i < m; i++)
-		la->fp[i] = (struct fp){mix3(la->key[i], la->key[i + 1], la->key[i + 2]), i};
-	sort_fp(la->fp, m);
+	uint32_t m = make_fingerprints(la, w, df);
+	struct fp *fp = w->fp;
 	uint32_t out = 0, run = 0;
 	for (uint32_t i = 0; i < m; i++) {
-		run = (i && la->fp[i].h == la->fp[i - 1].h) ? run + 1 : 0;
+		run = (i && fp[i].h == fp[i - 1].h) ? run + 1 : 0;
 		if (run == 0)
 			la->nuniq++;
 		if (run < RV_LINK_OCC)
-			la->fp[out++] = la->fp[i];
+			fp[out++] = fp[i];
 	}
 	la->nfp = out;
-	la->fp = rv_xrealloc(la->fp, (out ? out : 1) * sizeof *la->fp);
+	la->fp = rv_xmalloc((out ? out : 1) * sizeof *la->fp);
+	if (out)
+		memcpy(la->fp, fp, out * sizeof *la->fp);
 }
 
 /* The first content word ending after folded offset off. */
-static uint32_t word_at(const struct lart *la, size_t off)
+static uint32_t word_at(const uint32_t *we, uint32_t n, size_t off)
 {
-	uint32_t lo = 0, hi = la->n;
+	uint32_t lo = 0, hi = n;
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
-		if (la->we[mid] <= off)
+		if (we[mid] <= off)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -355,6 +535,8 @@ struct build {
 	const struct rv_corpus *c;
 	struct rv_analysis *an;
 	struct lart *la;
+	struct df_bits df;
+	struct wscratch *scratch; /* per worker */
 	/* pairs stage */
 	uint64_t *cand;
 	size_t ncand;
@@ -363,12 +545,13 @@ struct build {
 
 static void prepare_article(void *ctx, size_t a, unsigned worker)
 {
-	(void)worker;
 	struct build *b = ctx;
 	const struct rv_article *art = &b->c->articles[a];
 	struct lart *la = &b->la[a];
-	content_words(&art->fold, la);
-	fingerprints(la);
+	struct wscratch *w = &b->scratch[worker];
+	la->n = content_words(&art->fold, w);
+	la->key = copy_u32(w->key, la->n);
+	mark_fingerprints(la, &b->df);
 	if (b->an && b->an[a].nquotes) {
 		const struct rv_analysis *an = &b->an[a];
 		la->qw0 = rv_xmalloc(an->nquotes * sizeof *la->qw0);
@@ -376,60 +559,44 @@ static void prepare_article(void *ctx, size_t a, unsigned worker)
 		for (size_t q = 0; q < an->nquotes; q++) {
 			size_t fs = rv_fold_from_source(&art->fold, an->quotes[q].start);
 			size_t fe = rv_fold_from_source(&art->fold, an->quotes[q].end);
-			la->qw0[q] = word_at(la, fs);
-			la->qw1[q] = word_at(la, fe > 0 ? fe - 1 : 0);
-			if (la->qw1[q] < la->n && la->ws[la->qw1[q]] < fe)
+			la->qw0[q] = word_at(w->we, la->n, fs);
+			la->qw1[q] = word_at(w->we, la->n, fe > 0 ? fe - 1 : 0);
+			if (la->qw1[q] < la->n && w->ws[la->qw1[q]] < fe)
 				la->qw1[q]++;
 			if (la->qw1[q] < la->qw0[q])
 				la->qw1[q] = la->qw0[q];
 		}
+		la->qord_at = rv_xmalloc(an->nquotes * sizeof *la->qord_at);
+		uint32_t total = 0;
+		for (size_t q = 0; q < an->nquotes; q++) {
+			la->qord_at[q] = total;
+			total += la->qw1[q] - la->qw0[q];
+		}
+		la->qord = rv_xmalloc((total ? total : 1) * sizeof *la->qord);
+		for (size_t q = 0; q < an->nquotes; q++)
+			if (la->qw1[q] > la->qw0[q])
+				memcpy(la->qord + la->qord_at[q], w->ord + la->qw0[q],
+				       (la->qw1[q] - la->qw0[q]) * sizeof *la->qord);
 	}
+}
+
+static void fingerprint_job(void *ctx, size_t a, unsigned worker)
+{
+	struct build *b = ctx;
+	fingerprints(&b->la[a], &b->scratch[worker], &b->df);
 }
 
 static void lart_free(struct lart *la)
 {
-	free(la->ws);
-	free(la->we);
 	free(la->key);
-	free(la->ord);
 	free(la->fp);
 	free(la->qw0);
 	free(la->qw1);
+	free(la->qord);
+	free(la->qord_at);
 }
 
 /* --- sorting ------------------------------------------------------------------ */
-
-/* Stable LSD radix sort of v[0..n) by bits [lo, 64) in 16-bit digits. */
-static void radix_sort(uint64_t *v, size_t n, unsigned lo)
-{
-	if (n < 2)
-		return;
-	uint64_t *tmp = rv_xmalloc(n * sizeof *tmp);
-	size_t *count = rv_xmalloc(65536 * sizeof *count);
-	uint64_t *src = v, *dst = tmp;
-	for (unsigned shift = lo; shift < 64; shift += 16) {
-		memset(count, 0, 65536 * sizeof *count);
-		for (size_t i = 0; i < n; i++)
-			count[(src[i] >> shift) & 0xFFFF]++;
-		if (count[(src[0] >> shift) & 0xFFFF] == n)
-			continue; /* one digit for all: article numbers under 65,536 leave half the passes idle */
-		size_t sum = 0;
-		for (size_t d = 0; d < 65536; d++) {
-			size_t k = count[d];
-			count[d] = sum;
-			sum += k;
-		}
-		for (size_t i = 0; i < n; i++)
-			dst[count[(src[i] >> shift) & 0xFFFF]++] = src[i];
-		uint64_t *t = src;
-		src = dst;
-		dst = t;
-	}
-	if (src != v)
-		memcpy(v, src, n * sizeof *v);
-	free(tmp);
-	free(count);
-}
 
 /* Sorts v[0..n) ascending in place, without allocating: glibc's qsort
  * allocates a buffer per call, and per pair that was a tenth of the link
@@ -477,6 +644,73 @@ static void sort_u64(uint64_t *v, size_t n)
 
 /* --- candidate pairs ------------------------------------------------------------ */
 
+/* Every article's distinct fingerprints as (fingerprint << 32 | article),
+ * sorted: placed straight into buckets by the fingerprint's top 16 bits
+ * (a counting pass first), then each bucket sorted in place. No second
+ * array, as a radix sort needs: at the stage's peak that was a quarter of
+ * the link finder's memory. Keys are unique (an article lists a
+ * fingerprint once), so the order is the one a stable sort would give. */
+#define BUCKET_BITS 16
+/* The buckets are sorted in BUCKET_JOBS parallel jobs of consecutive buckets. */
+#define BUCKET_JOBS 256
+struct bucket_sort {
+	uint64_t *post;
+	const size_t *end; /* where each bucket ends */
+};
+
+static void sort_buckets(void *ctx, size_t j, unsigned worker)
+{
+	(void)worker;
+	const struct bucket_sort *bs = ctx;
+	size_t per = ((size_t)1 << BUCKET_BITS) / BUCKET_JOBS;
+	for (size_t d = j * per; d < (j + 1) * per; d++) {
+		size_t from = d ? bs->end[d - 1] : 0;
+		sort_u64(bs->post + from, bs->end[d] - from);
+	}
+}
+
+static uint64_t *postings(const struct build *b, size_t total, unsigned threads, size_t **bucket_end)
+{
+	size_t n = b->c->n, nb = (size_t)1 << BUCKET_BITS;
+	size_t *at = rv_xcalloc(nb + 1, sizeof *at);
+	for (size_t a = 0; a < n; a++) {
+		const struct lart *la = &b->la[a];
+		for (uint32_t i = 0; i < la->nfp; i++)
+			if (!i || la->fp[i].h != la->fp[i - 1].h)
+				at[(la->fp[i].h >> (32 - BUCKET_BITS)) + 1]++;
+	}
+	for (size_t d = 0; d < nb; d++)
+		at[d + 1] += at[d];
+	uint64_t *post = rv_xmalloc((total ? total : 1) * sizeof *post);
+	for (size_t a = 0; a < n; a++) {
+		const struct lart *la = &b->la[a];
+		for (uint32_t i = 0; i < la->nfp; i++)
+			if (!i || la->fp[i].h != la->fp[i - 1].h)
+				post[at[la->fp[i].h >> (32 - BUCKET_BITS)]++] = (uint64_t)la->fp[i].h << 32 | a;
+	}
+	/* at[d] is now where bucket d ends */
+	struct bucket_sort bs = {post, at};
+	rv_parallel_for(BUCKET_JOBS, threads, sort_buckets, &bs);
+	*bucket_end = at;
+	return post;
+}
+
+/* Where (h, a) is in the postings: a binary search in h's bucket. */
+static size_t posting_of(const uint64_t *post, const size_t *bucket_end, uint32_t h, uint32_t a)
+{
+	size_t d = h >> (32 - BUCKET_BITS);
+	size_t lo = d ? bucket_end[d - 1] : 0, hi = bucket_end[d];
+	uint64_t key = (uint64_t)h << 32 | a;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (post[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The pairs stage works article by article, in parallel: each article
  * gathers the later articles that share its fingerprints (every one under a
  * fingerprint of at most DF_CAP articles, only the next one above), sorts
@@ -485,8 +719,8 @@ static void sort_u64(uint64_t *v, size_t n)
 struct pairing {
 	const uint64_t *post; /* (fingerprint << 32 | article), sorted */
 	size_t npost;
-	const uint32_t *mine; /* each article's postings (indices into post) */
-	const size_t *mine_at;
+	const size_t *bucket_end; /* see postings() */
+	const struct lart *la;
 	uint32_t **partners; /* per article: the later articles to align with */
 	uint32_t *npartners;
 	struct { uint64_t *v; size_t cap; } *scratch; /* per worker */
@@ -499,8 +733,11 @@ static void pair_article(void *ctx, size_t a, unsigned worker)
 	size_t k = pg->npost, n = 0;
 	uint64_t **v = &pg->scratch[worker].v;
 	size_t *cap = &pg->scratch[worker].cap;
-	for (size_t m = pg->mine_at[a]; m < pg->mine_at[a + 1]; m++) {
-		size_t i = pg->mine[m];
+	const struct lart *la = &pg->la[a];
+	for (uint32_t f = 0; f < la->nfp; f++) {
+		if (f && la->fp[f].h == la->fp[f - 1].h)
+			continue;
+		size_t i = posting_of(post, pg->bucket_end, la->fp[f].h, (uint32_t)a);
 		uint64_t h = post[i] >> 32;
 		/* the fingerprint's group, looked at no further than DF_CAP either way */
 		size_t lo = i, hi = i + 1;
@@ -536,28 +773,13 @@ static void pair_article(void *ctx, size_t a, unsigned worker)
 static void candidate_pairs(struct build *b, unsigned threads)
 {
 	size_t n = b->c->n, total = 0;
-	size_t *mine_at = rv_xmalloc((n + 1) * sizeof *mine_at);
-	mine_at[0] = 0;
-	for (size_t a = 0; a < n; a++) {
+	for (size_t a = 0; a < n; a++)
 		total += b->la[a].nuniq;
-		mine_at[a + 1] = total;
-	}
-	uint64_t *post = rv_xmalloc((total ? total : 1) * sizeof *post);
-	size_t k = 0;
-	for (size_t a = 0; a < n; a++) {
-		const struct lart *la = &b->la[a];
-		for (uint32_t i = 0; i < la->nfp; i++)
-			if (!i || la->fp[i].h != la->fp[i - 1].h)
-				post[k++] = (uint64_t)la->fp[i].h << 32 | a;
-	}
-	radix_sort(post, k, 32); /* stable: each fingerprint's articles stay ascending */
-	uint32_t *mine = rv_xmalloc((k ? k : 1) * sizeof *mine);
-	size_t *fill = rv_xmalloc((n + 1) * sizeof *fill);
-	memcpy(fill, mine_at, (n + 1) * sizeof *fill);
-	for (size_t i = 0; i < k; i++)
-		mine[fill[(uint32_t)post[i]]++] = (uint32_t)i;
-	free(fill);
-	struct pairing pg = {post, k, mine, mine_at, rv_xcalloc(n ? n : 1, sizeof *pg.partners),
+	size_t *bucket_end;
+	uint64_t *post = postings(b, total, threads, &bucket_end);
+	/* each article finds its postings by search in the buckets: an index
+	 * from article to postings cost 4 bytes a posting at the stage's peak */
+	struct pairing pg = {post, total, bucket_end, b->la, rv_xcalloc(n ? n : 1, sizeof *pg.partners),
 			     rv_xcalloc(n ? n : 1, sizeof *pg.npartners), rv_xcalloc(threads, sizeof *pg.scratch)};
 	rv_parallel_for(n, threads, pair_article, &pg);
 	size_t nc = 0;
@@ -576,9 +798,8 @@ static void candidate_pairs(struct build *b, unsigned threads)
 	free(pg.scratch);
 	free(pg.partners);
 	free(pg.npartners);
-	free(mine);
+	free(bucket_end);
 	free(post);
-	free(mine_at);
 }
 
 /* --- seeded alignment ------------------------------------------------------------ */
@@ -873,7 +1094,8 @@ static void classify_hit(const struct build *b, const struct hit *h, const uint3
 			uint32_t both = overlap(o0, o1, p0, p1);
 			double m = (double)both * density;
 			uint32_t lo = h->fa + (o0 > p0 ? o0 : p0);
-			uint32_t running = both ? A->ord[lo + both - 1] - A->ord[lo] + 1 : 0;
+			uint32_t running =
+				both ? quote_word_rank(A, qa[i], lo + both - 1) - quote_word_rank(A, qa[i], lo) + 1 : 0;
 			if (running < QWORDS)
 				continue;
 			uint32_t shorter = (a1 - a0) < (b1 - b0) ? a1 - a0 : b1 - b0;
@@ -967,17 +1189,39 @@ static struct proto *quote_protos(const struct build *b, const struct clusters *
 	return pr;
 }
 
-static uint32_t body_start(const struct rv_article *art, const struct lart *la, uint32_t w)
+/* Body offsets of passage nodes: each node's content words [w0, w1) of its
+ * article, the article scanned again (nodes come sorted by article, and a
+ * run of one article's nodes is one job). */
+struct spans_job {
+	const struct build *b;
+	const struct pspan *nodes;
+	const size_t *run_at; /* runs of one article: nodes[run_at[r] .. run_at[r + 1]) */
+	uint32_t *body0, *body1;
+};
+
+static void node_spans(void *ctx, size_t r, unsigned worker)
 {
-	return (uint32_t)rv_fold_to_source(&art->fold, la->ws[w], false);
+	struct spans_job *j = ctx;
+	const struct pspan *first = &j->nodes[j->run_at[r]];
+	const struct rv_article *art = &j->b->c->articles[first->article];
+	struct wscratch *w = &j->b->scratch[worker];
+	struct word_walk walk = {(const unsigned char *)art->fold.text, art->fold.len, 0, 0};
+	uint32_t n = 0, ws, we, last = 0;
+	for (size_t i = j->run_at[r]; i < j->run_at[r + 1]; i++)
+		if (j->nodes[i].w1 > last)
+			last = j->nodes[i].w1;
+	while (n < last && next_content_word(&walk, &ws, &we)) /* the spans up to the last word asked */
+		add_span(w, n++, ws, we);
+	for (size_t i = j->run_at[r]; i < j->run_at[r + 1]; i++) {
+		const struct pspan *s = &j->nodes[i];
+		if (s->w0 >= s->w1 || s->w1 > n)
+			continue; /* cannot happen: the words are the ones fingerprinted */
+		j->body0[i] = (uint32_t)rv_fold_to_source(&art->fold, w->ws[s->w0], false);
+		j->body1[i] = (uint32_t)rv_fold_to_source(&art->fold, w->we[s->w1 - 1], true);
+	}
 }
 
-static uint32_t body_end(const struct rv_article *art, const struct lart *la, uint32_t w)
-{
-	return (uint32_t)rv_fold_to_source(&art->fold, la->we[w - 1], true);
-}
-
-static struct proto *passage_protos(const struct build *b, struct clusters *cl, size_t *nout)
+static struct proto *passage_protos(const struct build *b, struct clusters *cl, unsigned threads, size_t *nout)
 {
 	/* spans of one article that overlap by half of the shorter one are one node */
 	size_t nps = cl->nps;
@@ -1030,16 +1274,24 @@ static struct proto *passage_protos(const struct build *b, struct clusters *cl, 
 		pr[slot[r]].score_sum += cl->pl[i].score;
 		pr[slot[r]].nlinks++;
 	}
+	size_t *run_at = rv_xmalloc((nn + 1) * sizeof *run_at), nrun = 0;
+	for (size_t i = 0; i < nn; i++)
+		if (!i || nodes[i].article != nodes[i - 1].article)
+			run_at[nrun++] = i;
+	run_at[nrun] = nn;
+	struct spans_job sj = {b, nodes, run_at, rv_xcalloc(nn ? nn : 1, sizeof *sj.body0),
+			       rv_xcalloc(nn ? nn : 1, sizeof *sj.body1)};
+	rv_parallel_for(nrun, rv_thread_count(threads, nrun), node_spans, &sj);
+	free(run_at);
 	for (size_t i = 0; i < nn; i++) {
 		uint32_t r = uf_find(parent, (uint32_t)i);
 		if (slot[r] == RV_NONE)
 			continue;
-		const struct pspan *s = &nodes[i];
-		const struct rv_article *art = &b->c->articles[s->article];
-		const struct lart *la = &b->la[s->article];
-		add_member(&pr[slot[r]], (struct rv_link_member){s->article, body_start(art, la, s->w0),
-								 body_end(art, la, s->w1), RV_NONE, 0});
+		add_member(&pr[slot[r]],
+			   (struct rv_link_member){nodes[i].article, sj.body0[i], sj.body1[i], RV_NONE, 0});
 	}
+	free(sj.body0);
+	free(sj.body1);
 	free(parent);
 	free(slot);
 	free(nodes);
@@ -1124,7 +1376,14 @@ struct rv_links *rv_links_build(const struct rv_corpus *c, struct rv_analysis *a
 	struct build b = {.c = c, .an = an};
 	b.la = rv_xcalloc(c->n ? c->n : 1, sizeof *b.la);
 	unsigned threads = rv_thread_count(opts ? opts->threads : 0, c->n);
+	b.scratch = rv_xcalloc(64, sizeof *b.scratch); /* any later stage's thread count */
+	df_bits_init(&b.df, c);
 	rv_parallel_for(c->n, threads, prepare_article, &b);
+	free(b.df.once);
+	rv_parallel_for(c->n, threads, fingerprint_job, &b);
+	free(b.df.twice);
+	for (unsigned w = 0; w < threads; w++)
+		scratch_free(&b.scratch[w]); /* the pairs stage needs the room more */
 	double tp = now();
 	ls->phase[0] = tp - t0;
 	candidate_pairs(&b, threads);
@@ -1169,7 +1428,7 @@ struct rv_links *rv_links_build(const struct rv_corpus *c, struct rv_analysis *a
 	free(hits);
 	size_t nqp = 0, npp = 0;
 	struct proto *qp = an ? quote_protos(&b, &cl, qbase, qbase[c->n], &nqp) : NULL;
-	struct proto *pp = passage_protos(&b, &cl, &npp);
+	struct proto *pp = passage_protos(&b, &cl, threads, &npp);
 	struct proto *all = rv_xmalloc((nqp + npp + 1) * sizeof *all);
 	if (nqp)
 		memcpy(all, qp, nqp * sizeof *all);
@@ -1188,6 +1447,9 @@ struct rv_links *rv_links_build(const struct rv_corpus *c, struct rv_analysis *a
 	for (size_t a = 0; a < c->n; a++)
 		lart_free(&b.la[a]);
 	free(b.la);
+	for (unsigned w = 0; w < 64; w++)
+		scratch_free(&b.scratch[w]);
+	free(b.scratch);
 	ls->seconds = now() - t0;
 	return ls;
 }

@@ -91,9 +91,13 @@ uint32_t *rv_strmap_put(struct rv_strmap *m, const char *key, size_t len, uint32
 
 const uint32_t *rv_strmap_get(const struct rv_strmap *m, const char *key, size_t len)
 {
+	return rv_strmap_get_hashed(m, key, len, rv_hash(key, len));
+}
+
+const uint32_t *rv_strmap_get_hashed(const struct rv_strmap *m, const char *key, size_t len, uint64_t h)
+{
 	if (!m->cap)
 		return NULL;
-	uint64_t h = rv_hash(key, len);
 	size_t j = h & (m->cap - 1);
 	while (m->slots[j].key) {
 		if (m->slots[j].hash == h && m->slots[j].len == len && !memcmp(m->slots[j].key, key, len))

@@ -130,6 +130,17 @@ static size_t scan_word(const char *s, size_t n, size_t i, uint32_t *flags, bool
 	bool first = true;
 	*elided = false;
 	while (i < n) {
+		if (s[i] >= 'a' && s[i] <= 'z') { /* a run of ASCII lower case: most of every word */
+			size_t j = i + 1;
+			while (j < n && s[j] >= 'a' && s[j] <= 'z')
+				j++;
+			f |= RV_TOK_ALPHA;
+			letters += j - i;
+			prev = C_LETTER_LO;
+			first = false;
+			i = j;
+			continue;
+		}
 		size_t l = next_cp(s, n, i, &cp, &c);
 		if (is_alnum(c) || (c == C_MARK && !first)) {
 			if (c == C_DIGIT)

@@ -55,17 +55,22 @@ done
 	echo
 	echo "## Index (tokens, names, amounts, quotes, timeline; corpus-wide resolution)"
 	echo
-	echo "| articles | MB | threads | median s | MB/s | peak RSS MB |"
-	echo "| ---: | ---: | ---: | ---: | ---: | ---: |"
+	echo "| articles | MB | threads | median s | MB/s | peak RSS MB | RSS / corpus |"
+	echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 } >>"$report"
+growth="" # "articles bytes seconds" of each size on all cores, for the growth line
 for n in $SIZES; do
 	dir="$out/corpus-$n"
 	for threads in "$cores" 1; do
 		read -r arts bytes med mbs rss < <("$BUILD/bench_load" "$dir" "$RUNS" "$threads" index)
 		mb=$(echo "$bytes / 1000000" | bc -l | xargs printf "%.1f")
-		echo "| $arts | $mb | $threads | $med | $mbs | $rss |" >>"$report"
+		ratio=$(echo "$rss * 1048576 / $bytes" | bc -l | xargs printf "%.2f") # peak RSS (MiB) over the bodies
+		echo "| $arts | $mb | $threads | $med | $mbs | $rss | $ratio |" >>"$report"
+		[ "$threads" = "$cores" ] && growth="$growth$arts $bytes $med"$'\n'
 	done
 done
+# how time grows with the corpus: time ratio over bytes ratio, each size to the next
+echo "$growth" | awk 'NF == 3 { if (pb) printf "\n%d to %d articles: %.2f times the bytes, %.2f times the time (%.2f of linear)\n", pa, $1, $2 / pb, $3 / pt, ($3 / pt) / ($2 / pb); pa = $1; pb = $2; pt = $3 }' >>"$report"
 {
 	echo
 	echo "## Links (content words, fingerprints, pairs, alignment, clusters; rv_links_build alone)"
