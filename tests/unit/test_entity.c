@@ -346,6 +346,24 @@ static const struct vote_case vote_cases[] = {
 	{"fr", "Le modèle GPT-4 reste une référence pour de nombreux développeurs aujourd'hui.", "GPT-4", RV_ET_PRODUCT},
 	{"fr", "Les vidéos générées avec Sora 2 inondent les réseaux sociaux depuis son lancement.", "Sora 2",
 	 RV_ET_PRODUCT},
+	/* an example after a cue noun: "ses outils, comme X", "apps such as X",
+	 * "des entreprises, dont X" */
+	{"fr", "Microsoft vend ses propres outils, comme Zorblax, à des milliers d'écoles.", "Zorblax", RV_ET_PRODUCT},
+	{"en", "The firm sells several apps such as Zorblax to schools across the country.", "Zorblax", RV_ET_PRODUCT},
+	{"fr", "Plusieurs entreprises, dont Zorblax, ont signé l'accord cette semaine à Lyon.", "Zorblax", RV_ET_ORG},
+	{"en", "Big companies like Zorblax have hired lobbyists in the capital this year.", "Zorblax", RV_ET_ORG},
+	/* a cue that is both kinds: "de X" after it makes a thing of X */
+	{"fr", "Les élèves adorent Zorblax, le service d'IA de Microsoft, depuis son lancement.", "Zorblax",
+	 RV_ET_PRODUCT},
+	{"fr", "Il a contacté Zorblax, le service public de l'emploi, pour trouver un stage.", "Zorblax", RV_ET_ORG},
+	/* only a body is founded */
+	{"fr", "Microsoft teste les modèles de Zorblax (fondé par Jean Dupont) depuis un mois.", "Zorblax", RV_ET_ORG},
+	{"en", "Teachers praise Zorblax, founded by two engineers, for its patience.", "Zorblax", RV_ET_ORG},
+	/* an organisation word with only a number names a thing */
+	{"fr", "Les abonnements à Office 365 ont fortement augmenté l'an dernier en Europe.", "Office 365",
+	 RV_ET_PRODUCT},
+	{"fr", "Les comptes de Bureau Zorblax ont été publiés mardi dernier par la direction.", "Bureau Zorblax",
+	 RV_ET_ORG},
 	/* places: a lexicon, "en", "in" */
 	{"fr", "Il vit en France depuis une dizaine d'années avec sa famille.", "France", RV_ET_PLACE},
 	{"fr", "Il vit en Bretagne depuis une dizaine d'années avec sa famille.", "Bretagne", RV_ET_PLACE},
@@ -369,6 +387,29 @@ static void test_votes(void **state)
 			fail_msg("'%s': want %s to win, got %s", c->name, rv_etype_name(c->type), got);
 		}
 	assert_true(v[c->type] > 0);
+	done(&D);
+}
+
+/* Contexts that must not vote for a type: the trap beside each rule. */
+static const struct vote_case novote_cases[] = {
+	/* "comme" with no cue noun before it says nothing */
+	{"fr", "Elle travaille comme Zorblax le faisait avant elle, sans relâche.", "Zorblax", RV_ET_PRODUCT},
+	{"en", "He walks like Zorblax did when he was young and careless.", "Zorblax", RV_ET_ORG},
+	/* a cue noun too far back */
+	{"fr", "Les outils coûtent cher, et les écoles préfèrent comme Zorblax payer moins.", "Zorblax", RV_ET_PRODUCT},
+	/* "de" before a place after a two-sided cue: still no product */
+	{"fr", "Il a contacté Zorblax, le service de Paris, pour trouver un stage.", "Zorblax", RV_ET_PRODUCT},
+};
+
+static void test_no_vote(void **state)
+{
+	const struct vote_case *c = *state;
+	analyse(c->lang, c->text, &D);
+	const struct rv_name *nm = expect_name(&D, c->name);
+	if (nm->votes[c->type] != 0) {
+		char *got = hold(all_names(&D));
+		fail_msg("'%s': want no %s vote, got %s", c->name, rv_etype_name(c->type), got);
+	}
 	done(&D);
 }
 
@@ -587,6 +628,11 @@ int main(void)
 		char label[64];
 		snprintf(label, sizeof label, "%s is %s", vote_cases[i].name, rv_etype_name(vote_cases[i].type));
 		add_test("votes", label, test_votes, &vote_cases[i]);
+	}
+	for (size_t i = 0; i < RV_ARRAY_LEN(novote_cases); i++) {
+		char label[64];
+		snprintf(label, sizeof label, "%s not %s", novote_cases[i].name, rv_etype_name(novote_cases[i].type));
+		add_test("no vote", label, test_no_vote, &novote_cases[i]);
 	}
 	add_test("test", "headline_flag", test_headline_flag, NULL);
 	add_test("test", "headline_french", test_headline_french, NULL);
