@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -741,6 +742,147 @@ static uint32_t entity_for(struct rv_index *ix, const char *key, enum rv_etype t
 	return *v;
 }
 
+/* --- lists: "ChatGPT et Sora", "Dell, LG and Zorblax" ---------------------- */
+
+/* The bytes between two names as a list's joint: 0 none, 1 a comma, 2 a
+ * conjunction (after a comma or not, with an article or "de" after it: "GPT
+ * ou de ChatGPT"). */
+static int list_joint(const char *g, size_t n)
+{
+	static const char *const conj[] = {"et", "ou", "and", "or", "&"};
+	static const char *const then[] = {"de", "du", "des", "d'", "le", "la", "les", "l'", "the"};
+	size_t i = 0;
+	bool comma = false, word = false;
+	while (i < n && g[i] == ' ')
+		i++;
+	if (i < n && g[i] == ',') {
+		comma = true;
+		i++;
+	}
+	for (int round = 0; round < 2; round++) {
+		while (i < n && g[i] == ' ')
+			i++;
+		const char *const *w = round ? then : conj;
+		size_t nw = round ? RV_ARRAY_LEN(then) : RV_ARRAY_LEN(conj);
+		bool hit = false;
+		for (size_t k = 0; k < nw && !hit; k++) {
+			size_t l = strlen(w[k]);
+			bool elided = w[k][l - 1] == '\'';
+			if (i + l <= n && !strncasecmp(g + i, w[k], l) && (elided || i + l == n || g[i + l] == ' ')) {
+				i += l;
+				hit = true;
+			}
+		}
+		if (round == 0)
+			word = hit;
+		if (round == 0 && !hit)
+			break; /* "de" only after a conjunction */
+	}
+	while (i < n && g[i] == ' ')
+		i++;
+	return i < n ? 0 : word ? 2 : comma ? 1 : 0;
+}
+
+/* "le concepteur de ChatGPT et Apple": after a maker's or a role's "de",
+ * the conjunction may join the maker, not the names. */
+static bool after_maker_of(const char *body, uint32_t at)
+{
+	static const char *const makers[] = {"concepteur", "createur", "editeur", "fabricant", "developpeur",
+					     "maker", "creator", "developer", "publisher"};
+	size_t i = at;
+	if (i >= 2 && body[i - 1] == '\'' && (body[i - 2] | 32) == 'd') {
+		i -= 2; /* d'Apple */
+	} else if (i >= 4 && !memcmp(body + i - 3, "\xE2\x80\x99", 3) && (body[i - 4] | 32) == 'd') {
+		i -= 4; /* d’Apple */
+	} else {
+		while (i > 0 && body[i - 1] == ' ')
+			i--;
+		if (i < 3 || body[i - 3] != ' ' ||
+		    (strncasecmp(body + i - 2, "de", 2) && strncasecmp(body + i - 2, "du", 2) && strncasecmp(body + i - 2, "of", 2)))
+			return false;
+		i -= 2;
+	}
+	while (i > 0 && body[i - 1] == ' ')
+		i--;
+	size_t w = i;
+	while (w > 0 && body[w - 1] != ' ' && body[w - 1] != '\n' && i - w < 40)
+		w--;
+	char word[RV_FOLD_BUF];
+	size_t k = rv_fold_word(body + w, i - w, word, sizeof word);
+	for (size_t m = 0; m < RV_ARRAY_LEN(makers); m++)
+		if (!strcmp(word, makers[m]))
+			return true;
+	return rv_lex_has(RV_LEX_ROLE, word, k);
+}
+
+/* A name the context says nothing of, listed with names it does say
+ * something of, is of their kind: the kind most of its typed neighbours
+ * have over the corpus, when one has more than all the others. People are
+ * not spread so (their names carry their own evidence), and a neighbour
+ * counts only if its own mentions typed it. `votes` are the keystats'
+ * context votes, `typed` whether any is positive. */
+static void list_votes(const struct rv_index *ix, const struct names *nm, int32_t (*votes)[RV_NAME_TYPES],
+		       const bool *typed)
+{
+	int32_t (*lv)[RV_NAME_TYPES] = rv_xcalloc(nm->n ? nm->n : 1, sizeof *lv);
+	for (size_t a = 0; a < ix->corpus->n; a++) {
+		const char *body = ix->corpus->articles[a].body;
+		const struct rv_analysis *an = &ix->an[a];
+		for (size_t i = 0; i < an->nnames;) {
+			if (an->names[i].entity == RV_NONE) {
+				i++;
+				continue;
+			}
+			size_t last = i; /* the run of names from i joined by list joints */
+			bool conj = false;
+			for (size_t j = i + 1; j < an->nnames; j++) {
+				const struct rv_name *x = &an->names[last], *y = &an->names[j];
+				if (y->entity == RV_NONE)
+					continue;
+				int joint = y->sentence == x->sentence && y->start >= x->end && y->start - x->end <= 12
+						    ? list_joint(body + x->end, y->start - x->end)
+						    : 0;
+				if (!joint)
+					break;
+				last = j;
+				conj = joint == 2;
+			}
+			/* a list ends with its conjunction: "In the United States, BA
+			 * said" is none */
+			if (last > i && conj && !(last == i + 1 && after_maker_of(body, an->names[i].start))) {
+				int32_t run[RV_NAME_TYPES] = {0};
+				for (size_t k = i; k <= last; k++) {
+					uint32_t s = an->names[k].entity;
+					if (s != RV_NONE && typed[s])
+						run[best_type(votes[s], 0, NULL)]++;
+				}
+				for (size_t k = i; k <= last; k++) {
+					uint32_t s = an->names[k].entity;
+					if (s == RV_NONE || typed[s])
+						continue;
+					for (int t = 0; t < RV_NAME_TYPES; t++)
+						lv[s][t] += run[t];
+				}
+			}
+			i = last + 1;
+		}
+	}
+	for (size_t s = 0; s < nm->n; s++) {
+		int best = -1;
+		int32_t bv = 0, rest = 0;
+		for (int t = RV_ET_ORG; t < RV_NAME_TYPES; t++) {
+			rest += lv[s][t];
+			if (lv[s][t] > bv) {
+				bv = lv[s][t];
+				best = t;
+			}
+		}
+		if (best >= 0 && bv > rest - bv && !typed[s])
+			votes[s][best] += 3; /* above any shape: "TF1, M6 et Canal+" */
+	}
+	free(lv);
+}
+
 /* Mentions carry the keystat they stand for (join_partial_names); here each
  * such keystat becomes an entity, typed by the votes of all its mentions and
  * named by its most frequent full written form. */
@@ -757,6 +899,12 @@ static void build_entities(struct rv_index *ix, struct names *nm)
 				votes[n->entity][t] += n->votes[t];
 			shape[n->entity] |= n->flags;
 		}
+	bool *typed = rv_xcalloc(nm->n ? nm->n : 1, sizeof *typed);
+	for (size_t s = 0; s < nm->n; s++)
+		for (int t = 0; t < RV_NAME_TYPES; t++)
+			typed[s] |= votes[s][t] > 0;
+	list_votes(ix, nm, votes, typed);
+	free(typed);
 	for (size_t s = 0; s < nm->n; s++) /* the shape of a name counts once */
 		rv_name_shape_votes(shape[s], votes[s]);
 	free(shape);

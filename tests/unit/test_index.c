@@ -519,6 +519,37 @@ static void test_types(void **state)
 	teardown(&fx);
 }
 
+/* A name with no evidence of its own takes the kind of the typed names it is
+ * listed with; the traps: a comma after an opening phrase, and "et" after a
+ * maker's "de" joining the maker. */
+static void test_type_from_lists(void **state)
+{
+	(void)state;
+	static const struct file files[] = {
+		{"a.txt", "lang: fr\n\n"
+			  "Les lycéens utilisent le chatbot Zorblax pour leurs devoirs du soir.\n"
+			  "Les étudiants utilisent le chatbot Krindle pour réviser leurs examens.\n"},
+		{"b.txt", "lang: fr\n\n"
+			  "Désormais Zorblax, Krindle et Quibbo sont gratuits pour les étudiants.\n"
+			  "On parle beaucoup de Quibbo dans les lycées depuis la rentrée.\n"},
+		{"c.txt", "lang: en\n\n"
+			  "He has lived in Zorbland for ten years with his whole family.\n"
+			  "In Zorbland, Plimsoll announced a thousand new jobs on Monday.\n"
+			  "The newspaper says that Plimsoll hires again this spring.\n"},
+		{"d.txt", "lang: fr\n\n"
+			  "Le concepteur de Zorblax et Frobnic ont signé un accord cette semaine.\n"
+			  "Les dirigeants de Frobnic se réjouissent de cet accord inédit.\n"},
+	};
+	build(&fx, files, RV_ARRAY_LEN(files));
+	check_index(fx.ix);
+	assert_int_equal(entity(fx.ix, "Zorblax")->type, RV_ET_PRODUCT);
+	assert_int_equal(entity(fx.ix, "Quibbo")->type, RV_ET_PRODUCT);
+	assert_int_equal(entity(fx.ix, "Zorbland")->type, RV_ET_PLACE);
+	assert_int_not_equal(entity(fx.ix, "Plimsoll")->type, RV_ET_PLACE);
+	assert_int_not_equal(entity(fx.ix, "Frobnic")->type, RV_ET_PRODUCT);
+	teardown(&fx);
+}
+
 /* --- counts, canonical names, queries ------------------------------------------------ */
 
 static const struct file counting_files[] = {
@@ -866,6 +897,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_caps_line_gives_no_entity, cleanup),
 		cmocka_unit_test_teardown(test_type_from_all_mentions, cleanup),
 		cmocka_unit_test_teardown(test_types, cleanup),
+		cmocka_unit_test_teardown(test_type_from_lists, cleanup),
 		cmocka_unit_test_teardown(test_mentions_and_articles, cleanup),
 		cmocka_unit_test_teardown(test_article_entities_order, cleanup),
 		cmocka_unit_test_teardown(test_article_entities_order_by_count, cleanup),
