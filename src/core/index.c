@@ -499,6 +499,107 @@ static void person_acronyms(struct rv_index *ix)
 	}
 }
 
+/* "la contribution sociale généralisée (CSG)": an acronym spelled out in
+ * lower case abbreviates a common noun (a tax, a procedure), no name. The
+ * words before the parenthesis whose initials make it are found, fewest
+ * first; returns 1 when they open in lower case, 2 in capitals, 0 when none
+ * match, and the folded words in `phrase`. */
+static int acronym_definition(const char *body, const struct rv_name *y, char *phrase, size_t cap)
+{
+	enum { WORDS = 10 };
+	size_t ws[WORDS], we[WORDS], nw = 0;
+	size_t i = y->start - 1; /* at the '(' */
+	while (nw < WORDS) {
+		while (i > 0 && body[i - 1] == ' ')
+			i--;
+		size_t e = i;
+		while (i > 0 && !strchr(" \n\t,.;:!?()\"", body[i - 1]))
+			i--;
+		if (i == e || e - i > 40)
+			break;
+		ws[nw] = i;
+		we[nw++] = e;
+		if (i == 0 || body[i - 1] != ' ')
+			break;
+	}
+	for (size_t k = 2; k <= nw; k++) {
+		size_t len = 0;
+		phrase[0] = '\0';
+		for (size_t w = k; w-- > 0 && len + 48 < cap;) {
+			if (len)
+				phrase[len++] = ' ';
+			len += rv_fold_word(body + ws[w], we[w] - ws[w], phrase + len, cap - len);
+		}
+		if (len + 48 >= cap)
+			return 0;
+		if (!initials_match(phrase, y->key))
+			continue;
+		/* "l'agence France-Presse (AFP)", "l'institut national de la
+		 * statistique (Insee)": a capital inside, or a body's head word,
+		 * make it an institution's name */
+		bool named = false;
+		for (size_t p = ws[k - 1]; p < we[0]; p++)
+			named |= body[p] >= 'A' && body[p] <= 'Z';
+		const char *head = phrase, *sp = strchr(phrase, ' ');
+		const char *apos = memchr(head, '\'', sp ? (size_t)(sp - head) : strlen(head));
+		if (apos && apos - head <= 2)
+			head = apos + 1;
+		size_t hl = (sp ? (size_t)(sp - head) : strlen(head));
+		if (rv_lex_has(RV_LEX_ROLE, head, hl))
+			return 0; /* "le directeur général de la police nationale (DGPN)": the body's acronym */
+		static const char *const heads[] = {"direction", "caisse", "haute", "haut", "inspection",
+						    "delegation", "secretariat", "brigade", "prefecture", "regie"};
+		for (int plural = 0; plural < 2; plural++) { /* agences régionales */
+			for (size_t h = 0; h < RV_ARRAY_LEN(heads); h++)
+				named |= strlen(heads[h]) == hl && !memcmp(heads[h], head, hl);
+			named |= rv_lex_has(RV_LEX_ORG_CUE, head, hl) || rv_lex_has(RV_LEX_ORG_WORD, head, hl);
+			if (named || hl < 4 || head[hl - 1] != 's')
+				break;
+			hl--;
+		}
+		return named ? 2 : 1;
+	}
+	return 0;
+}
+
+/* Drops every mention of the acronyms the corpus spells out in lower case
+ * more often than as a name, and of their long forms written as names
+ * ("Impôt sur la fortune" where "l'impôt sur la fortune (ISF)" prevails). */
+static void drop_common_acronyms(struct rv_index *ix)
+{
+	struct rv_strmap count = {0}; /* acronym → lower-case definitions minus named ones */
+	struct rv_strmap phrases = {0}; /* folded long form → 1 */
+	char phrase[512];
+	for (size_t a = 0; a < ix->corpus->n; a++) {
+		const char *body = ix->corpus->articles[a].body;
+		const struct rv_analysis *an = &ix->an[a];
+		for (size_t i = 0; i < an->nnames; i++) {
+			const struct rv_name *y = &an->names[i];
+			size_t len = strlen(y->key);
+			if (y->start < 2 || body[y->start - 1] != '(' || body[y->end] != ')' || len < 2 || len > 6 ||
+			    strchr(y->key, ' '))
+				continue;
+			int def = acronym_definition(body, y, phrase, sizeof phrase);
+			if (!def)
+				continue;
+			uint32_t *v = rv_strmap_put(&count, y->key, len, 1u << 16, NULL);
+			*v += def == 1 ? 1u : (uint32_t)-1;
+			if (def == 1)
+				rv_strmap_put(&phrases, phrase, strlen(phrase), 1, NULL);
+		}
+	}
+	if (count.n)
+		for (size_t a = 0; a < ix->corpus->n; a++)
+			for (size_t i = 0; i < ix->an[a].nnames; i++) {
+				struct rv_name *n = &ix->an[a].names[i];
+				const uint32_t *v = rv_strmap_get(&count, n->key, strlen(n->key));
+				if ((v && *v > 1u << 16) || rv_strmap_get(&phrases, n->key, strlen(n->key)))
+					n->flags |= RV_NAME_DROPPED;
+			}
+	rv_strmap_free(&count);
+	rv_strmap_free(&phrases);
+}
+
 /* Finds "Full Name (ACRO)" and "ACRO (Full Name)" in every article, then
  * gives every mention of such an acronym, in any article, the full name's
  * key, when the corpus expands it one way only. */
@@ -825,6 +926,7 @@ static void list_votes(const struct rv_index *ix, const struct names *nm, int32_
 		       const bool *typed)
 {
 	int32_t (*lv)[RV_NAME_TYPES] = rv_xcalloc(nm->n ? nm->n : 1, sizeof *lv);
+	int32_t (*extra)[RV_NAME_TYPES] = rv_xcalloc(nm->n ? nm->n : 1, sizeof *extra);
 	for (size_t a = 0; a < ix->corpus->n; a++) {
 		const char *body = ix->corpus->articles[a].body;
 		const struct rv_analysis *an = &ix->an[a];
@@ -858,10 +960,25 @@ static void list_votes(const struct rv_index *ix, const struct names *nm, int32_
 				}
 				for (size_t k = i; k <= last; k++) {
 					uint32_t s = an->names[k].entity;
-					if (s == RV_NONE || typed[s])
+					if (s == RV_NONE)
 						continue;
-					for (int t = 0; t < RV_NAME_TYPES; t++)
-						lv[s][t] += run[t];
+					if (!typed[s]) {
+						for (int t = 0; t < RV_NAME_TYPES; t++)
+							lv[s][t] += run[t];
+						continue;
+					}
+					int own = best_type(votes[s], 0, NULL), bt = -1;
+					int32_t bv = 0, tot = 0;
+					for (int t = RV_ET_ORG; t < RV_NAME_TYPES; t++) {
+						int32_t c = run[t] - (t == own);
+						tot += c;
+						if (c > bv) {
+							bv = c;
+							bt = t;
+						}
+					}
+					if (bt >= 0 && bv > tot - bv)
+						extra[s][bt] += 2;
 				}
 			}
 			i = last + 1;
@@ -880,6 +997,10 @@ static void list_votes(const struct rv_index *ix, const struct names *nm, int32_
 		if (best >= 0 && bv > rest - bv && !typed[s])
 			votes[s][best] += 3; /* above any shape: "TF1, M6 et Canal+" */
 	}
+	for (size_t s = 0; s < nm->n; s++)
+		for (int t = 0; t < RV_NAME_TYPES; t++)
+			votes[s][t] += extra[s][t];
+	free(extra);
 	free(lv);
 }
 
@@ -1202,6 +1323,7 @@ struct rv_index *rv_index_build(const struct rv_corpus *c, const struct rv_index
 	ix->seconds_analyse = seconds() - t0;
 	t0 = seconds();
 	struct names nm = {0};
+	drop_common_acronyms(ix);
 	expand_acronyms(ix);
 	char *alias_path = NULL;
 	if (opts && opts->aliases)

@@ -539,6 +539,12 @@ static void test_type_from_lists(void **state)
 		{"d.txt", "lang: fr\n\n"
 			  "Le concepteur de Zorblax et Frobnic ont signé un accord cette semaine.\n"
 			  "Les dirigeants de Frobnic se réjouissent de cet accord inédit.\n"},
+		/* one weak cue against two lists of organisations */
+		{"e.txt", "lang: fr\n\n"
+			  "Le débat a été diffusé sur Flonk mardi soir devant un large public.\n"
+			  "Zorblax News, Quorbix Media et Flonk ont protesté contre la nouvelle taxe.\n"},
+		{"f.txt", "lang: fr\n\n"
+			  "La publicité a baissé chez Zorblax News, Quorbix Media et Flonk cette année.\n"},
 	};
 	build(&fx, files, RV_ARRAY_LEN(files));
 	check_index(fx.ix);
@@ -547,6 +553,33 @@ static void test_type_from_lists(void **state)
 	assert_int_equal(entity(fx.ix, "Zorbland")->type, RV_ET_PLACE);
 	assert_int_not_equal(entity(fx.ix, "Plimsoll")->type, RV_ET_PLACE);
 	assert_int_not_equal(entity(fx.ix, "Frobnic")->type, RV_ET_PRODUCT);
+	assert_int_equal(entity(fx.ix, "Flonk")->type, RV_ET_ORG);
+	teardown(&fx);
+}
+
+/* An acronym spelled out in lower case is a common noun's ("la contribution
+ * sociale généralisée (CSG)"), and so is its long form written as a name;
+ * the traps: an institution spelled in lower case, and a capitalised name. */
+static void test_common_acronyms(void **state)
+{
+	(void)state;
+	static const struct file files[] = {
+		{"a.txt", "lang: fr\n\n"
+			  "Le gouvernement relève la contribution sociale généralisée (CSG) de deux points.\n"
+			  "Selon l'institut national de la statistique et des études économiques (Insee), la croissance "
+			  "ralentit.\n"},
+		{"b.txt", "lang: fr\n\n"
+			  "Les retraités dénoncent la hausse de la CSG votée en décembre par les députés.\n"
+			  "La Contribution sociale généralisée rapporte beaucoup à l'État chaque année.\n"
+			  "Les chiffres publiés par l'Insee confirment ce ralentissement de l'économie.\n"
+			  "La Confédération générale du travail (CGT) appelle à manifester jeudi prochain.\n"},
+	};
+	build(&fx, files, RV_ARRAY_LEN(files));
+	check_index(fx.ix);
+	assert_false(has_entity(fx.ix, "CSG"));
+	assert_false(has_entity(fx.ix, "Contribution sociale généralisée"));
+	assert_int_equal(entity(fx.ix, "Insee")->type, RV_ET_ORG);
+	assert_true(has_entity(fx.ix, "Confédération générale du travail"));
 	teardown(&fx);
 }
 
@@ -898,6 +931,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_type_from_all_mentions, cleanup),
 		cmocka_unit_test_teardown(test_types, cleanup),
 		cmocka_unit_test_teardown(test_type_from_lists, cleanup),
+		cmocka_unit_test_teardown(test_common_acronyms, cleanup),
 		cmocka_unit_test_teardown(test_mentions_and_articles, cleanup),
 		cmocka_unit_test_teardown(test_article_entities_order, cleanup),
 		cmocka_unit_test_teardown(test_article_entities_order_by_count, cleanup),
