@@ -775,6 +775,27 @@ static uint32_t suffix_owner(const struct suffix_index *si, const char *key)
 	return si->owner[*v];
 }
 
+/* Is the keystat's evidence, summed over the corpus, for type t? */
+static bool typed_as(const struct keystat *st, enum rv_etype t)
+{
+	return st->votes[t] > 0 && best_type(st->votes, st->words, NULL) == t;
+}
+
+/* "Microsoft Copilot", "Google Maps": an organisation's name, then a
+ * product's, names that product as its maker sells it. The product's
+ * keystat, or RV_NONE. */
+static uint32_t maker_product(const struct names *nm, const char *key)
+{
+	const char *sp = strchr(key, ' ');
+	if (!sp || !nm->st)
+		return RV_NONE;
+	const uint32_t *m = rv_strmap_get(&nm->map, key, (size_t)(sp - key));
+	const uint32_t *r = rv_strmap_get(&nm->map, sp + 1, strlen(sp + 1));
+	if (!m || !r || !typed_as(&nm->st[*m], RV_ET_ORG) || !typed_as(&nm->st[*r], RV_ET_PRODUCT))
+		return RV_NONE;
+	return *r;
+}
+
 /* Sets each kept mention's `entity` to the keystat it stands for: its own,
  * or the full name it is part of. Decided per article: "Trump" is Donald
  * Trump in one article and Melania Trump in another. */
@@ -798,6 +819,8 @@ static void join_partial_names(struct rv_index *ix, struct names *nm)
 			uint32_t s = *rv_strmap_get(&nm->map, n->key, strlen(n->key));
 			if (nm->st[s].words >= 2 && person_like(&nm->st[s], n->key))
 				add_suffixes(&local, n->key, s);
+			else if (maker_product(nm, n->key) != RV_NONE) /* "Copilot" after "Microsoft Copilot" */
+				add_suffix(&local, strchr(n->key, ' ') + 1, s);
 		}
 		for (size_t i = 0; i < an->nnames; i++) {
 			struct rv_name *n = &an->names[i];
@@ -806,6 +829,13 @@ static void join_partial_names(struct rv_index *ix, struct names *nm)
 			uint32_t s = *rv_strmap_get(&nm->map, n->key, strlen(n->key));
 			n->entity = s;
 			const struct keystat *st = &nm->st[s];
+			if (typed_as(st, RV_ET_PRODUCT)) { /* a product's short name, in its article only */
+				uint32_t owner = suffix_owner(&local, n->key);
+				if (owner != RV_NONE && !person_like(&nm->st[owner], NULL)) {
+					n->entity = owner;
+					continue;
+				}
+			}
 			/* a partial name that is mostly something else stays itself */
 			int32_t other = st->votes[RV_ET_ORG];
 			if (st->votes[RV_ET_PLACE] > other)
@@ -1020,6 +1050,9 @@ static void build_entities(struct rv_index *ix, struct names *nm)
 				votes[n->entity][t] += n->votes[t];
 			shape[n->entity] |= n->flags;
 		}
+	for (size_t j = 0; j < nm->map.cap; j++) /* "Microsoft Azure" is Azure, sold by Microsoft */
+		if (nm->map.slots[j].key && maker_product(nm, nm->map.slots[j].key) != RV_NONE)
+			votes[nm->map.slots[j].value][RV_ET_PRODUCT] += 3;
 	bool *typed = rv_xcalloc(nm->n ? nm->n : 1, sizeof *typed);
 	for (size_t s = 0; s < nm->n; s++)
 		for (int t = 0; t < RV_NAME_TYPES; t++)

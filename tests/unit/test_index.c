@@ -583,6 +583,32 @@ static void test_common_acronyms(void **state)
 	teardown(&fx);
 }
 
+/* An organisation's name before a product's names the product ("Microsoft
+ * Azure"), and the product's short name in that article joins it; the trap:
+ * the organisation's name before a place's stays an organisation. */
+static void test_maker_product(void **state)
+{
+	(void)state;
+	static const struct file files[] = {
+		{"a.txt", "lang: fr\n\n"
+			  "Elle a rejoint la société Zorblax au début de l'année dernière.\n"
+			  "Les lycéens utilisent le chatbot Krindle pour faire leurs devoirs.\n"},
+		{"b.txt", "lang: fr\n\n"
+			  "Hier, Zorblax Krindle a répondu à plus d'un million de questions.\n"
+			  "Les professeurs trouvent que Krindle se trompe encore souvent.\n"
+			  "Selon la direction, Zorblax France a recruté cent ingénieurs.\n"},
+	};
+	build(&fx, files, RV_ARRAY_LEN(files));
+	check_index(fx.ix);
+	assert_int_equal(entity(fx.ix, "Zorblax Krindle")->type, RV_ET_PRODUCT);
+	assert_int_equal(entity(fx.ix, "Zorblax Krindle")->mentions, 2);
+	const struct rv_entity *k = entity(fx.ix, "Krindle");
+	assert_int_equal(k->narticles, 1);
+	assert_int_equal(k->articles[0], 0);
+	assert_int_not_equal(entity(fx.ix, "Zorblax France")->type, RV_ET_PRODUCT);
+	teardown(&fx);
+}
+
 /* --- counts, canonical names, queries ------------------------------------------------ */
 
 static const struct file counting_files[] = {
@@ -932,6 +958,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_types, cleanup),
 		cmocka_unit_test_teardown(test_type_from_lists, cleanup),
 		cmocka_unit_test_teardown(test_common_acronyms, cleanup),
+		cmocka_unit_test_teardown(test_maker_product, cleanup),
 		cmocka_unit_test_teardown(test_mentions_and_articles, cleanup),
 		cmocka_unit_test_teardown(test_article_entities_order, cleanup),
 		cmocka_unit_test_teardown(test_article_entities_order_by_count, cleanup),
