@@ -501,6 +501,45 @@ static uint32_t name_role(const struct rv_article *a, const struct rv_tokens *tk
 static const char *const weekdays[] = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 				       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
+/* The domains a ministry, a committee or a minister is named after: a
+ * closed class, capitalised in French after "de la", "des", "de l'". */
+static const char *const domains[] = {
+	"culture", "finances", "economie", "interieur", "justice", "defense", "sante", "travail",
+	"education", "agriculture", "environnement", "ecologie", "armees", "budget", "logement",
+	"transports", "industrie", "commerce", "sports", "recherche", "communication", "famille",
+	"emploi", "solidarites", "numerique", "lois", "republique", "cooperation", "immigration",
+	"jeunesse", "territoires", "outre-mer", "affaires", "comptes", "fonction", "consommation",
+};
+/* Heads of bodies named after a domain, written in lower case. */
+static const char *const domain_heads[] = {"ministere", "commission", "secretariat", "direction", "delegation"};
+
+/* "ministre de la Culture", "président de la République": a domain after a
+ * role names no one (returns 1); "ministère de l'Economie", "commission des
+ * Finances": after a body's head the body's name starts at the head (returns
+ * 2, the head's token in *head). 0 otherwise. */
+static int domain_name(const struct rv_article *a, const struct rv_tokens *tk, size_t first, size_t last,
+		       size_t *head)
+{
+	if (first != last || first < 2 || !rv_tok_among(a, &tk->v[first], domains, RV_ARRAY_LEN(domains)))
+		return 0;
+	size_t j = first - 1;
+	if (rv_token_is(a->body, &tk->v[j], "la", true) || (tk->v[j].flags & RV_TOK_ELISION && (a->body[tk->v[j].start] | 32) == 'l'))
+		j--;
+	const struct rv_token *of = &tk->v[j];
+	bool de = rv_tok_among(a, of, (const char *const[]){"de", "des", "du"}, 3) ||
+		  ((of->flags & RV_TOK_ELISION) && (a->body[of->start] | 32) == 'd');
+	if (!de || j == 0 || tk->v[j - 1].sentence != tk->v[first].sentence)
+		return 0;
+	const struct rv_token *h = &tk->v[j - 1];
+	if (h->flags & RV_TOK_CAP)
+		return 0; /* "Ministère de l'Economie" is found whole */
+	if (rv_tok_among(a, h, domain_heads, RV_ARRAY_LEN(domain_heads))) {
+		*head = j - 1;
+		return 2;
+	}
+	return rv_tok_in(a, h, RV_LEX_ROLE) || rv_tok_in(a, h, RV_LEX_PERSON_TITLE) ? 1 : 0;
+}
+
 static bool ends_with(const struct rv_article *a, const struct rv_token *t, const char *suffix)
 {
 	size_t n = t->end - t->start, k = strlen(suffix);
@@ -800,6 +839,25 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 		if (first <= last && tk->v[last].end - tk->v[first].start > MAX_NAME_BYTES) {
 			i = j > i + 1 ? j : i + 1;
 			continue;
+		}
+		size_t head = 0;
+		int domain = first <= last ? domain_name(a, tk, first, last, &head) : 0;
+		if (domain == 1) {
+			i = j > i + 1 ? j : i + 1;
+			continue;
+		}
+		if (domain == 2)
+			first = head;
+		/* "MPs", "PCs", "DVDs": a plural of capitals is a common noun's */
+		if (first == last && tk->v[first].end - tk->v[first].start >= 3 &&
+		    a->body[tk->v[first].end - 1] == 's') {
+			bool caps = true;
+			for (uint32_t b = tk->v[first].start; b + 1 < tk->v[first].end; b++)
+				caps &= a->body[b] >= 'A' && a->body[b] <= 'Z';
+			if (caps) {
+				i = j > i + 1 ? j : i + 1;
+				continue;
+			}
 		}
 		if (first <= last && !(pure_number(&tk->v[first]))) {
 			bool alone_stop = first == last && (rv_tok_in(a, &tk->v[first], RV_LEX_ROLE) ||

@@ -997,9 +997,11 @@ static void list_votes(const struct rv_index *ix, const struct names *nm, int32_
 							lv[s][t] += run[t];
 						continue;
 					}
+					/* only between organisations and products: a place's
+					 * evidence is a lexicon's, its "in X" votes too weak */
 					int own = best_type(votes[s], 0, NULL), bt = -1;
 					int32_t bv = 0, tot = 0;
-					for (int t = RV_ET_ORG; t < RV_NAME_TYPES; t++) {
+					for (int t = RV_ET_ORG; t <= RV_ET_PRODUCT; t++) {
 						int32_t c = run[t] - (t == own);
 						tot += c;
 						if (c > bv) {

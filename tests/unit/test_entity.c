@@ -124,6 +124,13 @@ struct name_case {
 };
 
 static const struct name_case name_cases[] = {
+	/* a body named after a domain starts at its head word, in lower case */
+	{"fr", "Selon les chiffres du ministère de l'Economie, le déficit se creuse encore.", "ministère de l'Economie", 0,
+	 NULL},
+	{"fr", "Le texte a été adopté mardi par la commission des Finances de l'Assemblée.", "commission des Finances", 0,
+	 NULL},
+	/* the trap: a company after a role's "de" is still a name */
+	{"fr", "Le directeur général de Zorblax a présenté les comptes aux actionnaires.", "Zorblax", 0, NULL},
 	/* a nationality that opens a company's name, a + that ends one */
 	{"en", "Shares of British Airways fell sharply after the strike was announced in London.", "British Airways", 0, NULL},
 	{"fr", "Les abonnés de Canal+ ont reçu un courrier de la chaîne la semaine dernière.", "Canal+", 0, NULL},
@@ -261,6 +268,10 @@ static const struct none_case none_cases[] = {
 	{"en", "Several UK-based firms have already left the market, according to the survey.", "UK-based"},
 	{"en", "Officials were asked Wednesday about the plan. Asked Wednesday, the minister declined.", "Wednesday"},
 	{"fr", "Pourtant, les chiffres sont restés stables pendant toute cette période.", NULL},
+	/* a domain after a role names no one; a plural of capitals is a common noun */
+	{"fr", "La ministre de la Culture a reçu les syndicats du secteur hier soir.", "Culture"},
+	{"fr", "Le président de la République a reçu les syndicats hier soir au palais.", "République"},
+	{"en", "Several MPs voted against the bill on its third reading last night.", "MPs"},
 	{"fr", "Mais la situation reste tendue dans plusieurs quartiers de la ville.", NULL},
 	{"fr", "Depuis plusieurs semaines, les négociations piétinent entre les deux camps.", NULL},
 	{"fr", "Ensuite, les participants ont été invités à voter à main levée.", NULL},

@@ -545,6 +545,11 @@ static void test_type_from_lists(void **state)
 			  "Zorblax News, Quorbix Media et Flonk ont protesté contre la nouvelle taxe.\n"},
 		{"f.txt", "lang: fr\n\n"
 			  "La publicité a baissé chez Zorblax News, Quorbix Media et Flonk cette année.\n"},
+		/* lists do not make places: a place's evidence is its own */
+		{"g.txt", "lang: fr\n\n"
+			  "Les lycéens utilisent le chatbot Plonko pour réviser leurs examens.\n"
+			  "Paris, Lyon et Plonko accueillent des ateliers gratuits cet été.\n"
+			  "Marseille, Nantes et Plonko proposent des cours du soir cette année.\n"},
 	};
 	build(&fx, files, RV_ARRAY_LEN(files));
 	check_index(fx.ix);
@@ -554,6 +559,7 @@ static void test_type_from_lists(void **state)
 	assert_int_not_equal(entity(fx.ix, "Plimsoll")->type, RV_ET_PLACE);
 	assert_int_not_equal(entity(fx.ix, "Frobnic")->type, RV_ET_PRODUCT);
 	assert_int_equal(entity(fx.ix, "Flonk")->type, RV_ET_ORG);
+	assert_int_equal(entity(fx.ix, "Plonko")->type, RV_ET_PRODUCT);
 	teardown(&fx);
 }
 
