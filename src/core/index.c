@@ -659,6 +659,38 @@ static void expand_acronyms(struct rv_index *ix)
 	person_acronyms(ix);
 }
 
+static int list_joint(const char *g, size_t n);
+
+/* The joint between names x and y (list_joint), 0 across sentences. */
+static int joint_between(const char *body, const struct rv_name *x, const struct rv_name *y)
+{
+	if (y->sentence != x->sentence || y->start < x->end || y->start - x->end > 12)
+		return 0;
+	return list_joint(body + x->end, y->start - x->end);
+}
+
+/* Is names[i] in a list ("Claude, Mistral ou Gemini") with another name
+ * still kept? The run of joints around it must end with a conjunction. */
+static bool listed_with_kept(const char *body, const struct rv_analysis *an, size_t i)
+{
+	size_t lo = i, hi = i;
+	while (lo > 0 && lo + 8 > i && joint_between(body, &an->names[lo - 1], &an->names[lo]))
+		lo--;
+	int last = 0;
+	while (hi + 1 < an->nnames && hi < i + 8 && (last = joint_between(body, &an->names[hi], &an->names[hi + 1])))
+		hi++;
+	if (hi > i)
+		last = joint_between(body, &an->names[hi - 1], &an->names[hi]);
+	else if (lo < i)
+		last = joint_between(body, &an->names[i - 1], &an->names[i]);
+	if (last != 2)
+		return false;
+	for (size_t k = lo; k <= hi; k++)
+		if (k != i && an->names[k].entity != RV_NONE)
+			return true;
+	return false;
+}
+
 /* Pass 1 and 2. */
 static void filter_and_count(struct rv_index *ix, struct names *nm)
 {
@@ -712,8 +744,9 @@ static void filter_and_count(struct rv_index *ix, struct names *nm)
 			    (n->flags & RV_NAME_SPEAKS) || ends_a_longer_name(&ix->an[a], n))
 				continue; /* "Trump said": whoever speaks is named */
 			const uint32_t *s = rv_strmap_get(&nm->map, n->key, strlen(n->key));
-			if (!s || !nm->st || nm->st[*s].mid < 2 || (n->flags & RV_NAME_LOWER_SEEN))
-				n->entity = RV_NONE; /* or the article writes it in lower case too */
+			if ((n->flags & RV_NAME_LOWER_SEEN) ||
+			    ((!s || !nm->st || nm->st[*s].mid < 2) && !listed_with_kept(ix->corpus->articles[a].body, &ix->an[a], i)))
+				n->entity = RV_NONE; /* or the article writes it in lower case too; a list of names is a sighting */
 		}
 	for (size_t a = 0; a < ix->corpus->n; a++)
 		for (size_t i = 0; i < ix->an[a].nnames; i++) {

@@ -550,6 +550,11 @@ static void test_type_from_lists(void **state)
 			  "Les lycéens utilisent le chatbot Plonko pour réviser leurs examens.\n"
 			  "Paris, Lyon et Plonko accueillent des ateliers gratuits cet été.\n"
 			  "Marseille, Nantes et Plonko proposent des cours du soir cette année.\n"},
+		/* a word seen once is a name when listed with names; a comma alone
+		 * makes no list */
+		{"h.txt", "lang: fr\n\n"
+			  "Les élèves hésitent entre Zorblax, Krindle ou Gemblo pour réviser le bac.\n"
+			  "Selon la mairie de Paris, Vorblix aurait ouvert trop tard cette année.\n"},
 	};
 	build(&fx, files, RV_ARRAY_LEN(files));
 	check_index(fx.ix);
@@ -560,6 +565,8 @@ static void test_type_from_lists(void **state)
 	assert_int_not_equal(entity(fx.ix, "Frobnic")->type, RV_ET_PRODUCT);
 	assert_int_equal(entity(fx.ix, "Flonk")->type, RV_ET_ORG);
 	assert_int_equal(entity(fx.ix, "Plonko")->type, RV_ET_PRODUCT);
+	assert_int_equal(entity(fx.ix, "Gemblo")->type, RV_ET_PRODUCT);
+	assert_false(has_entity(fx.ix, "Vorblix"));
 	teardown(&fx);
 }
 
