@@ -381,7 +381,11 @@ static void evidence(const struct rv_article *a, const struct rv_tokens *tk, str
 			vote(nm, RV_ET_ORG, 1); /* les modèles d'OpenAI */
 	} else if (p >= 0) {
 		const struct rv_token *pt = &tk->v[p];
-		if (rv_tok_in(a, pt, RV_LEX_PERSON_TITLE) && (pt->flags & RV_TOK_WORD)) {
+		bool acronym = ntok == 1 && (f->flags & RV_TOK_UPPER) && !(f->flags & RV_TOK_DIGIT);
+		if (acronym && (pt->flags & RV_TOK_WORD) &&
+		    (rv_tok_in(a, pt, RV_LEX_PERSON_TITLE) || rv_tok_in(a, pt, RV_LEX_ROLE))) {
+			vote(nm, RV_ET_ORG, 3); /* "le député LREM de l'Eure": the role's party or firm */
+		} else if (rv_tok_in(a, pt, RV_LEX_PERSON_TITLE) && (pt->flags & RV_TOK_WORD)) {
 			vote(nm, RV_ET_PERSON, 5);
 			nm->flags |= RV_NAME_TITLED;
 		} else if (rv_tok_in(a, pt, RV_LEX_ROLE)) {

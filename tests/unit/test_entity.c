@@ -370,6 +370,11 @@ static const struct vote_case vote_cases[] = {
 	/* only a body is founded */
 	{"fr", "Microsoft teste les modèles de Zorblax (fondé par Jean Dupont) depuis un mois.", "Zorblax", RV_ET_ORG},
 	{"en", "Teachers praise Zorblax, founded by two engineers, for its patience.", "Zorblax", RV_ET_ORG},
+	/* an acronym after a title or a role is the role's party or firm */
+	{"fr", "Le député LREM de l'Eure a porté plainte vendredi soir à Evreux.", "LREM", RV_ET_ORG},
+	{"fr", "Le maire UDI de la commune a démissionné jeudi après le vote du budget.", "UDI", RV_ET_ORG},
+	/* the trap: a surname after a title is a person's */
+	{"fr", "Le député Dupont a porté plainte vendredi soir à Evreux.", "Dupont", RV_ET_PERSON},
 	/* an organisation word with only a number names a thing */
 	{"fr", "Les abonnements à Office 365 ont fortement augmenté l'an dernier en Europe.", "Office 365",
 	 RV_ET_PRODUCT},
