@@ -829,6 +829,35 @@ static uint32_t maker_product(const struct names *nm, const char *key)
 	return *r;
 }
 
+/* "Oxfam International", "Zorblax Group", "Acme Inc": the length of the key
+ * without its trailing legal forms and like words, or 0 when there are none
+ * or nothing else. */
+static size_t legal_stem(const char *key)
+{
+	static const char *const forms[] = {"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
+					    "llc", "plc", "sa", "sas", "sarl", "ag", "gmbh", "nv", "bv", "spa", "group",
+					    "groupe", "holding", "holdings", "international", "company", "limited"};
+	size_t len = strlen(key), stem = len;
+	for (;;) {
+		const char *sp = NULL;
+		for (size_t i = stem; i-- > 0;)
+			if (key[i] == ' ') {
+				sp = key + i;
+				break;
+			}
+		if (!sp)
+			break;
+		size_t wl = stem - (size_t)(sp + 1 - key);
+		bool legal = false;
+		for (size_t k = 0; k < RV_ARRAY_LEN(forms) && !legal; k++)
+			legal = strlen(forms[k]) == wl && !memcmp(forms[k], sp + 1, wl);
+		if (!legal)
+			break;
+		stem = (size_t)(sp - key);
+	}
+	return stem < len ? stem : 0;
+}
+
 /* Sets each kept mention's `entity` to the keystat it stands for: its own,
  * or the full name it is part of. Decided per article: "Trump" is Donald
  * Trump in one article and Melania Trump in another. */
@@ -841,10 +870,13 @@ static void join_partial_names(struct rv_index *ix, struct names *nm)
 			add_suffixes(&global, sl->key, sl->value);
 	}
 	struct suffix_index local = {0}; /* one article's, emptied between articles */
+	struct suffix_index stems = {0}; /* "oxfam" → Oxfam International, in one article */
 	for (size_t a = 0; a < ix->corpus->n; a++) {
 		struct rv_analysis *an = &ix->an[a];
 		rv_strmap_clear(&local.map);
 		local.n = 0;
+		rv_strmap_clear(&stems.map);
+		stems.n = 0;
 		for (size_t i = 0; i < an->nnames; i++) {
 			struct rv_name *n = &an->names[i];
 			if (n->entity == RV_NONE)
@@ -854,6 +886,12 @@ static void join_partial_names(struct rv_index *ix, struct names *nm)
 				add_suffixes(&local, n->key, s);
 			else if (maker_product(nm, n->key) != RV_NONE) /* "Copilot" after "Microsoft Copilot" */
 				add_suffix(&local, strchr(n->key, ' ') + 1, s);
+			size_t stem = legal_stem(n->key);
+			if (stem && !person_like(&nm->st[s], n->key)) {
+				char *k = rv_xstrndup(n->key, stem);
+				add_suffix(&stems, k, s);
+				free(k);
+			}
 		}
 		for (size_t i = 0; i < an->nnames; i++) {
 			struct rv_name *n = &an->names[i];
@@ -862,6 +900,11 @@ static void join_partial_names(struct rv_index *ix, struct names *nm)
 			uint32_t s = *rv_strmap_get(&nm->map, n->key, strlen(n->key));
 			n->entity = s;
 			const struct keystat *st = &nm->st[s];
+			uint32_t full = suffix_owner(&stems, n->key); /* "Oxfam" where "Oxfam International" is */
+			if (full != RV_NONE && !person_like(st, n->key)) {
+				n->entity = full;
+				continue;
+			}
 			if (typed_as(st, RV_ET_PRODUCT)) { /* a product's short name, in its article only */
 				uint32_t owner = suffix_owner(&local, n->key);
 				if (owner != RV_NONE && !person_like(&nm->st[owner], NULL)) {
@@ -886,6 +929,8 @@ static void join_partial_names(struct rv_index *ix, struct names *nm)
 	}
 	rv_strmap_free(&local.map);
 	free(local.owner);
+	rv_strmap_free(&stems.map);
+	free(stems.owner);
 	rv_strmap_free(&global.map);
 	free(global.owner);
 }

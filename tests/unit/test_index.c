@@ -622,6 +622,29 @@ static void test_maker_product(void **state)
 	teardown(&fx);
 }
 
+/* "Oxfam" where the article names "Oxfam International" is that body; in an
+ * article without the long name it stays itself. */
+static void test_legal_stem_joins(void **state)
+{
+	(void)state;
+	static const struct file files[] = {
+		{"a.txt", "lang: fr\n\n"
+			  "Le rapport annuel de Zorblax International sur les inégalités est paru lundi.\n"
+			  "Pour l'ONG Zorblax, les milliardaires doivent payer davantage d'impôts.\n"},
+		{"b.txt", "lang: fr\n\n"
+			  "L'ONG Zorblax a publié un autre rapport sur les inégalités mondiales.\n"},
+	};
+	build(&fx, files, RV_ARRAY_LEN(files));
+	check_index(fx.ix);
+	const struct rv_entity *full = entity(fx.ix, "Zorblax International");
+	assert_int_equal(full->mentions, 2);
+	assert_int_equal(full->narticles, 1);
+	const struct rv_entity *bare = entity(fx.ix, "Zorblax");
+	assert_int_equal(bare->narticles, 1);
+	assert_int_equal(bare->articles[0], 1);
+	teardown(&fx);
+}
+
 /* --- counts, canonical names, queries ------------------------------------------------ */
 
 static const struct file counting_files[] = {
@@ -972,6 +995,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_type_from_lists, cleanup),
 		cmocka_unit_test_teardown(test_common_acronyms, cleanup),
 		cmocka_unit_test_teardown(test_maker_product, cleanup),
+		cmocka_unit_test_teardown(test_legal_stem_joins, cleanup),
 		cmocka_unit_test_teardown(test_mentions_and_articles, cleanup),
 		cmocka_unit_test_teardown(test_article_entities_order, cleanup),
 		cmocka_unit_test_teardown(test_article_entities_order_by_count, cleanup),
