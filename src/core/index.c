@@ -433,7 +433,10 @@ static bool initials_match(const char *full, const char *acro)
 			major[nm++] = w[0];
 	}
 	size_t al = strlen(acro);
-	return al >= 2 && ((al == nm && !memcmp(major, acro, al)) || (al == nl && !memcmp(letters, acro, al)));
+	/* "Groupement national des chaînes hôtelières (GNC)": a last adjective
+	 * may be left out of three letters or more */
+	bool but_last = al >= 3 && al + 1 == nm && !memcmp(major, acro, al);
+	return al >= 2 && ((al == nm && !memcmp(major, acro, al)) || (al == nl && !memcmp(letters, acro, al)) || but_last);
 }
 
 /* The initials of a person's name, an elided particle counting for its own

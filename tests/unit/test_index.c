@@ -622,6 +622,29 @@ static void test_maker_product(void **state)
 	teardown(&fx);
 }
 
+/* "Full Name (ACRO)" makes every ACRO of the corpus the full name, a last
+ * adjective left out of the initials too; the trap: initials that skip a
+ * word in the middle match nothing. */
+static void test_acronyms_expand(void **state)
+{
+	(void)state;
+	static const struct file files[] = {
+		{"a.txt", "lang: fr\n\n"
+			  "Selon le Groupement national des chaînes hôtelières (GNC), les réservations baissent.\n"
+			  "La Fédération bretonne des maraîchers (FMB) proteste contre la nouvelle taxe.\n"},
+		{"b.txt", "lang: fr\n\n"
+			  "Le GNC réclame des aides pour les hôtels de la capitale depuis un mois.\n"
+			  "La FMB réclame des aides pour les producteurs de légumes du Finistère.\n"},
+	};
+	build(&fx, files, RV_ARRAY_LEN(files));
+	check_index(fx.ix);
+	const struct rv_entity *g = entity(fx.ix, "Groupement national des chaînes hôtelières");
+	assert_int_equal(g->narticles, 2);
+	assert_false(has_entity(fx.ix, "GNC"));
+	assert_true(has_entity(fx.ix, "FMB"));
+	teardown(&fx);
+}
+
 /* "Oxfam" where the article names "Oxfam International" is that body; in an
  * article without the long name it stays itself. */
 static void test_legal_stem_joins(void **state)
@@ -996,6 +1019,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_common_acronyms, cleanup),
 		cmocka_unit_test_teardown(test_maker_product, cleanup),
 		cmocka_unit_test_teardown(test_legal_stem_joins, cleanup),
+		cmocka_unit_test_teardown(test_acronyms_expand, cleanup),
 		cmocka_unit_test_teardown(test_mentions_and_articles, cleanup),
 		cmocka_unit_test_teardown(test_article_entities_order, cleanup),
 		cmocka_unit_test_teardown(test_article_entities_order_by_count, cleanup),
