@@ -694,6 +694,43 @@ static bool listed_with_kept(const char *body, const struct rv_analysis *an, siz
 	return false;
 }
 
+/* "la suite Microsoft 365 (anciennement Office 365)", "X (formerly Y)": in
+ * that article the former name is the same thing as the current one. */
+static void former_names(struct rv_index *ix)
+{
+	static const char *const cues[] = {"(anciennement ", "(formerly ", "(previously "};
+	for (size_t a = 0; a < ix->corpus->n; a++) {
+		const char *body = ix->corpus->articles[a].body;
+		struct rv_analysis *an = &ix->an[a];
+		for (size_t i = 1; i < an->nnames; i++) {
+			const struct rv_name *x = &an->names[i - 1], *y = &an->names[i];
+			if (body[y->end] != ')')
+				continue;
+			size_t open = 0;
+			for (size_t c = 0; c < RV_ARRAY_LEN(cues) && !open; c++) {
+				size_t l = strlen(cues[c]);
+				if (y->start >= l && !strncasecmp(body + y->start - l, cues[c], l))
+					open = y->start - l;
+			}
+			if (!open || open < x->end || open - x->end > 1 || !strcmp(x->key, y->key))
+				continue;
+			char *old = rv_xstrdup(y->key), *cur = rv_xstrdup(x->key);
+			for (size_t k = 0; k < an->nnames; k++) {
+				struct rv_name *n = &an->names[k];
+				if (strcmp(n->key, old) != 0)
+					continue;
+				free(n->key);
+				n->key = rv_xstrdup(cur);
+				n->key_rest = 0;
+				n->flags &= (uint16_t)~(RV_NAME_SENT_INITIAL | RV_NAME_PLAIN);
+				n->flags |= RV_NAME_ALIAS;
+			}
+			free(old);
+			free(cur);
+		}
+	}
+}
+
 /* Pass 1 and 2. */
 static void filter_and_count(struct rv_index *ix, struct names *nm)
 {
@@ -1441,6 +1478,7 @@ struct rv_index *rv_index_build(const struct rv_corpus *c, const struct rv_index
 	struct names nm = {0};
 	drop_common_acronyms(ix);
 	expand_acronyms(ix);
+	former_names(ix);
 	char *alias_path = NULL;
 	if (opts && opts->aliases)
 		alias_path = rv_xstrdup(opts->aliases);

@@ -645,6 +645,30 @@ static void test_acronyms_expand(void **state)
 	teardown(&fx);
 }
 
+/* "X (anciennement Y)": in that article Y is X; elsewhere Y stays itself,
+ * and another word in the parenthesis renames nothing. */
+static void test_former_names(void **state)
+{
+	(void)state;
+	static const struct file files[] = {
+		{"a.txt", "lang: fr\n\n"
+			  "Les abonnés de la suite Zorblax 365 (anciennement Quorbix 365) paieront plus cher.\n"
+			  "Ceux qui ont souscrit à Quorbix 365 avant 2020 garderont leur tarif.\n"
+			  "Pour les écoles, la suite Zorblax 365 (concurrente de Plimbo 365) coûte moins cher.\n"},
+		{"b.txt", "lang: fr\n\n"
+			  "La suite Quorbix 365 était vendue dans les magasins de la région.\n"
+			  "Les écoles de la région utilisent Plimbo 365 depuis des années.\n"},
+	};
+	build(&fx, files, RV_ARRAY_LEN(files));
+	check_index(fx.ix);
+	const struct rv_entity *z = entity(fx.ix, "Zorblax 365");
+	assert_int_equal(z->mentions, 4);
+	assert_int_equal(z->narticles, 1);
+	assert_int_equal(entity(fx.ix, "Quorbix 365")->narticles, 1);
+	assert_int_equal(entity(fx.ix, "Plimbo 365")->narticles, 2);
+	teardown(&fx);
+}
+
 /* "Oxfam" where the article names "Oxfam International" is that body; in an
  * article without the long name it stays itself. */
 static void test_legal_stem_joins(void **state)
@@ -1020,6 +1044,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_maker_product, cleanup),
 		cmocka_unit_test_teardown(test_legal_stem_joins, cleanup),
 		cmocka_unit_test_teardown(test_acronyms_expand, cleanup),
+		cmocka_unit_test_teardown(test_former_names, cleanup),
 		cmocka_unit_test_teardown(test_mentions_and_articles, cleanup),
 		cmocka_unit_test_teardown(test_article_entities_order, cleanup),
 		cmocka_unit_test_teardown(test_article_entities_order_by_count, cleanup),
