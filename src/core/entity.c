@@ -427,6 +427,13 @@ static void evidence(const struct rv_article *a, const struct rv_tokens *tk, str
 		if (rv_tok_in(a, pt, RV_LEX_SPEECH_VERB))
 			nm->flags |= RV_NAME_SPEAKS; /* said X */
 	}
+	/* "the Zorblax app", "a Zorblax console": English puts the cue after a
+	 * name led by a determiner (not "Zorblax apps", a maker's) */
+	if (last + 1 < tk->n && tk->v[last + 1].sentence == f->sentence && !strcmp(a->lang, "en") &&
+	    p >= 0 && rv_tok_among(a, &tk->v[p], determiners, RV_ARRAY_LEN(determiners)) &&
+	    adjacent(a, &tk->v[last], &tk->v[last + 1]) && cue_type(a, tk, last + 1) == RV_ET_PRODUCT &&
+	    !rv_tok_in(a, &tk->v[last + 1], RV_LEX_ORG_CUE) && !(tk->v[last + 1].flags & RV_TOK_CAP))
+		vote(nm, RV_ET_PRODUCT, 2);
 	/* after the name */
 	size_t nx = last + 1;
 	if (nx < tk->n && tk->v[nx].sentence == f->sentence) {

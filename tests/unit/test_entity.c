@@ -370,6 +370,8 @@ static const struct vote_case vote_cases[] = {
 	/* only a body is founded */
 	{"fr", "Microsoft teste les modèles de Zorblax (fondé par Jean Dupont) depuis un mois.", "Zorblax", RV_ET_ORG},
 	{"en", "Teachers praise Zorblax, founded by two engineers, for its patience.", "Zorblax", RV_ET_ORG},
+	/* English puts the cue after the name */
+	{"en", "Teachers praise the Zorblax app for its clear and patient explanations.", "Zorblax", RV_ET_PRODUCT},
 	/* an acronym after a title or a role is the role's party or firm */
 	{"fr", "Le député LREM de l'Eure a porté plainte vendredi soir à Evreux.", "LREM", RV_ET_ORG},
 	{"fr", "Le maire UDI de la commune a démissionné jeudi après le vote du budget.", "UDI", RV_ET_ORG},
@@ -413,6 +415,10 @@ static const struct vote_case novote_cases[] = {
 	{"en", "He walks like Zorblax did when he was young and careless.", "Zorblax", RV_ET_ORG},
 	/* a cue noun too far back */
 	{"fr", "Les outils coûtent cher, et les écoles préfèrent comme Zorblax payer moins.", "Zorblax", RV_ET_PRODUCT},
+	/* a cue after the name without a determiner is a maker's; a two-sided
+	 * cue after it says nothing */
+	{"en", "Many schools said Zorblax apps were too expensive for them.", "Zorblax", RV_ET_PRODUCT},
+	{"en", "Teachers praise the Zorblax service for its clear explanations.", "Zorblax", RV_ET_PRODUCT},
 	/* "de" before a place after a two-sided cue: still no product */
 	{"fr", "Il a contacté Zorblax, le service de Paris, pour trouver un stage.", "Zorblax", RV_ET_PRODUCT},
 };
