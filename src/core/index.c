@@ -994,12 +994,13 @@ static uint32_t entity_for(struct rv_index *ix, const char *key, enum rv_etype t
 /* --- lists: "ChatGPT et Sora", "Dell, LG and Zorblax" ---------------------- */
 
 /* The bytes between two names as a list's joint: 0 none, 1 a comma, 2 a
- * conjunction (after a comma or not, with an article or "de" after it: "GPT
- * ou de ChatGPT"). */
+ * conjunction (after a comma or not, with "de" or an article after it, or
+ * both: "GPT ou de ChatGPT", "l'Ehess et de l'Ecole normale"). */
 static int list_joint(const char *g, size_t n)
 {
 	static const char *const conj[] = {"et", "ou", "and", "or", "&"};
-	static const char *const then[] = {"de", "du", "des", "d'", "le", "la", "les", "l'", "the"};
+	static const char *const then[] = {"de", "du", "des", "d'", "le", "la", "les", "l'", "the",
+					   "d\xE2\x80\x99", "l\xE2\x80\x99"};
 	size_t i = 0;
 	bool comma = false, word = false;
 	while (i < n && g[i] == ' ')
@@ -1008,7 +1009,7 @@ static int list_joint(const char *g, size_t n)
 		comma = true;
 		i++;
 	}
-	for (int round = 0; round < 2; round++) {
+	for (int round = 0; round < 3; round++) {
 		while (i < n && g[i] == ' ')
 			i++;
 		const char *const *w = round ? then : conj;
@@ -1016,7 +1017,7 @@ static int list_joint(const char *g, size_t n)
 		bool hit = false;
 		for (size_t k = 0; k < nw && !hit; k++) {
 			size_t l = strlen(w[k]);
-			bool elided = w[k][l - 1] == '\'';
+			bool elided = w[k][l - 1] == '\'' || (unsigned char)w[k][l - 1] == 0x99;
 			if (i + l <= n && !strncasecmp(g + i, w[k], l) && (elided || i + l == n || g[i + l] == ' ')) {
 				i += l;
 				hit = true;

@@ -554,7 +554,9 @@ static void test_type_from_lists(void **state)
 		 * makes no list */
 		{"h.txt", "lang: fr\n\n"
 			  "Les élèves hésitent entre Zorblax, Krindle ou Gemblo pour réviser le bac.\n"
-			  "Selon la mairie de Paris, Vorblix aurait ouvert trop tard cette année.\n"},
+			  "Selon la mairie de Paris, Vorblix aurait ouvert trop tard cette année.\n"
+			  "Pour l'économiste, de l\xE2\x80\x99" "Ehesso et de l\xE2\x80\x99" "Ecole normale supérieure, l'effort "
+			  "est trop faible.\n"},
 	};
 	build(&fx, files, RV_ARRAY_LEN(files));
 	check_index(fx.ix);
@@ -567,6 +569,7 @@ static void test_type_from_lists(void **state)
 	assert_int_equal(entity(fx.ix, "Plonko")->type, RV_ET_PRODUCT);
 	assert_int_equal(entity(fx.ix, "Gemblo")->type, RV_ET_PRODUCT);
 	assert_false(has_entity(fx.ix, "Vorblix"));
+	assert_int_equal(entity(fx.ix, "Ehesso")->type, RV_ET_ORG);
 	teardown(&fx);
 }
 
