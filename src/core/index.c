@@ -406,8 +406,12 @@ static bool initials_match(const char *full, const char *acro)
 {
 	static const char *const skip[] = {"de", "des", "du", "d'", "la", "le", "les", "l'", "of", "and", "the",
 					   "et", "for", "for", "&"};
-	char letters[32], major[32];
-	size_t nl = 0, nm = 0;
+	/* prepositions some acronyms skip and others keep: "taxe intérieure sur
+	 * les produits pétroliers (TIPP)", but "impôt de solidarité sur la fortune
+	 * (ISF)" spells "sur" with no letter either way */
+	static const char *const soft[] = {"sur", "en", "pour", "a", "au", "aux", "on", "in", "to"};
+	char letters[32], major[32], strict[32];
+	size_t nl = 0, nm = 0, ns = 0;
 	const char *p = full;
 	while (*p && nl < 31) {
 		while (*p == ' ')
@@ -423,20 +427,26 @@ static bool initials_match(const char *full, const char *acro)
 		if (apos && apos - w <= 4 && (size_t)(apos - w) + 1 < len) {
 			letters[nl++] = apos[1];
 			major[nm++] = apos[1];
+			strict[ns++] = apos[1];
 			continue;
 		}
 		letters[nl++] = w[0];
-		bool minor = false;
+		bool minor = false, soft_minor = false;
 		for (size_t i = 0; i < RV_ARRAY_LEN(skip); i++)
 			minor |= strlen(skip[i]) == len && !memcmp(skip[i], w, len);
+		for (size_t i = 0; i < RV_ARRAY_LEN(soft); i++)
+			soft_minor |= strlen(soft[i]) == len && !memcmp(soft[i], w, len);
 		if (!minor)
 			major[nm++] = w[0];
+		if (!minor && !soft_minor)
+			strict[ns++] = w[0];
 	}
 	size_t al = strlen(acro);
 	/* "Groupement national des chaînes hôtelières (GNC)": a last adjective
 	 * may be left out of three letters or more */
-	bool but_last = al >= 3 && al + 1 == nm && !memcmp(major, acro, al);
-	return al >= 2 && ((al == nm && !memcmp(major, acro, al)) || (al == nl && !memcmp(letters, acro, al)) || but_last);
+	bool but_last = al >= 3 && ((al + 1 == nm && !memcmp(major, acro, al)) || (al + 1 == ns && !memcmp(strict, acro, al)));
+	return al >= 2 && ((al == nm && !memcmp(major, acro, al)) || (al == ns && !memcmp(strict, acro, al)) ||
+			   (al == nl && !memcmp(letters, acro, al)) || but_last);
 }
 
 /* The initials of a person's name, an elided particle counting for its own
@@ -550,8 +560,9 @@ static int acronym_definition(const char *body, const struct rv_name *y, char *p
 		size_t hl = (sp ? (size_t)(sp - head) : strlen(head));
 		if (rv_lex_has(RV_LEX_ROLE, head, hl))
 			return 0; /* "le directeur général de la police nationale (DGPN)": the body's acronym */
-		static const char *const heads[] = {"direction", "caisse", "haute", "haut", "inspection",
-						    "delegation", "secretariat", "brigade", "prefecture", "regie"};
+		static const char *const heads[] = {"direction", "caisse", "haute", "haut", "inspection", "delegation",
+						    "secretariat", "brigade", "prefecture", "regie", "groupement",
+						    "confederation", "rassemblement"};
 		for (int plural = 0; plural < 2; plural++) { /* agences régionales */
 			for (size_t h = 0; h < RV_ARRAY_LEN(heads); h++)
 				named |= strlen(heads[h]) == hl && !memcmp(heads[h], head, hl);
@@ -571,7 +582,9 @@ static int acronym_definition(const char *body, const struct rv_name *y, char *p
 static void drop_common_acronyms(struct rv_index *ix)
 {
 	struct rv_strmap count = {0}; /* acronym → lower-case definitions minus named ones */
-	struct rv_strmap phrases = {0}; /* folded long form → 1 */
+	struct rv_strmap phrases = {0}; /* folded long form → index in acros */
+	char **acros = NULL;
+	size_t nacros = 0, cap = 0;
 	char phrase[512];
 	for (size_t a = 0; a < ix->corpus->n; a++) {
 		const char *body = ix->corpus->articles[a].body;
@@ -587,8 +600,14 @@ static void drop_common_acronyms(struct rv_index *ix)
 				continue;
 			uint32_t *v = rv_strmap_put(&count, y->key, len, 1u << 16, NULL);
 			*v += def == 1 ? 1u : (uint32_t)-1;
-			if (def == 1)
-				rv_strmap_put(&phrases, phrase, strlen(phrase), 1, NULL);
+			if (def == 1) { /* the long form goes with its acronym */
+				bool fresh;
+				rv_strmap_put(&phrases, phrase, strlen(phrase), (uint32_t)nacros, &fresh);
+				if (fresh) {
+					acros = rv_xgrow(acros, &cap, nacros + 1, sizeof *acros);
+					acros[nacros++] = rv_xstrdup(y->key);
+				}
+			}
 		}
 	}
 	if (count.n)
@@ -596,9 +615,15 @@ static void drop_common_acronyms(struct rv_index *ix)
 			for (size_t i = 0; i < ix->an[a].nnames; i++) {
 				struct rv_name *n = &ix->an[a].names[i];
 				const uint32_t *v = rv_strmap_get(&count, n->key, strlen(n->key));
-				if ((v && *v > 1u << 16) || rv_strmap_get(&phrases, n->key, strlen(n->key)))
+				const uint32_t *ph = rv_strmap_get(&phrases, n->key, strlen(n->key));
+				if (ph)
+					v = rv_strmap_get(&count, acros[*ph], strlen(acros[*ph]));
+				if (v && *v > 1u << 16)
 					n->flags |= RV_NAME_DROPPED;
 			}
+	for (size_t i = 0; i < nacros; i++)
+		free(acros[i]);
+	free(acros);
 	rv_strmap_free(&count);
 	rv_strmap_free(&phrases);
 }

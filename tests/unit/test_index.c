@@ -588,7 +588,16 @@ static void test_common_acronyms(void **state)
 			  "Les retraités dénoncent la hausse de la CSG votée en décembre par les députés.\n"
 			  "La Contribution sociale généralisée rapporte beaucoup à l'État chaque année.\n"
 			  "Les chiffres publiés par l'Insee confirment ce ralentissement de l'économie.\n"
-			  "La Confédération générale du travail (CGT) appelle à manifester jeudi prochain.\n"},
+			  "La Confédération générale du travail (CGT) appelle à manifester jeudi prochain.\n"
+			  "La taxe intérieure sur les produits pétroliers (TIPP) pèse sur les routiers. La TIPP monte.\n"},
+		/* spelled out in lower case once and as a name twice: a name */
+		{"c.txt", "lang: fr\n\n"
+			  "Les familles attendent la prime exceptionnelle de vacances (PEV) depuis juillet.\n"},
+		{"d.txt", "lang: fr\n\n"
+			  "La Prime exceptionnelle de vacances (PEV) sera versée en septembre aux familles.\n"
+			  "Selon le ministère, la PEV coûtera près d'un milliard d'euros.\n"},
+		{"e.txt", "lang: fr\n\n"
+			  "Le gouvernement a confirmé que la Prime exceptionnelle de vacances (PEV) sera maintenue.\n"},
 	};
 	build(&fx, files, RV_ARRAY_LEN(files));
 	check_index(fx.ix);
@@ -596,6 +605,8 @@ static void test_common_acronyms(void **state)
 	assert_false(has_entity(fx.ix, "Contribution sociale généralisée"));
 	assert_int_equal(entity(fx.ix, "Insee")->type, RV_ET_ORG);
 	assert_true(has_entity(fx.ix, "Confédération générale du travail"));
+	assert_false(has_entity(fx.ix, "TIPP"));
+	assert_true(has_entity(fx.ix, "PEV"));
 	teardown(&fx);
 }
 
