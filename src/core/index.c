@@ -771,6 +771,11 @@ static void filter_and_count(struct rv_index *ix, struct names *nm)
 		for (size_t i = 0; i < ix->an[a].nnames; i++) {
 			struct rv_name *n = &ix->an[a].names[i];
 			n->entity = (n->flags & RV_NAME_DROPPED) ? RV_NONE : 0; /* kept, until a rule drops it */
+			/* "the Affordable Care Act", "the Patriot Act" (and their acronyms,
+			 * which took this key): a law is none of the four kinds */
+			size_t kl = strlen(n->key);
+			if (kl > 4 && !strcmp(n->key + kl - 4, " act"))
+				n->entity = RV_NONE;
 			if (n->entity == RV_NONE)
 				continue;
 			if (!(n->flags & RV_NAME_SENT_INITIAL) || (n->flags & RV_NAME_TITLED))

@@ -683,6 +683,23 @@ static void test_former_names(void **state)
 	teardown(&fx);
 }
 
+/* A law is none of the four kinds; the trap: a body whose name starts with
+ * the word. */
+static void test_laws_are_no_entities(void **state)
+{
+	(void)state;
+	static const struct file files[] = {
+		{"a.txt", "lang: en\n\n"
+			  "Critics say the Clean Water Act has failed the rivers of the valley.\n"
+			  "The association Act Up marched through the city on Saturday.\n"},
+	};
+	build(&fx, files, RV_ARRAY_LEN(files));
+	check_index(fx.ix);
+	assert_false(has_entity(fx.ix, "Clean Water Act"));
+	assert_int_equal(entity(fx.ix, "Act Up")->type, RV_ET_ORG);
+	teardown(&fx);
+}
+
 /* "Oxfam" where the article names "Oxfam International" is that body; in an
  * article without the long name it stays itself. */
 static void test_legal_stem_joins(void **state)
@@ -1059,6 +1076,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_legal_stem_joins, cleanup),
 		cmocka_unit_test_teardown(test_acronyms_expand, cleanup),
 		cmocka_unit_test_teardown(test_former_names, cleanup),
+		cmocka_unit_test_teardown(test_laws_are_no_entities, cleanup),
 		cmocka_unit_test_teardown(test_mentions_and_articles, cleanup),
 		cmocka_unit_test_teardown(test_article_entities_order, cleanup),
 		cmocka_unit_test_teardown(test_article_entities_order_by_count, cleanup),
