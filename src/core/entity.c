@@ -258,7 +258,77 @@ static const char *const launch_verbs[] = {
 	"installer", "telecharger", "launched", "launch", "launches", "launching", "unveiled", "released",
 	"using", "uses", "use", "download", "downloaded", "via", "sur",
 };
+/* "des outils comme X", "firms such as X": the cue noun a few words before
+ * an example says what the example is */
+static const char *const example_words[] = {"comme", "like", "including", "notamment", "que", "as", "dont"};
+/* "X (fondé par ...)", "X, founded by ...": only a body is founded */
+static const char *const founded_words[] = {"fonde", "fondee", "fondes", "fondees", "cofonde", "cofondee",
+					     "co-fonde", "founded", "co-founded", "cofounded"};
 static const char *const aux_words[] = {"a", "ont", "avait", "avaient", "has", "have", "had", "is", "was", "will"};
+
+/* A cue word that is both kinds ("service", "plateforme", "site") says
+ * product when what follows makes the name something of another name ("le
+ * service d'IA de Microsoft", "the platform of Zorblax"), else organisation. */
+static enum rv_etype cue_type(const struct rv_article *a, const struct rv_tokens *tk, size_t i)
+{
+	const struct rv_token *t = &tk->v[i];
+	bool org = rv_tok_in(a, t, RV_LEX_ORG_CUE), product = rv_tok_in(a, t, RV_LEX_PRODUCT_CUE);
+	if (!org && !product) { /* the lists hold singulars: entreprises, companies */
+		char buf[RV_FOLD_BUF];
+		size_t n = rv_tok_fold(a, t, buf);
+		if (n > 4 && buf[n - 1] == 's') {
+			if (!memcmp(buf + n - 3, "ies", 3))
+				memcpy(buf + n - 3, "y", 2);
+			unsigned m = rv_lex_mask(buf, strlen(buf) - (buf[strlen(buf) - 1] == 's'));
+			org = (m >> RV_LEX_ORG_CUE) & 1u;
+			product = (m >> RV_LEX_PRODUCT_CUE) & 1u;
+		}
+	}
+	if (!org && !product)
+		return RV_ET_COUNT;
+	if (!org || !product)
+		return org ? RV_ET_ORG : RV_ET_PRODUCT;
+	for (size_t k = i + 1; k < tk->n && k <= i + 5 && tk->v[k].sentence == t->sentence; k++) {
+		const struct rv_token *w = &tk->v[k];
+		bool of = rv_tok_among(a, w, (const char *const[]){"de", "du", "of", "from"}, 4) ||
+			  ((w->flags & RV_TOK_ELISION) && (a->body[w->start] | 32) == 'd');
+		if (of && k + 1 < tk->n && (tk->v[k + 1].flags & RV_TOK_CAP) && !rv_tok_in(a, &tk->v[k + 1], RV_LEX_PLACE))
+			return RV_ET_PRODUCT;
+		if (w->flags & RV_TOK_PUNCT)
+			break;
+	}
+	return RV_ET_ORG;
+}
+
+/* "ses outils, comme Copilot", "des entreprises telles que Zorblax", "firms
+ * such as Zorblax": p is the word before the name; when it introduces an
+ * example, the noun a few words back gives the type (RV_ET_COUNT: none). */
+static enum rv_etype example_cue(const struct rv_article *a, const struct rv_tokens *tk, long p)
+{
+	if (!rv_tok_among(a, &tk->v[p], example_words, RV_ARRAY_LEN(example_words)))
+		return RV_ET_COUNT;
+	if (rv_token_is(a->body, &tk->v[p], "que", true) || rv_token_is(a->body, &tk->v[p], "as", true)) {
+		long q = prev_tok(tk, (size_t)p); /* tels que, such as */
+		if (q < 0 || !rv_tok_among(a, &tk->v[q], (const char *const[]){"tel", "tels", "telle", "telles", "such"}, 5))
+			return RV_ET_COUNT;
+		p = q;
+	}
+	long q = p;
+	for (int seen = 0; seen < 4; seen++) {
+		q = prev_tok(tk, (size_t)q);
+		if (q < 0)
+			return RV_ET_COUNT;
+		const struct rv_token *t = &tk->v[q];
+		if (is_punct(a, t, ','))
+			continue;
+		if (!(t->flags & RV_TOK_ALPHA) || (t->flags & RV_TOK_CAP))
+			return RV_ET_COUNT;
+		enum rv_etype ty = cue_type(a, tk, (size_t)q);
+		if (ty != RV_ET_COUNT)
+			return ty;
+	}
+	return RV_ET_COUNT;
+}
 
 static void evidence(const struct rv_article *a, const struct rv_tokens *tk, struct rv_name *nm)
 {
@@ -268,8 +338,11 @@ static void evidence(const struct rv_article *a, const struct rv_tokens *tk, str
 	/* inside the name */
 	if (ntok >= 2 && rv_tok_in(a, f, RV_LEX_FIRST_NAME))
 		vote(nm, RV_ET_PERSON, 4);
+	/* "Office 365", "Studio 2": an organisation word with only a number is a
+	 * thing's name */
+	bool word_and_number = ntok == 2 && pure_number(&tk->v[last]);
 	for (size_t i = first; i <= last; i++)
-		if (rv_tok_in(a, &tk->v[i], RV_LEX_ORG_WORD) && !(i == first && ntok == 1))
+		if (rv_tok_in(a, &tk->v[i], RV_LEX_ORG_WORD) && !(i == first && ntok == 1) && !word_and_number)
 			vote(nm, RV_ET_ORG, 4);
 	if (ntok == 1 && rv_tok_in(a, f, RV_LEX_ORG_WORD))
 		vote(nm, RV_ET_ORG, 2);
@@ -308,7 +381,11 @@ static void evidence(const struct rv_article *a, const struct rv_tokens *tk, str
 			vote(nm, RV_ET_ORG, 1); /* les modèles d'OpenAI */
 	} else if (p >= 0) {
 		const struct rv_token *pt = &tk->v[p];
-		if (rv_tok_in(a, pt, RV_LEX_PERSON_TITLE) && (pt->flags & RV_TOK_WORD)) {
+		bool acronym = ntok == 1 && (f->flags & RV_TOK_UPPER) && !(f->flags & RV_TOK_DIGIT);
+		if (acronym && (pt->flags & RV_TOK_WORD) &&
+		    (rv_tok_in(a, pt, RV_LEX_PERSON_TITLE) || rv_tok_in(a, pt, RV_LEX_ROLE))) {
+			vote(nm, RV_ET_ORG, 3); /* "le député LREM de l'Eure": the role's party or firm */
+		} else if (rv_tok_in(a, pt, RV_LEX_PERSON_TITLE) && (pt->flags & RV_TOK_WORD)) {
 			vote(nm, RV_ET_PERSON, 5);
 			nm->flags |= RV_NAME_TITLED;
 		} else if (rv_tok_in(a, pt, RV_LEX_ROLE)) {
@@ -332,6 +409,9 @@ static void evidence(const struct rv_article *a, const struct rv_tokens *tk, str
 		}
 		if (rv_tok_among(a, pt, launch_verbs, RV_ARRAY_LEN(launch_verbs)))
 			vote(nm, RV_ET_PRODUCT, 2);
+		enum rv_etype ex = example_cue(a, tk, p);
+		if (ex != RV_ET_COUNT)
+			vote(nm, ex, 2);
 		if (rv_tok_among(a, pt, place_preps, RV_ARRAY_LEN(place_preps)))
 			vote(nm, RV_ET_PLACE, 1);
 		if (rv_tok_among(a, pt, of_words, RV_ARRAY_LEN(of_words)) ||
@@ -347,6 +427,13 @@ static void evidence(const struct rv_article *a, const struct rv_tokens *tk, str
 		if (rv_tok_in(a, pt, RV_LEX_SPEECH_VERB))
 			nm->flags |= RV_NAME_SPEAKS; /* said X */
 	}
+	/* "the Zorblax app", "a Zorblax console": English puts the cue after a
+	 * name led by a determiner (not "Zorblax apps", a maker's) */
+	if (last + 1 < tk->n && tk->v[last + 1].sentence == f->sentence && !strcmp(a->lang, "en") &&
+	    p >= 0 && rv_tok_among(a, &tk->v[p], determiners, RV_ARRAY_LEN(determiners)) &&
+	    adjacent(a, &tk->v[last], &tk->v[last + 1]) && cue_type(a, tk, last + 1) == RV_ET_PRODUCT &&
+	    !rv_tok_in(a, &tk->v[last + 1], RV_LEX_ORG_CUE) && !(tk->v[last + 1].flags & RV_TOK_CAP))
+		vote(nm, RV_ET_PRODUCT, 2);
 	/* after the name */
 	size_t nx = last + 1;
 	if (nx < tk->n && tk->v[nx].sentence == f->sentence) {
@@ -357,13 +444,17 @@ static void evidence(const struct rv_article *a, const struct rv_tokens *tk, str
 			while (i < tk->n && i <= nx + 3 && rv_tok_among(a, &tk->v[i], determiners, RV_ARRAY_LEN(determiners)))
 				i++;
 			if (i < tk->n && tk->v[i].sentence == f->sentence) {
+				enum rv_etype ty = cue_type(a, tk, i);
 				if (rv_tok_in(a, &tk->v[i], RV_LEX_ROLE))
 					vote(nm, RV_ET_PERSON, 3);
-				else if (rv_tok_in(a, &tk->v[i], RV_LEX_ORG_CUE))
-					vote(nm, RV_ET_ORG, 2);
-				else if (rv_tok_in(a, &tk->v[i], RV_LEX_PRODUCT_CUE))
-					vote(nm, RV_ET_PRODUCT, 2);
+				else if (ty != RV_ET_COUNT)
+					vote(nm, ty, 2);
+				else if (rv_tok_among(a, &tk->v[i], founded_words, RV_ARRAY_LEN(founded_words)))
+					vote(nm, RV_ET_ORG, 3);
 			}
+		} else if (is_punct(a, t, '(') && nx + 1 < tk->n &&
+			   rv_tok_among(a, &tk->v[nx + 1], founded_words, RV_ARRAY_LEN(founded_words))) {
+			vote(nm, RV_ET_ORG, 3); /* "xAI (fondé par Elon Musk)" */
 		} else {
 			size_t v = nx;
 			if (rv_tok_among(a, t, aux_words, RV_ARRAY_LEN(aux_words)) && nx + 1 < tk->n)
@@ -420,6 +511,45 @@ static uint32_t name_role(const struct rv_article *a, const struct rv_tokens *tk
 
 static const char *const weekdays[] = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 				       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+/* The domains a ministry, a committee or a minister is named after: a
+ * closed class, capitalised in French after "de la", "des", "de l'". */
+static const char *const domains[] = {
+	"culture", "finances", "economie", "interieur", "justice", "defense", "sante", "travail",
+	"education", "agriculture", "environnement", "ecologie", "armees", "budget", "logement",
+	"transports", "industrie", "commerce", "sports", "recherche", "communication", "famille",
+	"emploi", "solidarites", "numerique", "lois", "republique", "cooperation", "immigration",
+	"jeunesse", "territoires", "outre-mer", "affaires", "comptes", "fonction", "consommation",
+};
+/* Heads of bodies named after a domain, written in lower case. */
+static const char *const domain_heads[] = {"ministere", "commission", "secretariat", "direction", "delegation"};
+
+/* "ministre de la Culture", "président de la République": a domain after a
+ * role names no one (returns 1); "ministère de l'Economie", "commission des
+ * Finances": after a body's head the body's name starts at the head (returns
+ * 2, the head's token in *head). 0 otherwise. */
+static int domain_name(const struct rv_article *a, const struct rv_tokens *tk, size_t first, size_t last,
+		       size_t *head)
+{
+	if (first != last || first < 2 || !rv_tok_among(a, &tk->v[first], domains, RV_ARRAY_LEN(domains)))
+		return 0;
+	size_t j = first - 1;
+	if (rv_token_is(a->body, &tk->v[j], "la", true) || (tk->v[j].flags & RV_TOK_ELISION && (a->body[tk->v[j].start] | 32) == 'l'))
+		j--;
+	const struct rv_token *of = &tk->v[j];
+	bool de = rv_tok_among(a, of, (const char *const[]){"de", "des", "du"}, 3) ||
+		  ((of->flags & RV_TOK_ELISION) && (a->body[of->start] | 32) == 'd');
+	if (!de || j == 0 || tk->v[j - 1].sentence != tk->v[first].sentence)
+		return 0;
+	const struct rv_token *h = &tk->v[j - 1];
+	if (h->flags & RV_TOK_CAP)
+		return 0; /* "Ministère de l'Economie" is found whole */
+	if (rv_tok_among(a, h, domain_heads, RV_ARRAY_LEN(domain_heads))) {
+		*head = j - 1;
+		return 2;
+	}
+	return rv_tok_in(a, h, RV_LEX_ROLE) || rv_tok_in(a, h, RV_LEX_PERSON_TITLE) ? 1 : 0;
+}
 
 static bool ends_with(const struct rv_article *a, const struct rv_token *t, const char *suffix)
 {
@@ -720,6 +850,25 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 		if (first <= last && tk->v[last].end - tk->v[first].start > MAX_NAME_BYTES) {
 			i = j > i + 1 ? j : i + 1;
 			continue;
+		}
+		size_t head = 0;
+		int domain = first <= last ? domain_name(a, tk, first, last, &head) : 0;
+		if (domain == 1) {
+			i = j > i + 1 ? j : i + 1;
+			continue;
+		}
+		if (domain == 2)
+			first = head;
+		/* "MPs", "PCs", "DVDs": a plural of capitals is a common noun's */
+		if (first == last && tk->v[first].end - tk->v[first].start >= 3 &&
+		    a->body[tk->v[first].end - 1] == 's') {
+			bool caps = true;
+			for (uint32_t b = tk->v[first].start; b + 1 < tk->v[first].end; b++)
+				caps &= a->body[b] >= 'A' && a->body[b] <= 'Z';
+			if (caps) {
+				i = j > i + 1 ? j : i + 1;
+				continue;
+			}
 		}
 		if (first <= last && !(pure_number(&tk->v[first]))) {
 			bool alone_stop = first == last && (rv_tok_in(a, &tk->v[first], RV_LEX_ROLE) ||

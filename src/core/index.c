@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -408,8 +409,12 @@ static bool initials_match(const char *full, const char *acro)
 {
 	static const char *const skip[] = {"de", "des", "du", "d'", "la", "le", "les", "l'", "of", "and", "the",
 					   "et", "for", "for", "&"};
-	char letters[32], major[32];
-	size_t nl = 0, nm = 0;
+	/* prepositions some acronyms skip and others keep: "taxe intérieure sur
+	 * les produits pétroliers (TIPP)", but "impôt de solidarité sur la fortune
+	 * (ISF)" spells "sur" with no letter either way */
+	static const char *const soft[] = {"sur", "en", "pour", "a", "au", "aux", "on", "in", "to"};
+	char letters[32], major[32], strict[32];
+	size_t nl = 0, nm = 0, ns = 0;
 	const char *p = full;
 	while (*p && nl < 31) {
 		while (*p == ' ')
@@ -425,17 +430,26 @@ static bool initials_match(const char *full, const char *acro)
 		if (apos && apos - w <= 4 && (size_t)(apos - w) + 1 < len) {
 			letters[nl++] = apos[1];
 			major[nm++] = apos[1];
+			strict[ns++] = apos[1];
 			continue;
 		}
 		letters[nl++] = w[0];
-		bool minor = false;
+		bool minor = false, soft_minor = false;
 		for (size_t i = 0; i < RV_ARRAY_LEN(skip); i++)
 			minor |= strlen(skip[i]) == len && !memcmp(skip[i], w, len);
+		for (size_t i = 0; i < RV_ARRAY_LEN(soft); i++)
+			soft_minor |= strlen(soft[i]) == len && !memcmp(soft[i], w, len);
 		if (!minor)
 			major[nm++] = w[0];
+		if (!minor && !soft_minor)
+			strict[ns++] = w[0];
 	}
 	size_t al = strlen(acro);
-	return al >= 2 && ((al == nm && !memcmp(major, acro, al)) || (al == nl && !memcmp(letters, acro, al)));
+	/* "Groupement national des chaînes hôtelières (GNC)": a last adjective
+	 * may be left out of three letters or more */
+	bool but_last = al >= 3 && ((al + 1 == nm && !memcmp(major, acro, al)) || (al + 1 == ns && !memcmp(strict, acro, al)));
+	return al >= 2 && ((al == nm && !memcmp(major, acro, al)) || (al == ns && !memcmp(strict, acro, al)) ||
+			   (al == nl && !memcmp(letters, acro, al)) || but_last);
 }
 
 /* The initials of a person's name, an elided particle counting for its own
@@ -501,6 +515,122 @@ static void person_acronyms(struct rv_index *ix)
 	}
 }
 
+/* "la contribution sociale généralisée (CSG)": an acronym spelled out in
+ * lower case abbreviates a common noun (a tax, a procedure), no name. The
+ * words before the parenthesis whose initials make it are found, fewest
+ * first; returns 1 when they open in lower case, 2 in capitals, 0 when none
+ * match, and the folded words in `phrase`. */
+static int acronym_definition(const char *body, const struct rv_name *y, char *phrase, size_t cap)
+{
+	enum { WORDS = 10 };
+	size_t ws[WORDS], we[WORDS], nw = 0;
+	size_t i = y->start - 1; /* at the '(' */
+	while (nw < WORDS) {
+		while (i > 0 && body[i - 1] == ' ')
+			i--;
+		size_t e = i;
+		while (i > 0 && !strchr(" \n\t,.;:!?()\"", body[i - 1]))
+			i--;
+		if (i == e || e - i > 40)
+			break;
+		ws[nw] = i;
+		we[nw++] = e;
+		if (i == 0 || body[i - 1] != ' ')
+			break;
+	}
+	for (size_t k = 2; k <= nw; k++) {
+		size_t len = 0;
+		phrase[0] = '\0';
+		for (size_t w = k; w-- > 0 && len + 48 < cap;) {
+			if (len)
+				phrase[len++] = ' ';
+			len += rv_fold_word(body + ws[w], we[w] - ws[w], phrase + len, cap - len);
+		}
+		if (len + 48 >= cap)
+			return 0;
+		if (!initials_match(phrase, y->key))
+			continue;
+		/* "l'agence France-Presse (AFP)", "l'institut national de la
+		 * statistique (Insee)": a capital inside, or a body's head word,
+		 * make it an institution's name */
+		bool named = false;
+		for (size_t p = ws[k - 1]; p < we[0]; p++)
+			named |= body[p] >= 'A' && body[p] <= 'Z';
+		const char *head = phrase, *sp = strchr(phrase, ' ');
+		const char *apos = memchr(head, '\'', sp ? (size_t)(sp - head) : strlen(head));
+		if (apos && apos - head <= 2)
+			head = apos + 1;
+		size_t hl = (sp ? (size_t)(sp - head) : strlen(head));
+		if (rv_lex_has(RV_LEX_ROLE, head, hl))
+			return 0; /* "le directeur général de la police nationale (DGPN)": the body's acronym */
+		static const char *const heads[] = {"direction", "caisse", "haute", "haut", "inspection", "delegation",
+						    "secretariat", "brigade", "prefecture", "regie", "groupement",
+						    "confederation", "rassemblement"};
+		for (int plural = 0; plural < 2; plural++) { /* agences régionales */
+			for (size_t h = 0; h < RV_ARRAY_LEN(heads); h++)
+				named |= strlen(heads[h]) == hl && !memcmp(heads[h], head, hl);
+			named |= rv_lex_has(RV_LEX_ORG_CUE, head, hl) || rv_lex_has(RV_LEX_ORG_WORD, head, hl);
+			if (named || hl < 4 || head[hl - 1] != 's')
+				break;
+			hl--;
+		}
+		return named ? 2 : 1;
+	}
+	return 0;
+}
+
+/* Drops every mention of the acronyms the corpus spells out in lower case
+ * more often than as a name, and of their long forms written as names
+ * ("Impôt sur la fortune" where "l'impôt sur la fortune (ISF)" prevails). */
+static void drop_common_acronyms(struct rv_index *ix)
+{
+	struct rv_strmap count = {0}; /* acronym → lower-case definitions minus named ones */
+	struct rv_strmap phrases = {0}; /* folded long form → index in acros */
+	char **acros = NULL;
+	size_t nacros = 0, cap = 0;
+	char phrase[512];
+	for (size_t a = 0; a < ix->corpus->n; a++) {
+		const char *body = ix->corpus->articles[a].body;
+		const struct rv_analysis *an = &ix->an[a];
+		for (size_t i = 0; i < an->nnames; i++) {
+			const struct rv_name *y = &an->names[i];
+			size_t len = strlen(y->key);
+			if (y->start < 2 || body[y->start - 1] != '(' || body[y->end] != ')' || len < 2 || len > 6 ||
+			    strchr(y->key, ' '))
+				continue;
+			int def = acronym_definition(body, y, phrase, sizeof phrase);
+			if (!def)
+				continue;
+			uint32_t *v = rv_strmap_put(&count, y->key, len, 1u << 16, NULL);
+			*v += def == 1 ? 1u : (uint32_t)-1;
+			if (def == 1) { /* the long form goes with its acronym */
+				bool fresh;
+				rv_strmap_put(&phrases, phrase, strlen(phrase), (uint32_t)nacros, &fresh);
+				if (fresh) {
+					acros = rv_xgrow(acros, &cap, nacros + 1, sizeof *acros);
+					acros[nacros++] = rv_xstrdup(y->key);
+				}
+			}
+		}
+	}
+	if (count.n)
+		for (size_t a = 0; a < ix->corpus->n; a++)
+			for (size_t i = 0; i < ix->an[a].nnames; i++) {
+				struct rv_name *n = &ix->an[a].names[i];
+				const uint32_t *v = rv_strmap_get(&count, n->key, strlen(n->key));
+				const uint32_t *ph = rv_strmap_get(&phrases, n->key, strlen(n->key));
+				if (ph)
+					v = rv_strmap_get(&count, acros[*ph], strlen(acros[*ph]));
+				if (v && *v > 1u << 16)
+					n->flags |= RV_NAME_DROPPED;
+			}
+	for (size_t i = 0; i < nacros; i++)
+		free(acros[i]);
+	free(acros);
+	rv_strmap_free(&count);
+	rv_strmap_free(&phrases);
+}
+
 /* Finds "Full Name (ACRO)" and "ACRO (Full Name)" in every article, then
  * gives every mention of such an acronym, in any article, the full name's
  * key, when the corpus expands it one way only. */
@@ -560,6 +690,75 @@ static void expand_acronyms(struct rv_index *ix)
 	person_acronyms(ix);
 }
 
+static int list_joint(const char *g, size_t n);
+
+/* The joint between names x and y (list_joint), 0 across sentences. */
+static int joint_between(const char *body, const struct rv_name *x, const struct rv_name *y)
+{
+	if (y->sentence != x->sentence || y->start < x->end || y->start - x->end > 12)
+		return 0;
+	return list_joint(body + x->end, y->start - x->end);
+}
+
+/* Is names[i] in a list ("Claude, Mistral ou Gemini") with another name
+ * still kept? The run of joints around it must end with a conjunction. */
+static bool listed_with_kept(const char *body, const struct rv_analysis *an, size_t i)
+{
+	size_t lo = i, hi = i;
+	while (lo > 0 && lo + 8 > i && joint_between(body, &an->names[lo - 1], &an->names[lo]))
+		lo--;
+	int last = 0;
+	while (hi + 1 < an->nnames && hi < i + 8 && (last = joint_between(body, &an->names[hi], &an->names[hi + 1])))
+		hi++;
+	if (hi > i)
+		last = joint_between(body, &an->names[hi - 1], &an->names[hi]);
+	else if (lo < i)
+		last = joint_between(body, &an->names[i - 1], &an->names[i]);
+	if (last != 2)
+		return false;
+	for (size_t k = lo; k <= hi; k++)
+		if (k != i && an->names[k].entity != RV_NONE)
+			return true;
+	return false;
+}
+
+/* "la suite Microsoft 365 (anciennement Office 365)", "X (formerly Y)": in
+ * that article the former name is the same thing as the current one. */
+static void former_names(struct rv_index *ix)
+{
+	static const char *const cues[] = {"(anciennement ", "(formerly ", "(previously "};
+	for (size_t a = 0; a < ix->corpus->n; a++) {
+		const char *body = ix->corpus->articles[a].body;
+		struct rv_analysis *an = &ix->an[a];
+		for (size_t i = 1; i < an->nnames; i++) {
+			const struct rv_name *x = &an->names[i - 1], *y = &an->names[i];
+			if (body[y->end] != ')')
+				continue;
+			size_t open = 0;
+			for (size_t c = 0; c < RV_ARRAY_LEN(cues) && !open; c++) {
+				size_t l = strlen(cues[c]);
+				if (y->start >= l && !strncasecmp(body + y->start - l, cues[c], l))
+					open = y->start - l;
+			}
+			if (!open || open < x->end || open - x->end > 1 || !strcmp(x->key, y->key))
+				continue;
+			char *old = rv_xstrdup(y->key), *cur = rv_xstrdup(x->key);
+			for (size_t k = 0; k < an->nnames; k++) {
+				struct rv_name *n = &an->names[k];
+				if (strcmp(n->key, old) != 0)
+					continue;
+				free(n->key);
+				n->key = rv_xstrdup(cur);
+				n->key_rest = 0;
+				n->flags &= (uint16_t)~(RV_NAME_SENT_INITIAL | RV_NAME_PLAIN);
+				n->flags |= RV_NAME_ALIAS;
+			}
+			free(old);
+			free(cur);
+		}
+	}
+}
+
 /* Pass 1 and 2. */
 static void filter_and_count(struct rv_index *ix, struct names *nm)
 {
@@ -575,6 +774,11 @@ static void filter_and_count(struct rv_index *ix, struct names *nm)
 		for (size_t i = 0; i < ix->an[a].nnames; i++) {
 			struct rv_name *n = &ix->an[a].names[i];
 			n->entity = (n->flags & RV_NAME_DROPPED) ? RV_NONE : 0; /* kept, until a rule drops it */
+			/* "the Affordable Care Act", "the Patriot Act" (and their acronyms,
+			 * which took this key): a law is none of the four kinds */
+			size_t kl = strlen(n->key);
+			if (kl > 4 && !strcmp(n->key + kl - 4, " act"))
+				n->entity = RV_NONE;
 			if (n->entity == RV_NONE)
 				continue;
 			if (!(n->flags & RV_NAME_SENT_INITIAL) || (n->flags & RV_NAME_TITLED))
@@ -613,8 +817,9 @@ static void filter_and_count(struct rv_index *ix, struct names *nm)
 			    (n->flags & RV_NAME_SPEAKS) || ends_a_longer_name(&ix->an[a], n))
 				continue; /* "Trump said": whoever speaks is named */
 			const uint32_t *s = rv_strmap_get(&nm->map, n->key, strlen(n->key));
-			if (!s || !nm->st || nm->st[*s].mid < 2 || (n->flags & RV_NAME_LOWER_SEEN))
-				n->entity = RV_NONE; /* or the article writes it in lower case too */
+			if ((n->flags & RV_NAME_LOWER_SEEN) ||
+			    ((!s || !nm->st || nm->st[*s].mid < 2) && !listed_with_kept(ix->corpus->articles[a].body, &ix->an[a], i)))
+				n->entity = RV_NONE; /* or the article writes it in lower case too; a list of names is a sighting */
 		}
 	for (size_t a = 0; a < ix->corpus->n; a++)
 		for (size_t i = 0; i < ix->an[a].nnames; i++) {
@@ -676,6 +881,56 @@ static uint32_t suffix_owner(const struct suffix_index *si, const char *key)
 	return si->owner[*v];
 }
 
+/* Is the keystat's evidence, summed over the corpus, for type t? */
+static bool typed_as(const struct keystat *st, enum rv_etype t)
+{
+	return st->votes[t] > 0 && best_type(st->votes, st->words, NULL) == t;
+}
+
+/* "Microsoft Copilot", "Google Maps": an organisation's name, then a
+ * product's, names that product as its maker sells it. The product's
+ * keystat, or RV_NONE. */
+static uint32_t maker_product(const struct names *nm, const char *key)
+{
+	const char *sp = strchr(key, ' ');
+	if (!sp || !nm->st)
+		return RV_NONE;
+	const uint32_t *m = rv_strmap_get(&nm->map, key, (size_t)(sp - key));
+	const uint32_t *r = rv_strmap_get(&nm->map, sp + 1, strlen(sp + 1));
+	if (!m || !r || !typed_as(&nm->st[*m], RV_ET_ORG) || !typed_as(&nm->st[*r], RV_ET_PRODUCT))
+		return RV_NONE;
+	return *r;
+}
+
+/* "Oxfam International", "Zorblax Group", "Acme Inc": the length of the key
+ * without its trailing legal forms and like words, or 0 when there are none
+ * or nothing else. */
+static size_t legal_stem(const char *key)
+{
+	static const char *const forms[] = {"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
+					    "llc", "plc", "sa", "sas", "sarl", "ag", "gmbh", "nv", "bv", "spa", "group",
+					    "groupe", "holding", "holdings", "international", "company", "limited"};
+	size_t len = strlen(key), stem = len;
+	for (;;) {
+		const char *sp = NULL;
+		for (size_t i = stem; i-- > 0;)
+			if (key[i] == ' ') {
+				sp = key + i;
+				break;
+			}
+		if (!sp)
+			break;
+		size_t wl = stem - (size_t)(sp + 1 - key);
+		bool legal = false;
+		for (size_t k = 0; k < RV_ARRAY_LEN(forms) && !legal; k++)
+			legal = strlen(forms[k]) == wl && !memcmp(forms[k], sp + 1, wl);
+		if (!legal)
+			break;
+		stem = (size_t)(sp - key);
+	}
+	return stem < len ? stem : 0;
+}
+
 /* Sets each kept mention's `entity` to the keystat it stands for: its own,
  * or the full name it is part of. Decided per article: "Trump" is Donald
  * Trump in one article and Melania Trump in another. */
@@ -688,10 +943,13 @@ static void join_partial_names(struct rv_index *ix, struct names *nm)
 			add_suffixes(&global, sl->key, sl->value);
 	}
 	struct suffix_index local = {0}; /* one article's, emptied between articles */
+	struct suffix_index stems = {0}; /* "oxfam" → Oxfam International, in one article */
 	for (size_t a = 0; a < ix->corpus->n; a++) {
 		struct rv_analysis *an = &ix->an[a];
 		rv_strmap_clear(&local.map);
 		local.n = 0;
+		rv_strmap_clear(&stems.map);
+		stems.n = 0;
 		for (size_t i = 0; i < an->nnames; i++) {
 			struct rv_name *n = &an->names[i];
 			if (n->entity == RV_NONE)
@@ -699,6 +957,14 @@ static void join_partial_names(struct rv_index *ix, struct names *nm)
 			uint32_t s = *rv_strmap_get(&nm->map, n->key, strlen(n->key));
 			if (nm->st[s].words >= 2 && person_like(&nm->st[s], n->key))
 				add_suffixes(&local, n->key, s);
+			else if (maker_product(nm, n->key) != RV_NONE) /* "Copilot" after "Microsoft Copilot" */
+				add_suffix(&local, strchr(n->key, ' ') + 1, s);
+			size_t stem = legal_stem(n->key);
+			if (stem && !person_like(&nm->st[s], n->key)) {
+				char *k = rv_xstrndup(n->key, stem);
+				add_suffix(&stems, k, s);
+				free(k);
+			}
 		}
 		for (size_t i = 0; i < an->nnames; i++) {
 			struct rv_name *n = &an->names[i];
@@ -707,6 +973,18 @@ static void join_partial_names(struct rv_index *ix, struct names *nm)
 			uint32_t s = *rv_strmap_get(&nm->map, n->key, strlen(n->key));
 			n->entity = s;
 			const struct keystat *st = &nm->st[s];
+			uint32_t full = suffix_owner(&stems, n->key); /* "Oxfam" where "Oxfam International" is */
+			if (full != RV_NONE && !person_like(st, n->key)) {
+				n->entity = full;
+				continue;
+			}
+			if (typed_as(st, RV_ET_PRODUCT)) { /* a product's short name, in its article only */
+				uint32_t owner = suffix_owner(&local, n->key);
+				if (owner != RV_NONE && !person_like(&nm->st[owner], NULL)) {
+					n->entity = owner;
+					continue;
+				}
+			}
 			/* a partial name that is mostly something else stays itself */
 			int32_t other = st->votes[RV_ET_ORG];
 			if (st->votes[RV_ET_PLACE] > other)
@@ -724,6 +1002,8 @@ static void join_partial_names(struct rv_index *ix, struct names *nm)
 	}
 	rv_strmap_free(&local.map);
 	free(local.owner);
+	rv_strmap_free(&stems.map);
+	free(stems.owner);
 	rv_strmap_free(&global.map);
 	free(global.owner);
 }
@@ -742,6 +1022,170 @@ static uint32_t entity_for(struct rv_index *ix, const char *key, enum rv_etype t
 		e->type = type;
 	}
 	return *v;
+}
+
+/* --- lists: "ChatGPT et Sora", "Dell, LG and Zorblax" ---------------------- */
+
+/* The bytes between two names as a list's joint: 0 none, 1 a comma, 2 a
+ * conjunction (after a comma or not, with "de" or an article after it, or
+ * both: "GPT ou de ChatGPT", "l'Ehess et de l'Ecole normale"). */
+static int list_joint(const char *g, size_t n)
+{
+	static const char *const conj[] = {"et", "ou", "and", "or", "&"};
+	static const char *const then[] = {"de", "du", "des", "d'", "le", "la", "les", "l'", "the",
+					   "d\xE2\x80\x99", "l\xE2\x80\x99"};
+	size_t i = 0;
+	bool comma = false, word = false;
+	while (i < n && g[i] == ' ')
+		i++;
+	if (i < n && g[i] == ',') {
+		comma = true;
+		i++;
+	}
+	for (int round = 0; round < 3; round++) {
+		while (i < n && g[i] == ' ')
+			i++;
+		const char *const *w = round ? then : conj;
+		size_t nw = round ? RV_ARRAY_LEN(then) : RV_ARRAY_LEN(conj);
+		bool hit = false;
+		for (size_t k = 0; k < nw && !hit; k++) {
+			size_t l = strlen(w[k]);
+			bool elided = w[k][l - 1] == '\'' || (unsigned char)w[k][l - 1] == 0x99;
+			if (i + l <= n && !strncasecmp(g + i, w[k], l) && (elided || i + l == n || g[i + l] == ' ')) {
+				i += l;
+				hit = true;
+			}
+		}
+		if (round == 0)
+			word = hit;
+		if (round == 0 && !hit)
+			break; /* "de" only after a conjunction */
+	}
+	while (i < n && g[i] == ' ')
+		i++;
+	return i < n ? 0 : word ? 2 : comma ? 1 : 0;
+}
+
+/* "le concepteur de ChatGPT et Apple": after a maker's or a role's "de",
+ * the conjunction may join the maker, not the names. */
+static bool after_maker_of(const char *body, uint32_t at)
+{
+	static const char *const makers[] = {"concepteur", "createur", "editeur", "fabricant", "developpeur",
+					     "maker", "creator", "developer", "publisher"};
+	size_t i = at;
+	if (i >= 2 && body[i - 1] == '\'' && (body[i - 2] | 32) == 'd') {
+		i -= 2; /* d'Apple */
+	} else if (i >= 4 && !memcmp(body + i - 3, "\xE2\x80\x99", 3) && (body[i - 4] | 32) == 'd') {
+		i -= 4; /* d’Apple */
+	} else {
+		while (i > 0 && body[i - 1] == ' ')
+			i--;
+		if (i < 3 || body[i - 3] != ' ' ||
+		    (strncasecmp(body + i - 2, "de", 2) && strncasecmp(body + i - 2, "du", 2) && strncasecmp(body + i - 2, "of", 2)))
+			return false;
+		i -= 2;
+	}
+	while (i > 0 && body[i - 1] == ' ')
+		i--;
+	size_t w = i;
+	while (w > 0 && body[w - 1] != ' ' && body[w - 1] != '\n' && i - w < 40)
+		w--;
+	char word[RV_FOLD_BUF];
+	size_t k = rv_fold_word(body + w, i - w, word, sizeof word);
+	for (size_t m = 0; m < RV_ARRAY_LEN(makers); m++)
+		if (!strcmp(word, makers[m]))
+			return true;
+	return rv_lex_has(RV_LEX_ROLE, word, k);
+}
+
+/* A name the context says nothing of, listed with names it does say
+ * something of, is of their kind: the kind most of its typed neighbours
+ * have over the corpus, when one has more than all the others. People are
+ * not spread so (their names carry their own evidence), and a neighbour
+ * counts only if its own mentions typed it. `votes` are the keystats'
+ * context votes, `typed` whether any is positive. */
+static void list_votes(const struct rv_index *ix, const struct names *nm, int32_t (*votes)[RV_NAME_TYPES],
+		       const bool *typed)
+{
+	int32_t (*lv)[RV_NAME_TYPES] = rv_xcalloc(nm->n ? nm->n : 1, sizeof *lv);
+	int32_t (*extra)[RV_NAME_TYPES] = rv_xcalloc(nm->n ? nm->n : 1, sizeof *extra);
+	for (size_t a = 0; a < ix->corpus->n; a++) {
+		const char *body = ix->corpus->articles[a].body;
+		const struct rv_analysis *an = &ix->an[a];
+		for (size_t i = 0; i < an->nnames;) {
+			if (an->names[i].entity == RV_NONE) {
+				i++;
+				continue;
+			}
+			size_t last = i; /* the run of names from i joined by list joints */
+			bool conj = false;
+			for (size_t j = i + 1; j < an->nnames; j++) {
+				const struct rv_name *x = &an->names[last], *y = &an->names[j];
+				if (y->entity == RV_NONE)
+					continue;
+				int joint = y->sentence == x->sentence && y->start >= x->end && y->start - x->end <= 12
+						    ? list_joint(body + x->end, y->start - x->end)
+						    : 0;
+				if (!joint)
+					break;
+				last = j;
+				conj = joint == 2;
+			}
+			/* a list ends with its conjunction: "In the United States, BA
+			 * said" is none */
+			if (last > i && conj && !(last == i + 1 && after_maker_of(body, an->names[i].start))) {
+				int32_t run[RV_NAME_TYPES] = {0};
+				for (size_t k = i; k <= last; k++) {
+					uint32_t s = an->names[k].entity;
+					if (s != RV_NONE && typed[s])
+						run[best_type(votes[s], 0, NULL)]++;
+				}
+				for (size_t k = i; k <= last; k++) {
+					uint32_t s = an->names[k].entity;
+					if (s == RV_NONE)
+						continue;
+					if (!typed[s]) {
+						for (int t = 0; t < RV_NAME_TYPES; t++)
+							lv[s][t] += run[t];
+						continue;
+					}
+					/* only between organisations and products: a place's
+					 * evidence is a lexicon's, its "in X" votes too weak */
+					int own = best_type(votes[s], 0, NULL), bt = -1;
+					int32_t bv = 0, tot = 0;
+					for (int t = RV_ET_ORG; t <= RV_ET_PRODUCT; t++) {
+						int32_t c = run[t] - (t == own);
+						tot += c;
+						if (c > bv) {
+							bv = c;
+							bt = t;
+						}
+					}
+					if (bt >= 0 && bv > tot - bv)
+						extra[s][bt] += 2;
+				}
+			}
+			i = last + 1;
+		}
+	}
+	for (size_t s = 0; s < nm->n; s++) {
+		int best = -1;
+		int32_t bv = 0, rest = 0;
+		for (int t = RV_ET_ORG; t < RV_NAME_TYPES; t++) {
+			rest += lv[s][t];
+			if (lv[s][t] > bv) {
+				bv = lv[s][t];
+				best = t;
+			}
+		}
+		if (best >= 0 && bv > rest - bv && !typed[s])
+			votes[s][best] += 3; /* above any shape: "TF1, M6 et Canal+" */
+	}
+	for (size_t s = 0; s < nm->n; s++)
+		for (int t = 0; t < RV_NAME_TYPES; t++)
+			votes[s][t] += extra[s][t];
+	free(extra);
+	free(lv);
 }
 
 /* Mentions carry the keystat they stand for (join_partial_names); here each
@@ -776,6 +1220,15 @@ static void build_entities(struct rv_index *ix, struct names *nm)
 				votes[n->entity][t] += n->votes[t];
 			shape[n->entity] |= n->flags;
 		}
+	for (size_t j = 0; j < nm->map.cap; j++) /* "Microsoft Azure" is Azure, sold by Microsoft */
+		if (nm->map.slots[j].key && maker_product(nm, nm->map.slots[j].key) != RV_NONE)
+			votes[nm->map.slots[j].value][RV_ET_PRODUCT] += 3;
+	bool *typed = rv_xcalloc(nm->n ? nm->n : 1, sizeof *typed);
+	for (size_t s = 0; s < nm->n; s++)
+		for (int t = 0; t < RV_NAME_TYPES; t++)
+			typed[s] |= votes[s][t] > 0;
+	list_votes(ix, nm, votes, typed);
+	free(typed);
 	for (size_t s = 0; s < nm->n; s++) /* the shape of a name counts once */
 		rv_name_shape_votes(shape[s], votes[s]);
 	free(shape);
@@ -1073,7 +1526,9 @@ struct rv_index *rv_index_build(const struct rv_corpus *c, const struct rv_index
 	ix->seconds_analyse = seconds() - t0;
 	t0 = seconds();
 	struct names nm = {0};
+	drop_common_acronyms(ix);
 	expand_acronyms(ix);
+	former_names(ix);
 	char *alias_path = NULL;
 	if (opts && opts->aliases)
 		alias_path = rv_xstrdup(opts->aliases);

@@ -114,7 +114,7 @@ static const char *org_words[] = {
 	"reserve", "tresor", "treasury", "douane", "douanes", "armee", "army", "navy", "marine",
 	"air force", "forces", "brigade", "regiment", "prefecture", "mairie", "region", "conseil",
 	"cabinet", "chambre", "chamber", "house", "white", "elysee", "matignon", "kremlin",
-	"pentagon", "pentagone", "bundestag", "parlement", "parliament", "gilets",
+	"pentagon", "pentagone", "bundestag", "parlement", "parliament",
 };
 
 static const char *product_cues[] = {

@@ -1,6 +1,8 @@
 /* names_debug DIR ARTICLE-ID: every name candidate of one article with its
- * votes and fate, and every quote with its speaker clues. A tool for tuning
- * the rules against tests/eval, not part of revue. */
+ * votes and fate, and every quote with its speaker clues.
+ * names_debug DIR =ENTITY: every mention of that entity over the corpus,
+ * with its article and votes (where a type comes from).
+ * A tool for tuning the rules against tests/eval, not part of revue. */
 #include "revue/index.h"
 
 #include <stdio.h>
@@ -16,6 +18,17 @@ int main(int argc, char **argv)
 	if (rv_corpus_load(paths, 1, NULL, &c, &err) < 0)
 		return 1;
 	struct rv_index *ix = rv_index_build(c, NULL);
+	if (argv[2][0] == '=') {
+		uint32_t e = rv_index_find_entity(ix, argv[2] + 1);
+		for (size_t a = 0; e != RV_NONE && a < c->n; a++)
+			for (size_t i = 0; i < ix->an[a].nnames; i++) {
+				const struct rv_name *n = &ix->an[a].names[i];
+				if (n->entity == e)
+					printf("%-24s %6u %-30.*s P%d O%d R%d L%d f%x -> %s\n", c->articles[a].id, n->start,
+					       (int)(n->end - n->start), c->articles[a].body + n->start, n->votes[0], n->votes[1],
+					       n->votes[2], n->votes[3], n->flags, rv_etype_name(ix->entities[e].type));
+			}
+	}
 	for (size_t a = 0; a < c->n; a++) {
 		if (strcmp(c->articles[a].id, argv[2]))
 			continue;

@@ -124,6 +124,13 @@ struct name_case {
 };
 
 static const struct name_case name_cases[] = {
+	/* a body named after a domain starts at its head word, in lower case */
+	{"fr", "Selon les chiffres du ministère de l'Economie, le déficit se creuse encore.", "ministère de l'Economie", 0,
+	 NULL},
+	{"fr", "Le texte a été adopté mardi par la commission des Finances de l'Assemblée.", "commission des Finances", 0,
+	 NULL},
+	/* the trap: a company after a role's "de" is still a name */
+	{"fr", "Le directeur général de Zorblax a présenté les comptes aux actionnaires.", "Zorblax", 0, NULL},
 	/* a nationality that opens a company's name, a + that ends one */
 	{"en", "Shares of British Airways fell sharply after the strike was announced in London.", "British Airways", 0, NULL},
 	{"fr", "Les abonnés de Canal+ ont reçu un courrier de la chaîne la semaine dernière.", "Canal+", 0, NULL},
@@ -261,6 +268,10 @@ static const struct none_case none_cases[] = {
 	{"en", "Several UK-based firms have already left the market, according to the survey.", "UK-based"},
 	{"en", "Officials were asked Wednesday about the plan. Asked Wednesday, the minister declined.", "Wednesday"},
 	{"fr", "Pourtant, les chiffres sont restés stables pendant toute cette période.", NULL},
+	/* a domain after a role names no one; a plural of capitals is a common noun */
+	{"fr", "La ministre de la Culture a reçu les syndicats du secteur hier soir.", "Culture"},
+	{"fr", "Le président de la République a reçu les syndicats hier soir au palais.", "République"},
+	{"en", "Several MPs voted against the bill on its third reading last night.", "MPs"},
 	{"fr", "Mais la situation reste tendue dans plusieurs quartiers de la ville.", NULL},
 	{"fr", "Depuis plusieurs semaines, les négociations piétinent entre les deux camps.", NULL},
 	{"fr", "Ensuite, les participants ont été invités à voter à main levée.", NULL},
@@ -346,6 +357,31 @@ static const struct vote_case vote_cases[] = {
 	{"fr", "Le modèle GPT-4 reste une référence pour de nombreux développeurs aujourd'hui.", "GPT-4", RV_ET_PRODUCT},
 	{"fr", "Les vidéos générées avec Sora 2 inondent les réseaux sociaux depuis son lancement.", "Sora 2",
 	 RV_ET_PRODUCT},
+	/* an example after a cue noun: "ses outils, comme X", "apps such as X",
+	 * "des entreprises, dont X" */
+	{"fr", "Microsoft vend ses propres outils, comme Zorblax, à des milliers d'écoles.", "Zorblax", RV_ET_PRODUCT},
+	{"en", "The firm sells several apps such as Zorblax to schools across the country.", "Zorblax", RV_ET_PRODUCT},
+	{"fr", "Plusieurs entreprises, dont Zorblax, ont signé l'accord cette semaine à Lyon.", "Zorblax", RV_ET_ORG},
+	{"en", "Big companies like Zorblax have hired lobbyists in the capital this year.", "Zorblax", RV_ET_ORG},
+	/* a cue that is both kinds: "de X" after it makes a thing of X */
+	{"fr", "Les élèves adorent Zorblax, le service d'IA de Microsoft, depuis son lancement.", "Zorblax",
+	 RV_ET_PRODUCT},
+	{"fr", "Il a contacté Zorblax, le service public de l'emploi, pour trouver un stage.", "Zorblax", RV_ET_ORG},
+	/* only a body is founded */
+	{"fr", "Microsoft teste les modèles de Zorblax (fondé par Jean Dupont) depuis un mois.", "Zorblax", RV_ET_ORG},
+	{"en", "Teachers praise Zorblax, founded by two engineers, for its patience.", "Zorblax", RV_ET_ORG},
+	/* English puts the cue after the name */
+	{"en", "Teachers praise the Zorblax app for its clear and patient explanations.", "Zorblax", RV_ET_PRODUCT},
+	/* an acronym after a title or a role is the role's party or firm */
+	{"fr", "Le député LREM de l'Eure a porté plainte vendredi soir à Evreux.", "LREM", RV_ET_ORG},
+	{"fr", "Le maire UDI de la commune a démissionné jeudi après le vote du budget.", "UDI", RV_ET_ORG},
+	/* the trap: a surname after a title is a person's */
+	{"fr", "Le député Dupont a porté plainte vendredi soir à Evreux.", "Dupont", RV_ET_PERSON},
+	/* an organisation word with only a number names a thing */
+	{"fr", "Les abonnements à Office 365 ont fortement augmenté l'an dernier en Europe.", "Office 365",
+	 RV_ET_PRODUCT},
+	{"fr", "Les comptes de Bureau Zorblax ont été publiés mardi dernier par la direction.", "Bureau Zorblax",
+	 RV_ET_ORG},
 	/* places: a lexicon, "en", "in" */
 	{"fr", "Il vit en France depuis une dizaine d'années avec sa famille.", "France", RV_ET_PLACE},
 	{"fr", "Il vit en Bretagne depuis une dizaine d'années avec sa famille.", "Bretagne", RV_ET_PLACE},
@@ -369,6 +405,33 @@ static void test_votes(void **state)
 			fail_msg("'%s': want %s to win, got %s", c->name, rv_etype_name(c->type), got);
 		}
 	assert_true(v[c->type] > 0);
+	done(&D);
+}
+
+/* Contexts that must not vote for a type: the trap beside each rule. */
+static const struct vote_case novote_cases[] = {
+	/* "comme" with no cue noun before it says nothing */
+	{"fr", "Elle travaille comme Zorblax le faisait avant elle, sans relâche.", "Zorblax", RV_ET_PRODUCT},
+	{"en", "He walks like Zorblax did when he was young and careless.", "Zorblax", RV_ET_ORG},
+	/* a cue noun too far back */
+	{"fr", "Les outils coûtent cher, et les écoles préfèrent comme Zorblax payer moins.", "Zorblax", RV_ET_PRODUCT},
+	/* a cue after the name without a determiner is a maker's; a two-sided
+	 * cue after it says nothing */
+	{"en", "Many schools said Zorblax apps were too expensive for them.", "Zorblax", RV_ET_PRODUCT},
+	{"en", "Teachers praise the Zorblax service for its clear explanations.", "Zorblax", RV_ET_PRODUCT},
+	/* "de" before a place after a two-sided cue: still no product */
+	{"fr", "Il a contacté Zorblax, le service de Paris, pour trouver un stage.", "Zorblax", RV_ET_PRODUCT},
+};
+
+static void test_no_vote(void **state)
+{
+	const struct vote_case *c = *state;
+	analyse(c->lang, c->text, &D);
+	const struct rv_name *nm = expect_name(&D, c->name);
+	if (nm->votes[c->type] != 0) {
+		char *got = hold(all_names(&D));
+		fail_msg("'%s': want no %s vote, got %s", c->name, rv_etype_name(c->type), got);
+	}
 	done(&D);
 }
 
@@ -587,6 +650,11 @@ int main(void)
 		char label[64];
 		snprintf(label, sizeof label, "%s is %s", vote_cases[i].name, rv_etype_name(vote_cases[i].type));
 		add_test("votes", label, test_votes, &vote_cases[i]);
+	}
+	for (size_t i = 0; i < RV_ARRAY_LEN(novote_cases); i++) {
+		char label[64];
+		snprintf(label, sizeof label, "%s not %s", novote_cases[i].name, rv_etype_name(novote_cases[i].type));
+		add_test("no vote", label, test_no_vote, &novote_cases[i]);
 	}
 	add_test("test", "headline_flag", test_headline_flag, NULL);
 	add_test("test", "headline_french", test_headline_french, NULL);

@@ -519,6 +519,210 @@ static void test_types(void **state)
 	teardown(&fx);
 }
 
+/* A name with no evidence of its own takes the kind of the typed names it is
+ * listed with; the traps: a comma after an opening phrase, and "et" after a
+ * maker's "de" joining the maker. */
+static void test_type_from_lists(void **state)
+{
+	(void)state;
+	static const struct file files[] = {
+		{"a.txt", "lang: fr\n\n"
+			  "Les lycéens utilisent le chatbot Zorblax pour leurs devoirs du soir.\n"
+			  "Les étudiants utilisent le chatbot Krindle pour réviser leurs examens.\n"},
+		{"b.txt", "lang: fr\n\n"
+			  "Désormais Zorblax, Krindle et Quibbo sont gratuits pour les étudiants.\n"
+			  "On parle beaucoup de Quibbo dans les lycées depuis la rentrée.\n"},
+		{"c.txt", "lang: en\n\n"
+			  "He has lived in Zorbland for ten years with his whole family.\n"
+			  "In Zorbland, Plimsoll announced a thousand new jobs on Monday.\n"
+			  "The newspaper says that Plimsoll hires again this spring.\n"},
+		{"d.txt", "lang: fr\n\n"
+			  "Le concepteur de Zorblax et Frobnic ont signé un accord cette semaine.\n"
+			  "Les dirigeants de Frobnic se réjouissent de cet accord inédit.\n"},
+		/* one weak cue against two lists of organisations */
+		{"e.txt", "lang: fr\n\n"
+			  "Le débat a été diffusé sur Flonk mardi soir devant un large public.\n"
+			  "Zorblax News, Quorbix Media et Flonk ont protesté contre la nouvelle taxe.\n"},
+		{"f.txt", "lang: fr\n\n"
+			  "La publicité a baissé chez Zorblax News, Quorbix Media et Flonk cette année.\n"},
+		/* lists do not make places: a place's evidence is its own */
+		{"g.txt", "lang: fr\n\n"
+			  "Les lycéens utilisent le chatbot Plonko pour réviser leurs examens.\n"
+			  "Paris, Lyon et Plonko accueillent des ateliers gratuits cet été.\n"
+			  "Marseille, Nantes et Plonko proposent des cours du soir cette année.\n"},
+		/* a word seen once is a name when listed with names; a comma alone
+		 * makes no list */
+		{"h.txt", "lang: fr\n\n"
+			  "Les élèves hésitent entre Zorblax, Krindle ou Gemblo pour réviser le bac.\n"
+			  "Selon la mairie de Paris, Vorblix aurait ouvert trop tard cette année.\n"
+			  "Pour l'économiste, de l\xE2\x80\x99" "Ehesso et de l\xE2\x80\x99" "Ecole normale supérieure, l'effort "
+			  "est trop faible.\n"},
+	};
+	build(&fx, files, RV_ARRAY_LEN(files));
+	check_index(fx.ix);
+	assert_int_equal(entity(fx.ix, "Zorblax")->type, RV_ET_PRODUCT);
+	assert_int_equal(entity(fx.ix, "Quibbo")->type, RV_ET_PRODUCT);
+	assert_int_equal(entity(fx.ix, "Zorbland")->type, RV_ET_PLACE);
+	assert_int_not_equal(entity(fx.ix, "Plimsoll")->type, RV_ET_PLACE);
+	assert_int_not_equal(entity(fx.ix, "Frobnic")->type, RV_ET_PRODUCT);
+	assert_int_equal(entity(fx.ix, "Flonk")->type, RV_ET_ORG);
+	assert_int_equal(entity(fx.ix, "Plonko")->type, RV_ET_PRODUCT);
+	assert_int_equal(entity(fx.ix, "Gemblo")->type, RV_ET_PRODUCT);
+	assert_false(has_entity(fx.ix, "Vorblix"));
+	assert_int_equal(entity(fx.ix, "Ehesso")->type, RV_ET_ORG);
+	teardown(&fx);
+}
+
+/* An acronym spelled out in lower case is a common noun's ("la contribution
+ * sociale généralisée (CSG)"), and so is its long form written as a name;
+ * the traps: an institution spelled in lower case, and a capitalised name. */
+static void test_common_acronyms(void **state)
+{
+	(void)state;
+	static const struct file files[] = {
+		{"a.txt", "lang: fr\n\n"
+			  "Le gouvernement relève la contribution sociale généralisée (CSG) de deux points.\n"
+			  "Selon l'institut national de la statistique et des études économiques (Insee), la croissance "
+			  "ralentit.\n"},
+		{"b.txt", "lang: fr\n\n"
+			  "Les retraités dénoncent la hausse de la CSG votée en décembre par les députés.\n"
+			  "La Contribution sociale généralisée rapporte beaucoup à l'État chaque année.\n"
+			  "Les chiffres publiés par l'Insee confirment ce ralentissement de l'économie.\n"
+			  "La Confédération générale du travail (CGT) appelle à manifester jeudi prochain.\n"
+			  "La taxe intérieure sur les produits pétroliers (TIPP) pèse sur les routiers. La TIPP monte.\n"},
+		/* spelled out in lower case once and as a name twice: a name */
+		{"c.txt", "lang: fr\n\n"
+			  "Les familles attendent la prime exceptionnelle de vacances (PEV) depuis juillet.\n"},
+		{"d.txt", "lang: fr\n\n"
+			  "La Prime exceptionnelle de vacances (PEV) sera versée en septembre aux familles.\n"
+			  "Selon le ministère, la PEV coûtera près d'un milliard d'euros.\n"},
+		{"e.txt", "lang: fr\n\n"
+			  "Le gouvernement a confirmé que la Prime exceptionnelle de vacances (PEV) sera maintenue.\n"},
+	};
+	build(&fx, files, RV_ARRAY_LEN(files));
+	check_index(fx.ix);
+	assert_false(has_entity(fx.ix, "CSG"));
+	assert_false(has_entity(fx.ix, "Contribution sociale généralisée"));
+	assert_int_equal(entity(fx.ix, "Insee")->type, RV_ET_ORG);
+	assert_true(has_entity(fx.ix, "Confédération générale du travail"));
+	assert_false(has_entity(fx.ix, "TIPP"));
+	assert_true(has_entity(fx.ix, "PEV"));
+	teardown(&fx);
+}
+
+/* An organisation's name before a product's names the product ("Microsoft
+ * Azure"), and the product's short name in that article joins it; the trap:
+ * the organisation's name before a place's stays an organisation. */
+static void test_maker_product(void **state)
+{
+	(void)state;
+	static const struct file files[] = {
+		{"a.txt", "lang: fr\n\n"
+			  "Elle a rejoint la société Zorblax au début de l'année dernière.\n"
+			  "Les lycéens utilisent le chatbot Krindle pour faire leurs devoirs.\n"},
+		{"b.txt", "lang: fr\n\n"
+			  "Hier, Zorblax Krindle a répondu à plus d'un million de questions.\n"
+			  "Les professeurs trouvent que Krindle se trompe encore souvent.\n"
+			  "Selon la direction, Zorblax France a recruté cent ingénieurs.\n"},
+	};
+	build(&fx, files, RV_ARRAY_LEN(files));
+	check_index(fx.ix);
+	assert_int_equal(entity(fx.ix, "Zorblax Krindle")->type, RV_ET_PRODUCT);
+	assert_int_equal(entity(fx.ix, "Zorblax Krindle")->mentions, 2);
+	const struct rv_entity *k = entity(fx.ix, "Krindle");
+	assert_int_equal(k->narticles, 1);
+	assert_int_equal(k->articles[0], 0);
+	assert_int_not_equal(entity(fx.ix, "Zorblax France")->type, RV_ET_PRODUCT);
+	teardown(&fx);
+}
+
+/* "Full Name (ACRO)" makes every ACRO of the corpus the full name, a last
+ * adjective left out of the initials too; the trap: initials that skip a
+ * word in the middle match nothing. */
+static void test_acronyms_expand(void **state)
+{
+	(void)state;
+	static const struct file files[] = {
+		{"a.txt", "lang: fr\n\n"
+			  "Selon le Groupement national des chaînes hôtelières (GNC), les réservations baissent.\n"
+			  "La Fédération bretonne des maraîchers (FMB) proteste contre la nouvelle taxe.\n"},
+		{"b.txt", "lang: fr\n\n"
+			  "Le GNC réclame des aides pour les hôtels de la capitale depuis un mois.\n"
+			  "La FMB réclame des aides pour les producteurs de légumes du Finistère.\n"},
+	};
+	build(&fx, files, RV_ARRAY_LEN(files));
+	check_index(fx.ix);
+	const struct rv_entity *g = entity(fx.ix, "Groupement national des chaînes hôtelières");
+	assert_int_equal(g->narticles, 2);
+	assert_false(has_entity(fx.ix, "GNC"));
+	assert_true(has_entity(fx.ix, "FMB"));
+	teardown(&fx);
+}
+
+/* "X (anciennement Y)": in that article Y is X; elsewhere Y stays itself,
+ * and another word in the parenthesis renames nothing. */
+static void test_former_names(void **state)
+{
+	(void)state;
+	static const struct file files[] = {
+		{"a.txt", "lang: fr\n\n"
+			  "Les abonnés de la suite Zorblax 365 (anciennement Quorbix 365) paieront plus cher.\n"
+			  "Ceux qui ont souscrit à Quorbix 365 avant 2020 garderont leur tarif.\n"
+			  "Pour les écoles, la suite Zorblax 365 (concurrente de Plimbo 365) coûte moins cher.\n"},
+		{"b.txt", "lang: fr\n\n"
+			  "La suite Quorbix 365 était vendue dans les magasins de la région.\n"
+			  "Les écoles de la région utilisent Plimbo 365 depuis des années.\n"},
+	};
+	build(&fx, files, RV_ARRAY_LEN(files));
+	check_index(fx.ix);
+	const struct rv_entity *z = entity(fx.ix, "Zorblax 365");
+	assert_int_equal(z->mentions, 4);
+	assert_int_equal(z->narticles, 1);
+	assert_int_equal(entity(fx.ix, "Quorbix 365")->narticles, 1);
+	assert_int_equal(entity(fx.ix, "Plimbo 365")->narticles, 2);
+	teardown(&fx);
+}
+
+/* A law is none of the four kinds; the trap: a body whose name starts with
+ * the word. */
+static void test_laws_are_no_entities(void **state)
+{
+	(void)state;
+	static const struct file files[] = {
+		{"a.txt", "lang: en\n\n"
+			  "Critics say the Clean Water Act has failed the rivers of the valley.\n"
+			  "The association Act Up marched through the city on Saturday.\n"},
+	};
+	build(&fx, files, RV_ARRAY_LEN(files));
+	check_index(fx.ix);
+	assert_false(has_entity(fx.ix, "Clean Water Act"));
+	assert_int_equal(entity(fx.ix, "Act Up")->type, RV_ET_ORG);
+	teardown(&fx);
+}
+
+/* "Oxfam" where the article names "Oxfam International" is that body; in an
+ * article without the long name it stays itself. */
+static void test_legal_stem_joins(void **state)
+{
+	(void)state;
+	static const struct file files[] = {
+		{"a.txt", "lang: fr\n\n"
+			  "Le rapport annuel de Zorblax International sur les inégalités est paru lundi.\n"
+			  "Pour l'ONG Zorblax, les milliardaires doivent payer davantage d'impôts.\n"},
+		{"b.txt", "lang: fr\n\n"
+			  "L'ONG Zorblax a publié un autre rapport sur les inégalités mondiales.\n"},
+	};
+	build(&fx, files, RV_ARRAY_LEN(files));
+	check_index(fx.ix);
+	const struct rv_entity *full = entity(fx.ix, "Zorblax International");
+	assert_int_equal(full->mentions, 2);
+	assert_int_equal(full->narticles, 1);
+	const struct rv_entity *bare = entity(fx.ix, "Zorblax");
+	assert_int_equal(bare->narticles, 1);
+	assert_int_equal(bare->articles[0], 1);
+	teardown(&fx);
+}
+
 /* --- counts, canonical names, queries ------------------------------------------------ */
 
 static const struct file counting_files[] = {
@@ -866,6 +1070,13 @@ int main(void)
 		cmocka_unit_test_teardown(test_caps_line_gives_no_entity, cleanup),
 		cmocka_unit_test_teardown(test_type_from_all_mentions, cleanup),
 		cmocka_unit_test_teardown(test_types, cleanup),
+		cmocka_unit_test_teardown(test_type_from_lists, cleanup),
+		cmocka_unit_test_teardown(test_common_acronyms, cleanup),
+		cmocka_unit_test_teardown(test_maker_product, cleanup),
+		cmocka_unit_test_teardown(test_legal_stem_joins, cleanup),
+		cmocka_unit_test_teardown(test_acronyms_expand, cleanup),
+		cmocka_unit_test_teardown(test_former_names, cleanup),
+		cmocka_unit_test_teardown(test_laws_are_no_entities, cleanup),
 		cmocka_unit_test_teardown(test_mentions_and_articles, cleanup),
 		cmocka_unit_test_teardown(test_article_entities_order, cleanup),
 		cmocka_unit_test_teardown(test_article_entities_order_by_count, cleanup),
