@@ -33,6 +33,7 @@
 #define MAX_DEPTH 64
 #define SPEECH_MIN_WORDS 4
 #define BLOCK_MAX_WORDS 150
+#define QUOTE_SKIP_MAX 200 /* tokens of another quotation stepped over on the way to a reporting verb */
 #define CUE_WINDOW 26 /* tokens looked at after a quotation for its verb: "”, X, who has sued Y several times, said" */
 
 struct mark {
@@ -578,6 +579,51 @@ static bool subject_before(const struct rv_article *a, const struct rv_analysis 
 	return false;
 }
 
+/* The token closing the quotation opened at token k, or `to` if none
+ * does before it. */
+static size_t quotation_end(const struct rv_article *a, const struct rv_tokens *tk, size_t k, size_t to)
+{
+	unsigned closer = closer_of(rv_token_first_cp(a->body, &tk->v[k]));
+	size_t c = k + 1;
+	while (c < to && rv_token_first_cp(a->body, &tk->v[c]) != closer)
+		c++;
+	return c;
+}
+
+/* Words that open another clause: after a quotation, a reporting verb
+ * past them has a subject of its own ("», là où X évoquait", "” while X
+ * said"). */
+static const char *const subordinators[] = {"tandis", "alors", "quand", "lorsque", "mais",
+					    "while", "whereas", "but"};
+
+/* A French subject put after the verb's complements: "», confiait mardi à
+ * l'AFP Thomas Miralles", "», a averti le commissaire à l'Économie Pierre
+ * Moscovici". Tokens [from, to) start at the complement's preposition; the
+ * first person's name not itself governed by a preposition ("à l'AFP",
+ * "in London"), before the next comma. */
+static uint32_t inverted_subject(const struct rv_article *a, const struct rv_analysis *an, size_t from, size_t to)
+{
+	const struct rv_tokens *tk = &an->tok;
+	for (size_t j = from; j < to; j++) {
+		if (punct_is(a, &tk->v[j], ",") || punct_is(a, &tk->v[j], ";"))
+			break;
+		uint32_t nm = name_at_token(an, j);
+		if (nm == RV_NONE || an->names[nm].tok_first != j)
+			continue;
+		size_t p = j;
+		if (p > from && rv_tok_among(a, &tk->v[p - 1], articles, RV_ARRAY_LEN(articles)))
+			p--;
+		bool governed = p > from && (rv_tok_among(a, &tk->v[p - 1], verb_objects, RV_ARRAY_LEN(verb_objects)) ||
+					     rv_tok_among(a, &tk->v[p - 1], role_of, RV_ARRAY_LEN(role_of)));
+		if (p == from || governed || !can_speak(an, &an->names[nm]) || !personish(&an->names[nm])) {
+			j = an->names[nm].tok_last;
+			continue;
+		}
+		return nm;
+	}
+	return RV_NONE;
+}
+
 /* After the quotation, tokens [from, to): ”, X said / », a déclaré X /
  * ”, he said / », a-t-il ajouté / ”, Rep. X, D-N.Y., said. */
 static bool speaker_after(const struct rv_article *a, const struct rv_analysis *an, size_t from, size_t to,
@@ -587,8 +633,19 @@ static bool speaker_after(const struct rv_article *a, const struct rv_analysis *
 	for (size_t k = from; k < to; k++) {
 		const struct rv_token *t = &tk->v[k];
 		unsigned cp = rv_token_first_cp(a->body, t);
-		if (cp == 0xAB || cp == 0x201C)
-			return false; /* another quotation starts */
+		if (cp == 0xAB || cp == 0x201C || cp == '"') {
+			/* another quotation in the same sentence: « A » pour « B »
+			 * et « C », expose X — the clause after the last one
+			 * reports them all; one left open ends the search */
+			size_t c = quotation_end(a, tk, k, to);
+			if (c == to)
+				return false;
+			k = c;
+			continue;
+		}
+		if (rv_tok_among(a, t, subordinators, RV_ARRAY_LEN(subordinators)) ||
+		    rv_token_is(a->body, t, "o\xC3\xB9", true))
+			return false; /* », là où X évoquait: another clause's verb */
 		bool inverted = incise_token(a, t);
 		if (!speech_verb(a, t) && !(inverted && k + 1 < to && speech_verb(a, &tk->v[k + 1])))
 			continue;
@@ -617,6 +674,15 @@ static bool speaker_after(const struct rv_article *a, const struct rv_analysis *
 			 * institution does not speak; the person last named does */
 			if (nm != RV_NONE && !personish(&an->names[nm]) && role_institution(a, tk, k + 1, an->names[nm].tok_first))
 				nm = RV_NONE;
+		}
+		if (nm == RV_NONE && hi < to && !punct_is(a, &tk->v[hi], ",") && !punct_is(a, &tk->v[hi], ";"))
+			nm = inverted_subject(a, an, hi, to); /* », confiait à l'AFP X */
+		if (nm == RV_NONE && hi + 1 < to && punct_is(a, &tk->v[hi], ",") && role_in(a, tk, k + 1, hi)) {
+			/* », expose son secrétaire général, X: the role's apposition */
+			uint32_t ap = name_at_token(an, hi + 1);
+			if (ap != RV_NONE && an->names[ap].tok_first == hi + 1 && can_speak(an, &an->names[ap]) &&
+			    personish(&an->names[ap]))
+				nm = ap;
 		}
 		if (nm == RV_NONE && subject_before(a, an, from, k, q))
 			return true; /* ”, X, who ..., said */
@@ -733,11 +799,24 @@ static void attribute(const struct rv_article *a, struct rv_analysis *an, struct
 		set_pronoun(a, q, t, q->start);
 		return;
 	}
-	/* after: to the end of the sentence the quotation closes */
-	size_t to = qb;
+	/* after: to the end of the sentence the quotation closes; other
+	 * quotations on the way do not count against the window */
+	size_t to = qb, counted = 0;
 	uint32_t sent = qb > 0 ? tk->v[qb - 1].sentence : 0; /* the sentence the quotation closes */
-	while (to < tk->n && to < qb + CUE_WINDOW && tk->v[to].sentence == sent && !(tk->v[to].flags & RV_TOK_PARA))
+	while (to < tk->n && counted < CUE_WINDOW && tk->v[to].sentence == sent && !(tk->v[to].flags & RV_TOK_PARA)) {
+		unsigned cp = rv_token_first_cp(a->body, &tk->v[to]);
+		if (cp == 0xAB || cp == 0x201C || cp == '"') {
+			size_t lim = to + QUOTE_SKIP_MAX < tk->n ? to + QUOTE_SKIP_MAX : tk->n;
+			size_t c = quotation_end(a, tk, to, lim);
+			if (c < lim && tk->v[c].sentence == sent) {
+				to = c + 1;
+				counted++; /* a quotation counts as one token: bounded on hostile input */
+				continue;
+			}
+		}
 		to++;
+		counted++;
+	}
 	if (qb < tk->n && !(tk->v[qb].flags & RV_TOK_PARA) && speaker_after(a, an, qb, to, q))
 		return;
 	/* before: from the start of the sentence (or of the paragraph before a colon) */

@@ -516,6 +516,51 @@ static const struct speaker_case speaker_cases[] = {
 	 "The campaign answered on Monday.\n"
 	 LDQ "The senator would have cut health care to pay for tax cuts," RDQ " the press secretary, John Smith, said in an email to The Daily Planet.",
 	 "cut health care", "John Smith"},
+	/* reporting verbs of all kinds: "concède", "rétorque", "retorted" */
+	{"fr",
+	 "La séance a été agitée au conseil municipal.\n"
+	 "« Les comptes de la ville ne sont pas parfaits cette année », concède Claire Martin.",
+	 "comptes de la ville", "Claire Martin"},
+	{"en",
+	 "The hearing lasted two hours in Washington.\n"
+	 LDQ "That is simply not what the report says," RDQ " retorted Mary Jones.",
+	 "simply not what", "Mary Jones"},
+	/* other quotations between a quotation and its clause: the clause reports them all */
+	{"fr",
+	 "Le syndicat a présenté ses propositions jeudi.\n"
+	 "Il veut mettre au cœur du débat « une fiscalité juste pour tous les citoyens » pour « partager mieux » "
+	 "et « produire autrement », explique son secrétaire général, Jean Dupont.",
+	 "fiscalité juste", "Jean Dupont"},
+	{"fr",
+	 "Le plan de relance a été annoncé jeudi par le président Paul Bernard.\n"
+	 "Le Premier ministre Jean Dupont a précisé les chiffres dans la soirée.\n"
+	 "\"Nous n'avons pas le choix, il faut agir\" et \"nos finances publiques seraient ruinées par "
+	 "l'effondrement des recettes fiscales de tout le pays\", a expliqué le président.",
+	 "pas le choix", "Paul Bernard"},
+	{"en",
+	 "The hearing lasted two hours in Washington.\n"
+	 LDQ "The agency has failed in every way," RDQ " and " LDQ "nobody was held to account," RDQ
+	 " Mary Jones said.",
+	 "failed in every way", "Mary Jones"},
+	/* ... but a verb past "là où", "while" has a subject of its own */
+	{"fr",
+	 "Les chiffres varient beaucoup selon les sources.\n"
+	 "L'Alliance du commerce parlait ainsi de « plusieurs dizaines de millions d'euros » perdus, "
+	 "là où le délégué de Zorbank évoquait une « perte bien plus lourde encore ».",
+	 "plusieurs dizaines", "Alliance du commerce"},
+	{"en",
+	 "Mary Jones spoke first at the hearing.\n"
+	 "She called it " LDQ "a complete waste of public money" RDQ ", while John Smith said it was fine.",
+	 "complete waste", "Mary Jones"},
+	/* a French subject after the verb's complements; a name after a preposition is no subject */
+	{"fr",
+	 "Les manifestants ont bloqué le rond-point toute la nuit.\n"
+	 "« Sur le coup, je me suis dit que le maire nous avait entendus », confiait mardi à l'AFP Jean Dupont, porte-parole du collectif.",
+	 "Sur le coup", "Jean Dupont"},
+	{"fr",
+	 "Le ministre Paul Bernard a visité l'usine mardi.\n"
+	 "« Cette usine restera ouverte encore au moins dix ans », a confié le ministre à Jean Dupont.",
+	 "usine restera", "Paul Bernard"},
 	/* a place does not speak */
 	{"en",
 	 "The talks stalled in Geneva.\n"
