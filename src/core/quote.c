@@ -266,7 +266,11 @@ static bool clause_mark(const struct rv_article *a, const struct rv_token *t)
 	       punct_is(a, t, "(") || punct_is(a, t, ")");
 }
 
-/* Finds an incise [ia, ib) inside [ts, te): ", a-t-il expliqué," and the like. */
+static bool participle(const struct rv_article *a, const struct rv_token *t);
+
+/* Finds an incise [ia, ib) inside [ts, te): ", a-t-il expliqué," and the
+ * like, or a reporting verb right after the comma with its subject: ",
+ * juge un ancien ministre,", ", said John Smith,". */
 static bool find_incise(const struct rv_article *a, const struct rv_tokens *tk, uint32_t ts, uint32_t te,
 			uint32_t *ia, uint32_t *ib, size_t *verb_tok)
 {
@@ -277,7 +281,13 @@ static bool find_incise(const struct rv_article *a, const struct rv_tokens *tk, 
 		for (size_t j = i + 1; j < tk->n && j <= i + 8 && tk->v[j].end <= te; j++) {
 			if (clause_mark(a, &tk->v[j])) {
 				bool found = false;
-				for (size_t k = i + 1; k < j; k++) {
+				const struct rv_token *first = &tk->v[i + 1];
+				if (j > i + 2 && punct_is(a, &tk->v[i], ",") && speech_verb(a, first) &&
+				    !incise_token(a, first) && !participle(a, first)) {
+					found = true;
+					*verb_tok = i + 1;
+				}
+				for (size_t k = i + 1; k < j && !found; k++) {
 					if (incise_token(a, &tk->v[k]) &&
 					    (speech_verb(a, &tk->v[k]) ||
 					     (k + 1 < j && speech_verb(a, &tk->v[k + 1])) ||
@@ -624,6 +634,28 @@ static uint32_t inverted_subject(const struct rv_article *a, const struct rv_ana
 	return RV_NONE;
 }
 
+/* "un ancien ministre", "a senior official": a subject with an indefinite
+ * article at token `at` and no name before the clause ends (a comma or
+ * `to`) speaks anonymously. "un porte-parole de Zorbank" names its
+ * organisation, and is left to the other rules. */
+static bool indefinite_subject(const struct rv_article *a, const struct rv_analysis *an, size_t at, size_t to)
+{
+	const struct rv_tokens *tk = &an->tok;
+	static const char *const indefinite[] = {"un", "une", "a", "an"};
+	bool ind = false;
+	for (size_t i = 0; i < RV_ARRAY_LEN(indefinite); i++)
+		ind |= rv_token_is(a->body, &tk->v[at], indefinite[i], true); /* raw: "à" is no article */
+	if (!ind)
+		return false;
+	for (size_t j = at + 1; j < to && j < at + SUBJECT_LOOKBACK * 2; j++) {
+		if (punct_is(a, &tk->v[j], ",") || punct_is(a, &tk->v[j], ";") || punct_is(a, &tk->v[j], "."))
+			break;
+		if (name_at_token(an, j) != RV_NONE)
+			return false;
+	}
+	return true;
+}
+
 /* After the quotation, tokens [from, to): ”, X said / », a déclaré X /
  * ”, he said / », a-t-il ajouté / ”, Rep. X, D-N.Y., said. */
 static bool speaker_after(const struct rv_article *a, const struct rv_analysis *an, size_t from, size_t to,
@@ -684,6 +716,8 @@ static bool speaker_after(const struct rv_article *a, const struct rv_analysis *
 			    personish(&an->names[ap]))
 				nm = ap;
 		}
+		if (nm == RV_NONE && k + 1 < to && indefinite_subject(a, an, k + 1, to))
+			return true; /* », juge un ancien ministre: nobody the reader can name */
 		if (nm == RV_NONE && subject_before(a, an, from, k, q))
 			return true; /* ”, X, who ..., said */
 		if (nm != RV_NONE) {
@@ -782,6 +816,19 @@ static bool speaker_before(const struct rv_article *a, const struct rv_analysis 
 	return false;
 }
 
+/* Does the sentence at token `from` announce another article ("Lire
+ * aussi", "À lire également", "Voir aussi", "Read more", "See also")? */
+static bool see_also(const struct rv_article *a, const struct rv_tokens *tk, size_t from)
+{
+	static const char *const verbs[] = {"lire", "voir", "read", "see"};
+	static const char *const also[] = {"aussi", "egalement", "more", "also"};
+	size_t i = from;
+	if (i + 1 < tk->n && rv_token_is(a->body, &tk->v[i], "\xC3\x80", true)) /* À lire */
+		i++;
+	return i + 1 < tk->n && rv_tok_among(a, &tk->v[i], verbs, RV_ARRAY_LEN(verbs)) &&
+	       rv_tok_among(a, &tk->v[i + 1], also, RV_ARRAY_LEN(also));
+}
+
 static void attribute(const struct rv_article *a, struct rv_analysis *an, struct rv_quote *q, size_t incise_verb)
 {
 	const struct rv_tokens *tk = &an->tok;
@@ -791,11 +838,20 @@ static void attribute(const struct rv_article *a, struct rv_analysis *an, struct
 		q->clause_end = tk->sent[tk->v[qb - 1].sentence].end;
 	if (incise_verb != SIZE_MAX) {
 		const struct rv_token *t = &tk->v[incise_verb];
-		uint32_t nm = nearest_name(an, incise_verb, incise_verb + 4, incise_verb, true);
-		if (nm != RV_NONE && !incise_token(a, t)) {
+		/* the incise lies inside the quotation: its names are looked at directly */
+		for (size_t j = incise_verb + 1; j < incise_verb + 5 && j < qb && !incise_token(a, t); j++) {
+			uint32_t nm = name_at_token(an, j);
+			if (nm == RV_NONE)
+				continue;
+			const struct rv_name *n = &an->names[nm];
+			if (n->votes[RV_ET_PLACE] >= 4 && n->votes[RV_ET_PLACE] > n->votes[RV_ET_PERSON])
+				break;
 			q->speaker_name = nm;
 			return;
 		}
+		if (!incise_token(a, t) && incise_verb + 1 < tk->n &&
+		    indefinite_subject(a, an, incise_verb + 1, first_tok_at(tk, q->end)))
+			return; /* «..., juge un ancien ministre, ...» */
 		set_pronoun(a, q, t, q->start);
 		return;
 	}
@@ -833,11 +889,28 @@ static void attribute(const struct rv_article *a, struct rv_analysis *an, struct
 		if (speaker_before(a, an, p, from - 1, q))
 			return;
 	}
-	/* no reporting clause: news writing quotes the person it has been
-	 * talking about, or goes on quoting the one it just quoted; index.c
-	 * decides once the corpus knows who is a person */
+	/* no reporting clause */
+	if (see_also(a, tk, from))
+		return; /* "Lire aussi : « ... »": another article's headline, said by nobody here */
 	q->pronoun_at = q->start;
 	q->flags |= RV_QUOTE_NO_CUE;
+	/* "Standard Chartered sees “...”", "le MEDEF a salué des mesures
+	 * qui « ... »": the sentence's subject, when a verb stands between it
+	 * and the quotation (in "Zorbank « n'a rien payé »" the words are
+	 * said of the subject, by someone else) */
+	uint32_t subj = sentence_subject(an, from, qa);
+	if (subj != RV_NONE && an->names[subj].tok_last + 1 < qa) {
+		bool verb_between = false;
+		for (size_t j = an->names[subj].tok_last + 1; j < qa; j++)
+			verb_between |= (tk->v[j].flags & RV_TOK_ALPHA) != 0;
+		if (verb_between) {
+			q->speaker_name = subj;
+			return;
+		}
+	}
+	/* otherwise news writing quotes the person it has been talking
+	 * about, or goes on quoting the one it just quoted; index.c decides
+	 * once the corpus knows who is a person */
 }
 
 /* --- the pass ------------------------------------------------------------ */

@@ -561,6 +561,47 @@ static const struct speaker_case speaker_cases[] = {
 	 "Le ministre Paul Bernard a visité l'usine mardi.\n"
 	 "« Cette usine restera ouverte encore au moins dix ans », a confié le ministre à Jean Dupont.",
 	 "usine restera", "Paul Bernard"},
+	/* an indefinite subject speaks anonymously; one that names its organisation does not */
+	{"fr",
+	 "Le ministre Paul Bernard a présenté le budget mardi.\n"
+	 "« Réduire la dette n'est plus du tout la priorité du moment », juge un ancien ministre de l'Économie.",
+	 "Réduire la dette", NULL},
+	{"en",
+	 "The chief executive John Smith was asked about the merger on Tuesday.\n"
+	 LDQ "The board never saw the final numbers before the vote," RDQ " said a senior official.",
+	 "never saw the final", NULL},
+	/* an incise of a verb and its subject inside the quotation */
+	{"fr",
+	 "Le déficit public dépassera les prévisions du gouvernement.\n"
+	 "« Réduire la dette n'est plus la priorité, juge Claire Martin, il faut d'abord relancer l'activité. »",
+	 "Réduire la dette n'est plus la priorité il faut", "Claire Martin"},
+	{"fr",
+	 "Le ministre Paul Bernard a présenté le budget mardi.\n"
+	 "« Réduire la dette n'est plus la priorité, juge un ancien ministre, il faut d'abord relancer l'activité. »",
+	 "Réduire la dette", NULL},
+	{"fr",
+	 "Le ministre Paul Bernard a répondu aux critiques mardi.\n"
+	 "« Nous avons agi, estimant que c'était juste, et nous recommencerions demain », a-t-il déclaré.",
+	 "estimant que c'était juste", "Paul Bernard"},
+	/* another article's headline quotes nobody here */
+	{"fr",
+	 "Le ministre Paul Bernard a visité le chantier du viaduc mardi.\n"
+	 "Lire aussi Infrastructures : « Il faut donner la priorité à l'entretien des routes »",
+	 "priorité à l'entretien", NULL},
+	{"en",
+	 "Mary Jones visited the bridge on Tuesday.\n"
+	 "Read more: " LDQ "We have to repair the roads before we build new ones" RDQ,
+	 "repair the roads", NULL},
+	/* no clause: the sentence's subject, when a verb stands between it and the words */
+	{"en",
+	 "The chief executive John Smith spoke to reporters at length.\n"
+	 "Zorbank sees " LDQ "the opportunity to create value in a growing market" RDQ ".",
+	 "opportunity to create", "Zorbank"},
+	{"fr",
+	 "La séance a été agitée au conseil municipal.\n"
+	 "« Nous avons tout vérifié deux fois », a déclaré Jean Dupont. "
+	 "Zorbank « n'a jamais payé le moindre impôt en France ».",
+	 "jamais payé", "Jean Dupont"},
 	/* a place does not speak */
 	{"en",
 	 "The talks stalled in Geneva.\n"
