@@ -483,6 +483,61 @@ static bool org_subject(const struct rv_article *a, const struct rv_tokens *tk, 
 	return false;
 }
 
+/* A document as the subject: "indique la lettre", "selon le courrier",
+ * "the letter said". */
+static const char *const documents[] = {"lettre", "courrier", "missive", "tribune", "petition", "letter",
+					"memo", "memorandum", "op-ed", "petition"};
+static const char *const signed_forms[] = {"signe", "signee", "signes", "signees", "cosigne", "cosignee",
+					   "cosignes", "cosignees", "signed", "cosigned", "co-signed"};
+
+#define SIGNATURE_LOOKBACK 1500 /* tokens searched back for who signed the document */
+
+static bool document_subject(const struct rv_article *a, const struct rv_tokens *tk, size_t from, size_t to)
+{
+	for (size_t i = from; i < to && i < tk->n; i++)
+		if (!(tk->v[i].flags & RV_TOK_CAP) && rv_tok_among(a, &tk->v[i], documents, RV_ARRAY_LEN(documents)))
+			return true;
+	return false;
+}
+
+/* The words of a letter signed by several people are its first signer's
+ * ("une lettre signée par X, Y et Z", "a letter signed by X and Y"): the
+ * signature nearest before the end of the sentence of token k (or in it),
+ * and the first person named after it. RV_NONE when the article names no
+ * signer. */
+static uint32_t document_signer(const struct rv_article *a, const struct rv_analysis *an, size_t k)
+{
+	const struct rv_tokens *tk = &an->tok;
+	size_t e = k;
+	while (e + 1 < tk->n && e - k < 40 && tk->v[e + 1].sentence == tk->v[k].sentence)
+		e++;
+	for (size_t i = e + 1; i-- > 0 && e - i < SIGNATURE_LOOKBACK;) {
+		if (!rv_tok_among(a, &tk->v[i], signed_forms, RV_ARRAY_LEN(signed_forms)))
+			continue;
+		for (size_t j = i + 1; j < tk->n && j < i + 14 && !punct_is(a, &tk->v[j], "."); j++) {
+			uint32_t nm = name_at_token(an, j);
+			/* signers are people: any name but an organisation's or a place's */
+			if (nm != RV_NONE && can_speak(an, &an->names[nm]) &&
+			    an->names[nm].votes[RV_ET_ORG] <= an->names[nm].votes[RV_ET_PERSON])
+				return nm;
+		}
+	}
+	return RV_NONE;
+}
+
+/* A document speaks: its signer if the article names one, else the
+ * organisation that issued it. */
+static void document_speaker(const struct rv_article *a, const struct rv_analysis *an, size_t k, struct rv_quote *q)
+{
+	uint32_t nm = document_signer(a, an, k);
+	if (nm != RV_NONE) {
+		q->speaker_name = nm;
+		return;
+	}
+	q->pronoun_at = q->start;
+	q->flags |= RV_QUOTE_BY_ORG;
+}
+
 /* The subject of a sentence's main clause: a name among its first words
  * ("Trump accused Obama of ..., saying"; "Mais Jean-Paul Betbèze (Crédit
  * Agricole) juge que"). */
@@ -600,6 +655,18 @@ static size_t quotation_end(const struct rv_article *a, const struct rv_tokens *
 	return c;
 }
 
+/* A determiner makes the reporting verb after it a noun: "cette annonce",
+ * "sa critique", "the claims". Not le, la, les, l', leur, which are also
+ * object pronouns ("comme il le dit", "il leur explique"). */
+static bool noun_use(const struct rv_article *a, const struct rv_token *before)
+{
+	static const char *const determiners[] = {"un", "une", "des", "du", "au", "aux", "ce", "cet", "cette", "ces",
+						  "son", "sa", "ses", "mon", "ma", "mes", "notre", "nos", "votre",
+						  "vos", "leurs", "the", "an", "this", "these", "his", "its", "their",
+						  "our", "my", "your"};
+	return rv_tok_among(a, before, determiners, RV_ARRAY_LEN(determiners)); /* not "a": the French auxiliary */
+}
+
 /* Words that open another clause: after a quotation, a reporting verb
  * past them has a subject of its own ("», là où X évoquait", "” while X
  * said"). */
@@ -681,6 +748,8 @@ static bool speaker_after(const struct rv_article *a, const struct rv_analysis *
 		bool inverted = incise_token(a, t);
 		if (!speech_verb(a, t) && !(inverted && k + 1 < to && speech_verb(a, &tk->v[k + 1])))
 			continue;
+		if (k > from && noun_use(a, &tk->v[k - 1]))
+			continue; /* "par cette annonce": a noun */
 		if (inverted) {
 			set_pronoun(a, q, t, q->start);
 			return true;
@@ -730,6 +799,10 @@ static bool speaker_after(const struct rv_article *a, const struct rv_analysis *
 				return true;
 			}
 		}
+		if (document_subject(a, tk, k + 1, hi) || document_subject(a, tk, k > from + 3 ? k - 3 : from, k)) {
+			document_speaker(a, an, k, q); /* », indique la lettre, signée de X; ”, the letter said */
+			return true;
+		}
 		q->pronoun_at = q->start; /* "said the minister": the person last named */
 		q->role = role_in(a, tk, k + 1, hi);
 		if (org_subject(a, tk, k + 1, hi))
@@ -759,10 +832,14 @@ static bool speaker_before(const struct rv_article *a, const struct rv_analysis 
 				q->speaker_name = nm;
 				return true;
 			}
+			if (document_subject(a, tk, b, b + 3 < to ? b + 3 : to)) {
+				document_speaker(a, an, k, q); /* selon la lettre */
+				return true;
+			}
 			q->pronoun_at = q->start; /* selon la ministre */
 			return true;
 		}
-		if (!speech_verb(a, t))
+		if (!speech_verb(a, t) || (k > from && noun_use(a, &tk->v[k - 1])))
 			continue;
 		if (incise_token(a, t)) {
 			set_pronoun(a, q, t, t->start);
@@ -805,6 +882,10 @@ static bool speaker_before(const struct rv_article *a, const struct rv_analysis 
 		nm = sentence_subject(an, from, k); /* "X, who ... (long) ..., said" */
 		if (nm != RV_NONE) {
 			q->speaker_name = nm;
+			return true;
+		}
+		if (document_subject(a, tk, k > from + 5 ? k - 5 : from, k)) {
+			document_speaker(a, an, k, q); /* "la lettre, qui déplore" */
 			return true;
 		}
 		q->pronoun_at = q->start; /* "la ministre a précisé que": the person last named */

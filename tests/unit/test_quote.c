@@ -602,6 +602,31 @@ static const struct speaker_case speaker_cases[] = {
 	 "« Nous avons tout vérifié deux fois », a déclaré Jean Dupont. "
 	 "Zorbank « n'a jamais payé le moindre impôt en France ».",
 	 "jamais payé", "Jean Dupont"},
+	/* a signed letter speaks with its first signer's voice */
+	{"fr",
+	 "Les patrons de Zorbank et de Mediacorp ont écrit au ministre Paul Bernard.\n"
+	 "« Nous avons été très surpris par cette décision » du gouvernement, indique la lettre, signée par Jean Dupont, "
+	 "Claire Martin et Marc Petit.",
+	 "très surpris", "Jean Dupont"},
+	{"fr",
+	 "La lettre, signée par Jean Dupont et Claire Martin, a été envoyée au ministre.\n"
+	 "Le ministre Paul Bernard a répondu mardi.\n"
+	 "Selon la lettre, la taxe servirait surtout à « compenser la mauvaise gestion de l'État ».",
+	 "compenser la mauvaise", "Jean Dupont"},
+	{"en",
+	 "A letter signed by John Smith and Mary Jones reached the governor on Monday.\n"
+	 "Governor Paul Brown answered on Tuesday.\n"
+	 LDQ "The new tax will destroy thousands of jobs in the state," RDQ " the letter said.",
+	 "destroy thousands", "John Smith"},
+	/* a reporting verb after a determiner is a noun */
+	{"fr",
+	 "Le ministre Paul Bernard a parlé mardi devant les élus.\n"
+	 "« Nous avons été stupéfaits par ses propos » et par cette annonce, indique Claire Martin.",
+	 "stupéfaits par ses propos", "Claire Martin"},
+	{"fr",
+	 "Le ministre Paul Bernard a parlé mardi devant les élus.\n"
+	 "« Il faut tout changer dans ce pays », comme il le dit souvent.",
+	 "tout changer", "Paul Bernard"},
 	/* a place does not speak */
 	{"en",
 	 "The talks stalled in Geneva.\n"
