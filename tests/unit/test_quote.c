@@ -627,6 +627,15 @@ static const struct speaker_case speaker_cases[] = {
 	 "Le ministre Paul Bernard a parlé mardi devant les élus.\n"
 	 "« Il faut tout changer dans ce pays », comme il le dit souvent.",
 	 "tout changer", "Paul Bernard"},
+	/* a speaker goes by the fullest name the article gives them */
+	{"fr",
+	 "L'ONG Zorbank International publie son rapport annuel sur les inégalités.\n"
+	 "Selon Zorbank, « la richesse est très peu taxée dans le monde entier ».",
+	 "richesse est très peu", "Zorbank International"},
+	{"fr",
+	 "La CGT finances a publié ses propositions jeudi, et la CGT a appelé à manifester.\n"
+	 "« Le gouvernement n'a rien compris de la colère », a dénoncé la CGT.",
+	 "rien compris", "CGT"},
 	/* a place does not speak */
 	{"en",
 	 "The talks stalled in Geneva.\n"
