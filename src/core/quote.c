@@ -723,6 +723,27 @@ static bool indefinite_subject(const struct rv_article *a, const struct rv_analy
 	return true;
 }
 
+/* ”, the newspaper quoted X as saying: X speaks, not the newspaper; "an
+ * insider" is nobody the reader can name. Token k is the verb after
+ * "as"; [from, k) is searched back for "quoted". */
+static bool quoted_as(const struct rv_article *a, const struct rv_analysis *an, size_t from, size_t k,
+		      struct rv_quote *q)
+{
+	static const char *const quoting[] = {"quoted", "quotes", "quoting", "cited", "cites", "citing"};
+	const struct rv_tokens *tk = &an->tok;
+	size_t o = k - 1;
+	while (o > from && k - o < 14 && !rv_tok_among(a, &tk->v[o - 1], quoting, RV_ARRAY_LEN(quoting)))
+		o--;
+	if (o == from || !rv_tok_among(a, &tk->v[o - 1], quoting, RV_ARRAY_LEN(quoting)))
+		return false;
+	uint32_t nm = nearest_name(an, o, k - 1, o, true); /* the object, between "quoted" and "as" */
+	if (nm != RV_NONE && personish(&an->names[nm])) {
+		q->speaker_name = nm;
+		return true;
+	}
+	return indefinite_subject(a, an, o, k - 1);
+}
+
 /* After the quotation, tokens [from, to): ”, X said / », a déclaré X /
  * ”, he said / », a-t-il ajouté / ”, Rep. X, D-N.Y., said. */
 static bool speaker_after(const struct rv_article *a, const struct rv_analysis *an, size_t from, size_t to,
@@ -754,6 +775,8 @@ static bool speaker_after(const struct rv_article *a, const struct rv_analysis *
 			set_pronoun(a, q, t, q->start);
 			return true;
 		}
+		if (k > from + 1 && rv_token_is(a->body, &tk->v[k - 1], "as", true) && quoted_as(a, an, from, k, q))
+			return true; /* ”, the newspaper quoted an insider as saying */
 		size_t v = k;
 		while (v > from && rv_tok_among(a, &tk->v[v - 1], aux, RV_ARRAY_LEN(aux)))
 			v--;

@@ -636,6 +636,15 @@ static const struct speaker_case speaker_cases[] = {
 	 "La CGT finances a publié ses propositions jeudi, et la CGT a appelé à manifester.\n"
 	 "« Le gouvernement n'a rien compris de la colère », a dénoncé la CGT.",
 	 "rien compris", "CGT"},
+	/* "quoted X as saying": X, or nobody for "an insider" */
+	{"en",
+	 "Mary Jones runs the bank's Asian business from Singapore.\n"
+	 LDQ "They moved so quickly that it caught everyone by surprise," RDQ " the Daily Planet quoted an insider in the talks as saying.",
+	 "moved so quickly", NULL},
+	{"en",
+	 "Mary Jones runs the bank's Asian business from Singapore.\n"
+	 LDQ "They moved so quickly that it caught everyone by surprise," RDQ " the Daily Planet quoted John Smith as saying.",
+	 "moved so quickly", "John Smith"},
 	/* a place does not speak */
 	{"en",
 	 "The talks stalled in Geneva.\n"
