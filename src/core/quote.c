@@ -16,10 +16,19 @@
  *
  * Speakers: a reporting verb after the quotation (», a déclaré X; ,” X
  * said), before it (X a déclaré : «; X said: “; selon X, d'après X,
- * according to X), or in an incise. The speaker is the nearest name on the
- * verb's side, a person's name preferred; a pronoun (il, elle, he, she, or
- * a-t-il) is left for index.c to resolve once the corpus knows who is a
- * person. Quotations of fewer than four words are terms, the rest speech.
+ * according to X), or in an incise (, a-t-il dit, / , juge X,). The speaker
+ * is the nearest name on the verb's side, a person's name preferred; a
+ * pronoun (il, elle, he, she, or a-t-il) is left for index.c to resolve
+ * once the corpus knows who is a person. Other quotations between a
+ * quotation and its clause are stepped over (« A » et « B », dit X); a verb
+ * past "là où", "while" has its own subject; a French subject may follow
+ * the verb's complements (», confiait à l'AFP X). A document speaks with
+ * its first signer's voice (indique la lettre, signée par X, Y et Z); an
+ * indefinite subject (un ancien ministre, an insider) and another
+ * article's headline (Lire aussi) speak for nobody. With no clause at all,
+ * the sentence's subject speaks when a verb stands between it and the
+ * quotation (X sees “...”); else index.c continues the speaker before.
+ * Quotations of fewer than four words are terms, the rest speech.
  */
 #include "revue/analysis.h"
 
