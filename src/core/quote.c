@@ -500,6 +500,7 @@ static const char *const signed_forms[] = {"signe", "signee", "signes", "signees
 					   "cosignes", "cosignees", "signed", "cosigned", "co-signed"};
 
 #define SIGNATURE_LOOKBACK 1500 /* tokens searched back for who signed the document */
+#define ROLE_LOOKBACK 600       /* tokens searched back for the role word that introduced a name */
 
 static bool document_subject(const struct rv_article *a, const struct rv_tokens *tk, size_t from, size_t to)
 {
@@ -942,7 +943,69 @@ static bool see_also(const struct rv_article *a, const struct rv_tokens *tk, siz
 	       rv_tok_among(a, &tk->v[i + 1], also, RV_ARRAY_LEN(also));
 }
 
+#define ANTECEDENT_SENTENCES 3 /* sentences looked back at for a pronoun's role antecedent */
+#define ROLE_NAME_REACH 10     /* tokens from a role word to the name it introduces */
+
+/* "Le présentateur vedette a annoncé ... « ... », a-t-il déclaré": when
+ * the sentences just before a pronoun name no person, their subject may be
+ * a role ("le présentateur"); it stands for the person the article
+ * introduced with that role ("Le présentateur évincé de TF1, X"), the last
+ * one before. RV_NONE if the sentences name a person (the pronoun is
+ * theirs, index.c resolves it) or no role leads to a name. */
+static uint32_t role_antecedent(const struct rv_article *a, const struct rv_analysis *an, size_t qa)
+{
+	const struct rv_tokens *tk = &an->tok;
+	if (qa >= tk->n || !tk->nsent)
+		return RV_NONE;
+	uint32_t s = tk->v[qa].sentence, role = 0;
+	size_t role_tok = 0;
+	for (uint32_t back = 1; back <= ANTECEDENT_SENTENCES && back <= s && !role; back++) {
+		size_t b = first_tok_at(tk, tk->sent[s - back].start), e = first_tok_at(tk, tk->sent[s - back].end);
+		for (size_t i = first_name_from(an, b); i < an->nnames && an->names[i].tok_first < e; i++)
+			if (can_speak(an, &an->names[i]) && personish(&an->names[i]))
+				return RV_NONE;
+		for (size_t j = b; j + 1 < e && j < b + 6; j++) {
+			if (rv_tok_among(a, &tk->v[j], articles, RV_ARRAY_LEN(articles)) &&
+			    (role = rv_tok_role(a, &tk->v[j + 1])) != 0) {
+				role_tok = j + 1;
+				break;
+			}
+		}
+	}
+	if (!role)
+		return RV_NONE;
+	/* the role word introducing a name, nearest before the antecedent */
+	for (size_t j = role_tok; j-- > 0 && role_tok - j < ROLE_LOOKBACK;) {
+		if (rv_tok_role(a, &tk->v[j]) != role)
+			continue;
+		for (size_t k = j + 1; k < tk->n && k <= j + ROLE_NAME_REACH && tk->v[k].sentence == tk->v[j].sentence; k++) {
+			uint32_t nm = name_at_token(an, k);
+			if (nm != RV_NONE && an->names[nm].tok_first == k && can_speak(an, &an->names[nm]) &&
+			    personish(&an->names[nm]))
+				return nm;
+		}
+	}
+	return RV_NONE;
+}
+
+static void attribute_clause(const struct rv_article *a, struct rv_analysis *an, struct rv_quote *q,
+			     size_t incise_verb);
+
+/* The speaker from the quotation's clause, then a pronoun's role
+ * antecedent. */
 static void attribute(const struct rv_article *a, struct rv_analysis *an, struct rv_quote *q, size_t incise_verb)
+{
+	attribute_clause(a, an, q, incise_verb);
+	if (q->speaker_name == RV_NONE && q->pronoun_at != RV_NONE && !q->role &&
+	    !(q->flags & (RV_QUOTE_PLURAL | RV_QUOTE_BY_ORG | RV_QUOTE_NO_CUE))) {
+		uint32_t nm = role_antecedent(a, an, first_tok_at(&an->tok, q->start));
+		if (nm != RV_NONE)
+			q->speaker_name = nm;
+	}
+}
+
+static void attribute_clause(const struct rv_article *a, struct rv_analysis *an, struct rv_quote *q,
+			     size_t incise_verb)
 {
 	const struct rv_tokens *tk = &an->tok;
 	size_t qa = first_tok_at(tk, q->start), qb = first_tok_at(tk, q->end);

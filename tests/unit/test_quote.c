@@ -645,6 +645,18 @@ static const struct speaker_case speaker_cases[] = {
 	 "Mary Jones runs the bank's Asian business from Singapore.\n"
 	 LDQ "They moved so quickly that it caught everyone by surprise," RDQ " the Daily Planet quoted John Smith as saying.",
 	 "moved so quickly", "John Smith"},
+	/* a pronoun whose antecedent is a role: the person the article introduced with it */
+	{"fr",
+	 "Le présentateur évincé de Canal Nord, Paul Bernard, a fait ses adieux jeudi soir.\n"
+	 "Ses adieux ont été suivis d'extraits de ses entretiens avec Jean Dupont.\n"
+	 "Dans la matinée, le présentateur vedette a annoncé sur la radio avoir été licencié.\n"
+	 "« J'ai reçu une lettre de licenciement, donc je suis viré », a-t-il déclaré.",
+	 "lettre de licenciement", "Paul Bernard"},
+	{"fr",
+	 "Le présentateur évincé de Canal Nord, Paul Bernard, a fait ses adieux jeudi soir.\n"
+	 "Dans la matinée, la ministre Claire Martin a annoncé une réforme de la chaîne.\n"
+	 "« Cette réforme était prévue depuis longtemps déjà », a-t-elle déclaré.",
+	 "prévue depuis longtemps", "Claire Martin"},
 	/* a place does not speak */
 	{"en",
 	 "The talks stalled in Geneva.\n"
