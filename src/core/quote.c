@@ -535,17 +535,44 @@ static uint32_t document_signer(const struct rv_article *a, const struct rv_anal
 	return RV_NONE;
 }
 
-/* A document speaks: its signer if the article names one, else the
- * organisation that issued it. */
+/* Whose document: "le courrier de l'Union des métiers", "la lettre du
+ * syndicat X", "a letter from X" — the name right after the nearest
+ * document word before token k (or in its sentence) that has one. */
+static uint32_t document_owner(const struct rv_article *a, const struct rv_analysis *an, size_t k)
+{
+	static const char *const from_words[] = {"de", "du", "des", "d'", "of", "from"};
+	static const char *const the[] = {"la", "le", "les", "l'", "the"};
+	const struct rv_tokens *tk = &an->tok;
+	size_t e = k;
+	while (e + 1 < tk->n && e - k < 40 && tk->v[e + 1].sentence == tk->v[k].sentence)
+		e++;
+	for (size_t i = e + 1; i-- > 0 && e - i < SIGNATURE_LOOKBACK;) {
+		if ((tk->v[i].flags & RV_TOK_CAP) || !rv_tok_among(a, &tk->v[i], documents, RV_ARRAY_LEN(documents)))
+			continue;
+		for (size_t j = i + 1; j < tk->n && j <= i + 4; j++) {
+			if (!rv_tok_among(a, &tk->v[j], from_words, RV_ARRAY_LEN(from_words)))
+				continue;
+			size_t n = j + 1;
+			if (n < tk->n && rv_tok_among(a, &tk->v[n], the, RV_ARRAY_LEN(the)))
+				n++;
+			uint32_t nm = n < tk->n ? name_at_token(an, n) : RV_NONE;
+			if (nm != RV_NONE && an->names[nm].tok_first == n && can_speak(an, &an->names[nm]))
+				return nm;
+			break;
+		}
+		/* "indique le courrier" names no owner: an earlier mention may */
+	}
+	return RV_NONE;
+}
+
+/* A document speaks: its signer if the article names one, else whoever
+ * it is said to be from; else nobody the reader can name. */
 static void document_speaker(const struct rv_article *a, const struct rv_analysis *an, size_t k, struct rv_quote *q)
 {
 	uint32_t nm = document_signer(a, an, k);
-	if (nm != RV_NONE) {
-		q->speaker_name = nm;
-		return;
-	}
-	q->pronoun_at = q->start;
-	q->flags |= RV_QUOTE_BY_ORG;
+	if (nm == RV_NONE)
+		nm = document_owner(a, an, k);
+	q->speaker_name = nm;
 }
 
 /* The subject of a sentence's main clause: a name among its first words
@@ -711,6 +738,15 @@ static uint32_t inverted_subject(const struct rv_article *a, const struct rv_ana
 	return RV_NONE;
 }
 
+static bool indefinite_article(const struct rv_article *a, const struct rv_token *t)
+{
+	static const char *const indefinite[] = {"un", "une", "a", "an"};
+	for (size_t i = 0; i < RV_ARRAY_LEN(indefinite); i++)
+		if (rv_token_is(a->body, t, indefinite[i], true)) /* raw: "à" is no article */
+			return true;
+	return false;
+}
+
 /* "un ancien ministre", "a senior official": a subject with an indefinite
  * article at token `at` and no name before the clause ends (a comma or
  * `to`) speaks anonymously. "un porte-parole de Zorbank" names its
@@ -718,15 +754,15 @@ static uint32_t inverted_subject(const struct rv_article *a, const struct rv_ana
 static bool indefinite_subject(const struct rv_article *a, const struct rv_analysis *an, size_t at, size_t to)
 {
 	const struct rv_tokens *tk = &an->tok;
-	static const char *const indefinite[] = {"un", "une", "a", "an"};
-	bool ind = false;
-	for (size_t i = 0; i < RV_ARRAY_LEN(indefinite); i++)
-		ind |= rv_token_is(a->body, &tk->v[at], indefinite[i], true); /* raw: "à" is no article */
-	if (!ind)
+	if (!indefinite_article(a, &tk->v[at]))
 		return false;
 	for (size_t j = at + 1; j < to && j < at + SUBJECT_LOOKBACK * 2; j++) {
-		if (punct_is(a, &tk->v[j], ",") || punct_is(a, &tk->v[j], ";") || punct_is(a, &tk->v[j], "."))
+		if (punct_is(a, &tk->v[j], ";") || punct_is(a, &tk->v[j], "."))
 			break;
+		if (punct_is(a, &tk->v[j], ",")) { /* "un des membres de la délégation, X" names X */
+			uint32_t ap = j + 1 < to ? name_at_token(an, j + 1) : RV_NONE;
+			return !(ap != RV_NONE && an->names[ap].tok_first == j + 1);
+		}
 		if (name_at_token(an, j) != RV_NONE)
 			return false;
 	}
@@ -776,6 +812,14 @@ static bool speaker_after(const struct rv_article *a, const struct rv_analysis *
 		if (rv_tok_among(a, t, subordinators, RV_ARRAY_LEN(subordinators)) ||
 		    rv_token_is(a->body, t, "o\xC3\xB9", true))
 			return false; /* », là où X évoquait: another clause's verb */
+		if (k > from && punct_is(a, &tk->v[k - 1], ",") && rv_tok_among(a, t, according, RV_ARRAY_LEN(according))) {
+			size_t b = k + 1 + (rv_token_is(a->body, t, "according", true) ? 1 : 0);
+			uint32_t nm = b < to ? nearest_name(an, b, b + 4 < to ? b + 4 : to, b, false) : RV_NONE;
+			if (nm != RV_NONE && an->names[nm].tok_first <= b + 1) {
+				q->speaker_name = nm; /* », selon X / ”, according to X */
+				return true;
+			}
+		}
 		bool inverted = incise_token(a, t);
 		if (!speech_verb(a, t) && !(inverted && k + 1 < to && speech_verb(a, &tk->v[k + 1])))
 			continue;
@@ -811,8 +855,9 @@ static bool speaker_after(const struct rv_article *a, const struct rv_analysis *
 		}
 		if (nm == RV_NONE && hi < to && !punct_is(a, &tk->v[hi], ",") && !punct_is(a, &tk->v[hi], ";"))
 			nm = inverted_subject(a, an, hi, to); /* », confiait à l'AFP X */
-		if (nm == RV_NONE && hi + 1 < to && punct_is(a, &tk->v[hi], ",") && role_in(a, tk, k + 1, hi)) {
-			/* », expose son secrétaire général, X: the role's apposition */
+		if (nm == RV_NONE && hi + 1 < to && punct_is(a, &tk->v[hi], ",") &&
+		    (role_in(a, tk, k + 1, hi) || indefinite_article(a, &tk->v[k + 1]))) {
+			/* », expose son secrétaire général, X / a déclaré un des membres, X: the apposition */
 			uint32_t ap = name_at_token(an, hi + 1);
 			if (ap != RV_NONE && an->names[ap].tok_first == hi + 1 && can_speak(an, &an->names[ap]) &&
 			    personish(&an->names[ap]))
@@ -930,17 +975,39 @@ static bool speaker_before(const struct rv_article *a, const struct rv_analysis 
 	return false;
 }
 
+#define SAME_NAME_LOOK 4096 /* names of an article compared with a sentence-initial one */
+
+/* Does the article also write this name away from a sentence's start? */
+static bool written_mid_sentence(const struct rv_analysis *an, const struct rv_name *nm)
+{
+	if (!nm->key)
+		return false;
+	for (size_t i = 0; i < an->nnames && i < SAME_NAME_LOOK; i++)
+		if (!(an->names[i].flags & RV_NAME_SENT_INITIAL) && an->names[i].key && !strcmp(an->names[i].key, nm->key))
+			return true;
+	return false;
+}
+
 /* Does the sentence at token `from` announce another article ("Lire
  * aussi", "À lire également", "Voir aussi", "Read more", "See also")? */
-static bool see_also(const struct rv_article *a, const struct rv_tokens *tk, size_t from)
+static bool see_also_at(const struct rv_article *a, const struct rv_tokens *tk, size_t i)
 {
 	static const char *const verbs[] = {"lire", "voir", "read", "see"};
 	static const char *const also[] = {"aussi", "egalement", "more", "also"};
-	size_t i = from;
+	while (i + 1 < tk->n && (tk->v[i].flags & RV_TOK_PUNCT) && !(tk->v[i + 1].flags & RV_TOK_PARA))
+		i++; /* "» LIRE AUSSI" */
 	if (i + 1 < tk->n && rv_token_is(a->body, &tk->v[i], "\xC3\x80", true)) /* À lire */
 		i++;
 	return i + 1 < tk->n && rv_tok_among(a, &tk->v[i], verbs, RV_ARRAY_LEN(verbs)) &&
 	       rv_tok_among(a, &tk->v[i + 1], also, RV_ARRAY_LEN(also));
+}
+
+static bool see_also(const struct rv_article *a, const struct rv_tokens *tk, size_t from)
+{
+	size_t p = from; /* "Lire aussi. X : « ... »": the paragraph's start too */
+	while (p > 0 && from - p < 40 && !(tk->v[p].flags & RV_TOK_PARA))
+		p--;
+	return see_also_at(a, tk, from) || ((tk->v[p].flags & RV_TOK_PARA) && see_also_at(a, tk, p));
 }
 
 #define ANTECEDENT_SENTENCES 3 /* sentences looked back at for a pronoun's role antecedent */
@@ -1074,7 +1141,22 @@ static void attribute_clause(const struct rv_article *a, struct rv_analysis *an,
 	 * qui « ... »": the sentence's subject, when a verb stands between it
 	 * and the quotation (in "Zorbank « n'a rien payé »" the words are
 	 * said of the subject, by someone else) */
-	uint32_t subj = sentence_subject(an, from, qa);
+	size_t topic_end = from; /* "Gilets jaunes : X prône « ... »": a headline's topic is no subject */
+	for (size_t j = from; j < qa; j++)
+		if (punct_is(a, &tk->v[j], ":"))
+			topic_end = j + 1;
+	uint32_t subj = topic_end < qa ? sentence_subject(an, topic_end, qa) : RV_NONE;
+	if (subj != RV_NONE) { /* a word capitalised at the sentence's start, or "À Cuers", is no subject */
+		const struct rv_name *sn = &an->names[subj];
+		size_t f = sn->tok_first;
+		bool governed = f > from && (rv_tok_among(a, &tk->v[f - 1], verb_objects, RV_ARRAY_LEN(verb_objects)) ||
+					     rv_tok_among(a, &tk->v[f - 1], role_of, RV_ARRAY_LEN(role_of)));
+		bool bare = (sn->flags & RV_NAME_SENT_INITIAL) && sn->tok_first == sn->tok_last &&
+			    sn->votes[RV_ET_PERSON] + sn->votes[RV_ET_ORG] == 0 &&
+			    !written_mid_sentence(an, sn); /* "Rencontre avec...", "Quelque 3 500" */
+		if (governed || bare)
+			subj = RV_NONE;
+	}
 	if (subj != RV_NONE && an->names[subj].tok_last + 1 < qa) {
 		bool verb_between = false;
 		for (size_t j = an->names[subj].tok_last + 1; j < qa; j++)

@@ -594,7 +594,7 @@ static const struct speaker_case speaker_cases[] = {
 	 "repair the roads", NULL},
 	/* no clause: the sentence's subject, when a verb stands between it and the words */
 	{"en",
-	 "The chief executive John Smith spoke to reporters at length.\n"
+	 "The chief executive John Smith spoke to reporters at length about the bank Zorbank.\n"
 	 "Zorbank sees " LDQ "the opportunity to create value in a growing market" RDQ ".",
 	 "opportunity to create", "Zorbank"},
 	{"fr",
@@ -657,6 +657,33 @@ static const struct speaker_case speaker_cases[] = {
 	 "Dans la matinée, la ministre Claire Martin a annoncé une réforme de la chaîne.\n"
 	 "« Cette réforme était prévue depuis longtemps déjà », a-t-elle déclaré.",
 	 "prévue depuis longtemps", "Claire Martin"},
+	{"fr",
+	 "Une délégation a été reçue vendredi soir par le ministre Paul Bernard.\n"
+	 "« Le ministre est conscient de la gravité de la situation », a déclaré un des membres de la délégation, Jean Dupont.",
+	 "conscient de la gravité", "Jean Dupont"},
+	{"fr",
+	 "Jean Dupont a manifesté toute la journée avec le collectif.\n"
+	 "À Montferrand, « un manifestant a été heurté par une voiture en colère » samedi.",
+	 "manifestant a été heurté", "Jean Dupont"},
+	{"fr",
+	 "Le ministre Paul Bernard a reçu les élus mardi.\n"
+	 "Zorbank Groupe : « La révolution ? On n'en est vraiment pas très loin ! »",
+	 "révolution", "Paul Bernard"},
+	/* », selon X after the quotation */
+	{"fr",
+	 "Le ministre Paul Bernard a reçu les élus mardi.\n"
+	 "Un « visage raciste et putschiste » se cache derrière les violences, selon Jean Dupont.",
+	 "visage raciste", "Jean Dupont"},
+	/* a document with no signer: whoever it is from */
+	{"fr",
+	 "Le ministre Paul Bernard a reçu les élus mardi.\n"
+	 "Un courrier de l'Union des hôteliers a été envoyé aux commerçants. "
+	 "« Nous venons d'être informés de forts risques de débordements », indique le courrier.",
+	 "venons d'être informés", "Union des hôteliers"},
+	{"fr",
+	 "Les élus ont été reçus mardi par le ministre Paul Bernard.\n"
+	 "Lire aussi. Zorbank : « Qu'ils arrêtent enfin de nous prendre de haut »",
+	 "arrêtent enfin", NULL},
 	/* a place does not speak */
 	{"en",
 	 "The talks stalled in Geneva.\n"
