@@ -1441,11 +1441,66 @@ static uint32_t continued_speaker(const struct rv_index *ix, const struct rv_ana
 	return p->speaker;
 }
 
+/* Does `longer` extend `shorter` by capitalised words only, at its end for
+ * an organisation ("Oxfam" → "Oxfam International") or at its start for a
+ * person ("Eddington" → "Rod Eddington")? "CGT" → "CGT finances" names a
+ * part of the organisation, not the same one. */
+static bool proper_extension(const char *shorter, const char *longer, enum rv_etype type)
+{
+	size_t n = strlen(shorter), m = strlen(longer);
+	if (m <= n + 1)
+		return false;
+	const char *ext;
+	size_t ext_len;
+	if (type == RV_ET_ORG) {
+		if (strncmp(longer, shorter, n) || longer[n] != ' ')
+			return false;
+		ext = longer + n + 1;
+		ext_len = m - n - 1;
+	} else {
+		if (strcmp(longer + m - n, shorter) || longer[m - n - 1] != ' ')
+			return false;
+		ext = longer;
+		ext_len = m - n - 1;
+	}
+	for (size_t i = 0; i < ext_len; i++) { /* a word opening with a non-ASCII letter passes (É, Ö...) */
+		bool word_start = i == 0 || ext[i - 1] == ' ';
+		if (word_start && ext[i] != ' ' && !((unsigned char)ext[i] >= 'A' && (unsigned char)ext[i] <= 'Z') &&
+		    (unsigned char)ext[i] < 0x80)
+			return false;
+	}
+	return true;
+}
+
+#define FULLEST_LOOK 4096 /* names of an article looked at for a speaker's fuller name */
+
+/* A speaker is named by their fullest name in the article: "Oxfam" is
+ * "Oxfam International" when the article writes that, and no other fuller
+ * name competes ("Clinton" stays "Clinton" beside Bill and Hillary
+ * Clinton). */
+static uint32_t fullest_speaker(const struct rv_index *ix, const struct rv_analysis *an, uint32_t speaker)
+{
+	const struct rv_entity *e = &ix->entities[speaker];
+	uint32_t found = RV_NONE;
+	for (size_t i = 0; i < an->nnames && i < FULLEST_LOOK; i++) {
+		uint32_t f = an->names[i].entity;
+		if (f == RV_NONE || f == speaker || f == found || ix->entities[f].type != e->type)
+			continue;
+		if (!proper_extension(e->name, ix->entities[f].name, e->type))
+			continue;
+		if (found != RV_NONE)
+			return speaker; /* two fuller names: which one is unsaid */
+		found = f;
+	}
+	return found != RV_NONE ? found : speaker;
+}
+
 static void resolve_speakers(struct rv_index *ix)
 {
 	uint32_t id = 0;
 	for (size_t a = 0; a < ix->corpus->n; a++) {
 		struct rv_analysis *an = &ix->an[a];
+		uint32_t last_speaker = RV_NONE, last_fullest = RV_NONE;
 		for (size_t q = 0; q < an->nquotes; q++) {
 			struct rv_quote *qu = &an->quotes[q];
 			qu->id = id++;
@@ -1459,16 +1514,23 @@ static void resolve_speakers(struct rv_index *ix)
 					qu->pronoun_at = qu->start;
 				}
 			}
-			if (qu->speaker != RV_NONE || qu->pronoun_at == RV_NONE || (qu->flags & RV_QUOTE_PLURAL))
-				continue;
-			if (qu->flags & RV_QUOTE_NO_CUE)
-				qu->speaker = continued_speaker(ix, an, q);
-			if (qu->speaker == RV_NONE && qu->role)
-				qu->speaker = role_speaker(ix, an, qu->role, qu->pronoun_at);
-			if (qu->speaker == RV_NONE && (qu->flags & RV_QUOTE_BY_ORG))
-				qu->speaker = org_speaker(ix, an, qu->pronoun_at);
-			if (qu->speaker == RV_NONE)
-				qu->speaker = pronoun_speaker(ix, an, qu->pronoun_at, q, RV_ET_PERSON);
+			if (qu->speaker == RV_NONE && qu->pronoun_at != RV_NONE && !(qu->flags & RV_QUOTE_PLURAL)) {
+				if (qu->flags & RV_QUOTE_NO_CUE)
+					qu->speaker = continued_speaker(ix, an, q);
+				if (qu->speaker == RV_NONE && qu->role)
+					qu->speaker = role_speaker(ix, an, qu->role, qu->pronoun_at);
+				if (qu->speaker == RV_NONE && (qu->flags & RV_QUOTE_BY_ORG))
+					qu->speaker = org_speaker(ix, an, qu->pronoun_at);
+				if (qu->speaker == RV_NONE)
+					qu->speaker = pronoun_speaker(ix, an, qu->pronoun_at, q, RV_ET_PERSON);
+			}
+			if (qu->speaker != RV_NONE) {
+				if (qu->speaker != last_speaker) { /* a run of quotes by one speaker: looked up once */
+					last_speaker = qu->speaker;
+					last_fullest = fullest_speaker(ix, an, qu->speaker);
+				}
+				qu->speaker = last_fullest;
+			}
 		}
 	}
 	ix->nquotes = id;

@@ -327,6 +327,10 @@ static const char *speech_verbs[] = {
 	"se felicite", "felicite", "salue", "saluait", "regrettant", "soulignant", "precisant",
 	"expliquant", "indiquant", "estimant", "jugeant", "rappelant", "notant", "ajoutant",
 	"affirmant", "assurant", "declarant", "martelant", "insistant", "reconnaissant",
+	"concede", "concedent", "concedait", "concedant", "retorque", "retorquent", "retorquait",
+	"replique", "repliquent", "repliquait", "objecte", "objectait", "expose", "exposent",
+	"exposait", "releve", "relevent", "relevait", "relevant", "tempere", "temperait", "assene",
+	"assenait", "mentionne", "mentionnait", "applaudi", "applaudit", "applaudissent",
 	/* English */
 	"said", "says", "say", "saying", "called", "calls", "calling", "told", "tells", "tell", "telling", "added", "adds", "add",
 	"adding", "explained", "explains", "explaining", "stated", "states", "noted", "notes",
@@ -344,6 +348,8 @@ static const char *speech_verbs[] = {
 	"announced", "assured", "assures", "explained", "affirmed", "reiterated", "repeated",
 	"reckons", "reckoned", "estimated", "estimates", "predicts", "proclaimed", "yelled",
 	"screamed", "sighed", "laughed", "shot back", "fired back", "went on", "chimed",
+	"asserted", "asserts", "retorted", "lamented", "laments", "answered", "pleaded",
+	"underscored", "bragged", "scoffed", "snapped", "blasted", "slammed",
 };
 
 static const char *nationalities[] = {

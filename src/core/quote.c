@@ -16,10 +16,19 @@
  *
  * Speakers: a reporting verb after the quotation (», a déclaré X; ,” X
  * said), before it (X a déclaré : «; X said: “; selon X, d'après X,
- * according to X), or in an incise. The speaker is the nearest name on the
- * verb's side, a person's name preferred; a pronoun (il, elle, he, she, or
- * a-t-il) is left for index.c to resolve once the corpus knows who is a
- * person. Quotations of fewer than four words are terms, the rest speech.
+ * according to X), or in an incise (, a-t-il dit, / , juge X,). The speaker
+ * is the nearest name on the verb's side, a person's name preferred; a
+ * pronoun (il, elle, he, she, or a-t-il) is left for index.c to resolve
+ * once the corpus knows who is a person. Other quotations between a
+ * quotation and its clause are stepped over (« A » et « B », dit X); a verb
+ * past "là où", "while" has its own subject; a French subject may follow
+ * the verb's complements (», confiait à l'AFP X). A document speaks with
+ * its first signer's voice (indique la lettre, signée par X, Y et Z); an
+ * indefinite subject (un ancien ministre, an insider) and another
+ * article's headline (Lire aussi) speak for nobody. With no clause at all,
+ * the sentence's subject speaks when a verb stands between it and the
+ * quotation (X sees “...”); else index.c continues the speaker before.
+ * Quotations of fewer than four words are terms, the rest speech.
  */
 #include "revue/analysis.h"
 
@@ -33,6 +42,7 @@
 #define MAX_DEPTH 64
 #define SPEECH_MIN_WORDS 4
 #define BLOCK_MAX_WORDS 150
+#define QUOTE_SKIP_MAX 200 /* tokens of another quotation stepped over on the way to a reporting verb */
 #define CUE_WINDOW 26 /* tokens looked at after a quotation for its verb: "”, X, who has sued Y several times, said" */
 
 struct mark {
@@ -265,7 +275,11 @@ static bool clause_mark(const struct rv_article *a, const struct rv_token *t)
 	       punct_is(a, t, "(") || punct_is(a, t, ")");
 }
 
-/* Finds an incise [ia, ib) inside [ts, te): ", a-t-il expliqué," and the like. */
+static bool participle(const struct rv_article *a, const struct rv_token *t);
+
+/* Finds an incise [ia, ib) inside [ts, te): ", a-t-il expliqué," and the
+ * like, or a reporting verb right after the comma with its subject: ",
+ * juge un ancien ministre,", ", said John Smith,". */
 static bool find_incise(const struct rv_article *a, const struct rv_tokens *tk, uint32_t ts, uint32_t te,
 			uint32_t *ia, uint32_t *ib, size_t *verb_tok)
 {
@@ -276,7 +290,13 @@ static bool find_incise(const struct rv_article *a, const struct rv_tokens *tk, 
 		for (size_t j = i + 1; j < tk->n && j <= i + 8 && tk->v[j].end <= te; j++) {
 			if (clause_mark(a, &tk->v[j])) {
 				bool found = false;
-				for (size_t k = i + 1; k < j; k++) {
+				const struct rv_token *first = &tk->v[i + 1];
+				if (j > i + 2 && punct_is(a, &tk->v[i], ",") && speech_verb(a, first) &&
+				    !incise_token(a, first) && !participle(a, first)) {
+					found = true;
+					*verb_tok = i + 1;
+				}
+				for (size_t k = i + 1; k < j && !found; k++) {
 					if (incise_token(a, &tk->v[k]) &&
 					    (speech_verb(a, &tk->v[k]) ||
 					     (k + 1 < j && speech_verb(a, &tk->v[k + 1])) ||
@@ -472,6 +492,89 @@ static bool org_subject(const struct rv_article *a, const struct rv_tokens *tk, 
 	return false;
 }
 
+/* A document as the subject: "indique la lettre", "selon le courrier",
+ * "the letter said". */
+static const char *const documents[] = {"lettre", "courrier", "missive", "tribune", "petition", "letter",
+					"memo", "memorandum", "op-ed", "petition"};
+static const char *const signed_forms[] = {"signe", "signee", "signes", "signees", "cosigne", "cosignee",
+					   "cosignes", "cosignees", "signed", "cosigned", "co-signed"};
+
+#define SIGNATURE_LOOKBACK 1500 /* tokens searched back for who signed the document */
+#define ROLE_LOOKBACK 600       /* tokens searched back for the role word that introduced a name */
+
+static bool document_subject(const struct rv_article *a, const struct rv_tokens *tk, size_t from, size_t to)
+{
+	for (size_t i = from; i < to && i < tk->n; i++)
+		if (!(tk->v[i].flags & RV_TOK_CAP) && rv_tok_among(a, &tk->v[i], documents, RV_ARRAY_LEN(documents)))
+			return true;
+	return false;
+}
+
+/* The words of a letter signed by several people are its first signer's
+ * ("une lettre signée par X, Y et Z", "a letter signed by X and Y"): the
+ * signature nearest before the end of the sentence of token k (or in it),
+ * and the first person named after it. RV_NONE when the article names no
+ * signer. */
+static uint32_t document_signer(const struct rv_article *a, const struct rv_analysis *an, size_t k)
+{
+	const struct rv_tokens *tk = &an->tok;
+	size_t e = k;
+	while (e + 1 < tk->n && e - k < 40 && tk->v[e + 1].sentence == tk->v[k].sentence)
+		e++;
+	for (size_t i = e + 1; i-- > 0 && e - i < SIGNATURE_LOOKBACK;) {
+		if (!rv_tok_among(a, &tk->v[i], signed_forms, RV_ARRAY_LEN(signed_forms)))
+			continue;
+		for (size_t j = i + 1; j < tk->n && j < i + 14 && !punct_is(a, &tk->v[j], "."); j++) {
+			uint32_t nm = name_at_token(an, j);
+			/* signers are people: any name but an organisation's or a place's */
+			if (nm != RV_NONE && can_speak(an, &an->names[nm]) &&
+			    an->names[nm].votes[RV_ET_ORG] <= an->names[nm].votes[RV_ET_PERSON])
+				return nm;
+		}
+	}
+	return RV_NONE;
+}
+
+/* Whose document: "le courrier de l'Union des métiers", "la lettre du
+ * syndicat X", "a letter from X" — the name right after the nearest
+ * document word before token k (or in its sentence) that has one. */
+static uint32_t document_owner(const struct rv_article *a, const struct rv_analysis *an, size_t k)
+{
+	static const char *const from_words[] = {"de", "du", "des", "d'", "of", "from"};
+	static const char *const the[] = {"la", "le", "les", "l'", "the"};
+	const struct rv_tokens *tk = &an->tok;
+	size_t e = k;
+	while (e + 1 < tk->n && e - k < 40 && tk->v[e + 1].sentence == tk->v[k].sentence)
+		e++;
+	for (size_t i = e + 1; i-- > 0 && e - i < SIGNATURE_LOOKBACK;) {
+		if ((tk->v[i].flags & RV_TOK_CAP) || !rv_tok_among(a, &tk->v[i], documents, RV_ARRAY_LEN(documents)))
+			continue;
+		for (size_t j = i + 1; j < tk->n && j <= i + 4; j++) {
+			if (!rv_tok_among(a, &tk->v[j], from_words, RV_ARRAY_LEN(from_words)))
+				continue;
+			size_t n = j + 1;
+			if (n < tk->n && rv_tok_among(a, &tk->v[n], the, RV_ARRAY_LEN(the)))
+				n++;
+			uint32_t nm = n < tk->n ? name_at_token(an, n) : RV_NONE;
+			if (nm != RV_NONE && an->names[nm].tok_first == n && can_speak(an, &an->names[nm]))
+				return nm;
+			break;
+		}
+		/* "indique le courrier" names no owner: an earlier mention may */
+	}
+	return RV_NONE;
+}
+
+/* A document speaks: its signer if the article names one, else whoever
+ * it is said to be from; else nobody the reader can name. */
+static void document_speaker(const struct rv_article *a, const struct rv_analysis *an, size_t k, struct rv_quote *q)
+{
+	uint32_t nm = document_signer(a, an, k);
+	if (nm == RV_NONE)
+		nm = document_owner(a, an, k);
+	q->speaker_name = nm;
+}
+
 /* The subject of a sentence's main clause: a name among its first words
  * ("Trump accused Obama of ..., saying"; "Mais Jean-Paul Betbèze (Crédit
  * Agricole) juge que"). */
@@ -578,6 +681,115 @@ static bool subject_before(const struct rv_article *a, const struct rv_analysis 
 	return false;
 }
 
+/* The token closing the quotation opened at token k, or `to` if none
+ * does before it. */
+static size_t quotation_end(const struct rv_article *a, const struct rv_tokens *tk, size_t k, size_t to)
+{
+	unsigned closer = closer_of(rv_token_first_cp(a->body, &tk->v[k]));
+	size_t c = k + 1;
+	while (c < to && rv_token_first_cp(a->body, &tk->v[c]) != closer)
+		c++;
+	return c;
+}
+
+/* A determiner makes the reporting verb after it a noun: "cette annonce",
+ * "sa critique", "the claims". Not le, la, les, l', leur, which are also
+ * object pronouns ("comme il le dit", "il leur explique"). */
+static bool noun_use(const struct rv_article *a, const struct rv_token *before)
+{
+	static const char *const determiners[] = {"un", "une", "des", "du", "au", "aux", "ce", "cet", "cette", "ces",
+						  "son", "sa", "ses", "mon", "ma", "mes", "notre", "nos", "votre",
+						  "vos", "leurs", "the", "an", "this", "these", "his", "its", "their",
+						  "our", "my", "your"};
+	return rv_tok_among(a, before, determiners, RV_ARRAY_LEN(determiners)); /* not "a": the French auxiliary */
+}
+
+/* Words that open another clause: after a quotation, a reporting verb
+ * past them has a subject of its own ("», là où X évoquait", "” while X
+ * said"). */
+static const char *const subordinators[] = {"tandis", "alors", "quand", "lorsque", "mais",
+					    "while", "whereas", "but"};
+
+/* A French subject put after the verb's complements: "», confiait mardi à
+ * l'AFP Thomas Miralles", "», a averti le commissaire à l'Économie Pierre
+ * Moscovici". Tokens [from, to) start at the complement's preposition; the
+ * first person's name not itself governed by a preposition ("à l'AFP",
+ * "in London"), before the next comma. */
+static uint32_t inverted_subject(const struct rv_article *a, const struct rv_analysis *an, size_t from, size_t to)
+{
+	const struct rv_tokens *tk = &an->tok;
+	for (size_t j = from; j < to; j++) {
+		if (punct_is(a, &tk->v[j], ",") || punct_is(a, &tk->v[j], ";"))
+			break;
+		uint32_t nm = name_at_token(an, j);
+		if (nm == RV_NONE || an->names[nm].tok_first != j)
+			continue;
+		size_t p = j;
+		if (p > from && rv_tok_among(a, &tk->v[p - 1], articles, RV_ARRAY_LEN(articles)))
+			p--;
+		bool governed = p > from && (rv_tok_among(a, &tk->v[p - 1], verb_objects, RV_ARRAY_LEN(verb_objects)) ||
+					     rv_tok_among(a, &tk->v[p - 1], role_of, RV_ARRAY_LEN(role_of)));
+		if (p == from || governed || !can_speak(an, &an->names[nm]) || !personish(&an->names[nm])) {
+			j = an->names[nm].tok_last;
+			continue;
+		}
+		return nm;
+	}
+	return RV_NONE;
+}
+
+static bool indefinite_article(const struct rv_article *a, const struct rv_token *t)
+{
+	static const char *const indefinite[] = {"un", "une", "a", "an"};
+	for (size_t i = 0; i < RV_ARRAY_LEN(indefinite); i++)
+		if (rv_token_is(a->body, t, indefinite[i], true)) /* raw: "à" is no article */
+			return true;
+	return false;
+}
+
+/* "un ancien ministre", "a senior official": a subject with an indefinite
+ * article at token `at` and no name before the clause ends (a comma or
+ * `to`) speaks anonymously. "un porte-parole de Zorbank" names its
+ * organisation, and is left to the other rules. */
+static bool indefinite_subject(const struct rv_article *a, const struct rv_analysis *an, size_t at, size_t to)
+{
+	const struct rv_tokens *tk = &an->tok;
+	if (!indefinite_article(a, &tk->v[at]))
+		return false;
+	for (size_t j = at + 1; j < to && j < at + SUBJECT_LOOKBACK * 2; j++) {
+		if (punct_is(a, &tk->v[j], ";") || punct_is(a, &tk->v[j], "."))
+			break;
+		if (punct_is(a, &tk->v[j], ",")) { /* "un des membres de la délégation, X" names X */
+			uint32_t ap = j + 1 < to ? name_at_token(an, j + 1) : RV_NONE;
+			return !(ap != RV_NONE && an->names[ap].tok_first == j + 1);
+		}
+		if (name_at_token(an, j) != RV_NONE)
+			return false;
+	}
+	return true;
+}
+
+/* ”, the newspaper quoted X as saying: X speaks, not the newspaper; "an
+ * insider" is nobody the reader can name. Token k is the verb after
+ * "as"; [from, k) is searched back for "quoted". */
+static bool quoted_as(const struct rv_article *a, const struct rv_analysis *an, size_t from, size_t k,
+		      struct rv_quote *q)
+{
+	static const char *const quoting[] = {"quoted", "quotes", "quoting", "cited", "cites", "citing"};
+	const struct rv_tokens *tk = &an->tok;
+	size_t o = k - 1;
+	while (o > from && k - o < 14 && !rv_tok_among(a, &tk->v[o - 1], quoting, RV_ARRAY_LEN(quoting)))
+		o--;
+	if (o == from || !rv_tok_among(a, &tk->v[o - 1], quoting, RV_ARRAY_LEN(quoting)))
+		return false;
+	uint32_t nm = nearest_name(an, o, k - 1, o, true); /* the object, between "quoted" and "as" */
+	if (nm != RV_NONE && personish(&an->names[nm])) {
+		q->speaker_name = nm;
+		return true;
+	}
+	return indefinite_subject(a, an, o, k - 1);
+}
+
 /* After the quotation, tokens [from, to): ”, X said / », a déclaré X /
  * ”, he said / », a-t-il ajouté / ”, Rep. X, D-N.Y., said. */
 static bool speaker_after(const struct rv_article *a, const struct rv_analysis *an, size_t from, size_t to,
@@ -587,15 +799,38 @@ static bool speaker_after(const struct rv_article *a, const struct rv_analysis *
 	for (size_t k = from; k < to; k++) {
 		const struct rv_token *t = &tk->v[k];
 		unsigned cp = rv_token_first_cp(a->body, t);
-		if (cp == 0xAB || cp == 0x201C)
-			return false; /* another quotation starts */
+		if (cp == 0xAB || cp == 0x201C || cp == '"') {
+			/* another quotation in the same sentence: « A » pour « B »
+			 * et « C », expose X — the clause after the last one
+			 * reports them all; one left open ends the search */
+			size_t c = quotation_end(a, tk, k, to);
+			if (c == to)
+				return false;
+			k = c;
+			continue;
+		}
+		if (rv_tok_among(a, t, subordinators, RV_ARRAY_LEN(subordinators)) ||
+		    rv_token_is(a->body, t, "o\xC3\xB9", true))
+			return false; /* », là où X évoquait: another clause's verb */
+		if (k > from && punct_is(a, &tk->v[k - 1], ",") && rv_tok_among(a, t, according, RV_ARRAY_LEN(according))) {
+			size_t b = k + 1 + (rv_token_is(a->body, t, "according", true) ? 1 : 0);
+			uint32_t nm = b < to ? nearest_name(an, b, b + 4 < to ? b + 4 : to, b, false) : RV_NONE;
+			if (nm != RV_NONE && an->names[nm].tok_first <= b + 1) {
+				q->speaker_name = nm; /* », selon X / ”, according to X */
+				return true;
+			}
+		}
 		bool inverted = incise_token(a, t);
 		if (!speech_verb(a, t) && !(inverted && k + 1 < to && speech_verb(a, &tk->v[k + 1])))
 			continue;
+		if (k > from && noun_use(a, &tk->v[k - 1]))
+			continue; /* "par cette annonce": a noun */
 		if (inverted) {
 			set_pronoun(a, q, t, q->start);
 			return true;
 		}
+		if (k > from + 1 && rv_token_is(a->body, &tk->v[k - 1], "as", true) && quoted_as(a, an, from, k, q))
+			return true; /* ”, the newspaper quoted an insider as saying */
 		size_t v = k;
 		while (v > from && rv_tok_among(a, &tk->v[v - 1], aux, RV_ARRAY_LEN(aux)))
 			v--;
@@ -618,6 +853,18 @@ static bool speaker_after(const struct rv_article *a, const struct rv_analysis *
 			if (nm != RV_NONE && !personish(&an->names[nm]) && role_institution(a, tk, k + 1, an->names[nm].tok_first))
 				nm = RV_NONE;
 		}
+		if (nm == RV_NONE && hi < to && !punct_is(a, &tk->v[hi], ",") && !punct_is(a, &tk->v[hi], ";"))
+			nm = inverted_subject(a, an, hi, to); /* », confiait à l'AFP X */
+		if (nm == RV_NONE && hi + 1 < to && punct_is(a, &tk->v[hi], ",") &&
+		    (role_in(a, tk, k + 1, hi) || indefinite_article(a, &tk->v[k + 1]))) {
+			/* », expose son secrétaire général, X / a déclaré un des membres, X: the apposition */
+			uint32_t ap = name_at_token(an, hi + 1);
+			if (ap != RV_NONE && an->names[ap].tok_first == hi + 1 && can_speak(an, &an->names[ap]) &&
+			    personish(&an->names[ap]))
+				nm = ap;
+		}
+		if (nm == RV_NONE && k + 1 < to && indefinite_subject(a, an, k + 1, to))
+			return true; /* », juge un ancien ministre: nobody the reader can name */
 		if (nm == RV_NONE && subject_before(a, an, from, k, q))
 			return true; /* ”, X, who ..., said */
 		if (nm != RV_NONE) {
@@ -629,6 +876,10 @@ static bool speaker_after(const struct rv_article *a, const struct rv_analysis *
 				set_pronoun(a, q, &tk->v[p], q->start);
 				return true;
 			}
+		}
+		if (document_subject(a, tk, k + 1, hi) || document_subject(a, tk, k > from + 3 ? k - 3 : from, k)) {
+			document_speaker(a, an, k, q); /* », indique la lettre, signée de X; ”, the letter said */
+			return true;
 		}
 		q->pronoun_at = q->start; /* "said the minister": the person last named */
 		q->role = role_in(a, tk, k + 1, hi);
@@ -659,10 +910,14 @@ static bool speaker_before(const struct rv_article *a, const struct rv_analysis 
 				q->speaker_name = nm;
 				return true;
 			}
+			if (document_subject(a, tk, b, b + 3 < to ? b + 3 : to)) {
+				document_speaker(a, an, k, q); /* selon la lettre */
+				return true;
+			}
 			q->pronoun_at = q->start; /* selon la ministre */
 			return true;
 		}
-		if (!speech_verb(a, t))
+		if (!speech_verb(a, t) || (k > from && noun_use(a, &tk->v[k - 1])))
 			continue;
 		if (incise_token(a, t)) {
 			set_pronoun(a, q, t, t->start);
@@ -707,6 +962,10 @@ static bool speaker_before(const struct rv_article *a, const struct rv_analysis 
 			q->speaker_name = nm;
 			return true;
 		}
+		if (document_subject(a, tk, k > from + 5 ? k - 5 : from, k)) {
+			document_speaker(a, an, k, q); /* "la lettre, qui déplore" */
+			return true;
+		}
 		q->pronoun_at = q->start; /* "la ministre a précisé que": the person last named */
 		q->role = role_in(a, tk, k > from + 5 ? k - 5 : from, k);
 		if (org_subject(a, tk, k > from + 5 ? k - 5 : from, k))
@@ -716,7 +975,104 @@ static bool speaker_before(const struct rv_article *a, const struct rv_analysis 
 	return false;
 }
 
+#define SAME_NAME_LOOK 4096 /* names of an article compared with a sentence-initial one */
+
+/* Does the article also write this name away from a sentence's start? */
+static bool written_mid_sentence(const struct rv_analysis *an, const struct rv_name *nm)
+{
+	if (!nm->key)
+		return false;
+	for (size_t i = 0; i < an->nnames && i < SAME_NAME_LOOK; i++)
+		if (!(an->names[i].flags & RV_NAME_SENT_INITIAL) && an->names[i].key && !strcmp(an->names[i].key, nm->key))
+			return true;
+	return false;
+}
+
+/* Does the sentence at token `from` announce another article ("Lire
+ * aussi", "À lire également", "Voir aussi", "Read more", "See also")? */
+static bool see_also_at(const struct rv_article *a, const struct rv_tokens *tk, size_t i)
+{
+	static const char *const verbs[] = {"lire", "voir", "read", "see"};
+	static const char *const also[] = {"aussi", "egalement", "more", "also"};
+	while (i + 1 < tk->n && (tk->v[i].flags & RV_TOK_PUNCT) && !(tk->v[i + 1].flags & RV_TOK_PARA))
+		i++; /* "» LIRE AUSSI" */
+	if (i + 1 < tk->n && rv_token_is(a->body, &tk->v[i], "\xC3\x80", true)) /* À lire */
+		i++;
+	return i + 1 < tk->n && rv_tok_among(a, &tk->v[i], verbs, RV_ARRAY_LEN(verbs)) &&
+	       rv_tok_among(a, &tk->v[i + 1], also, RV_ARRAY_LEN(also));
+}
+
+static bool see_also(const struct rv_article *a, const struct rv_tokens *tk, size_t from)
+{
+	size_t p = from; /* "Lire aussi. X : « ... »": the paragraph's start too */
+	while (p > 0 && from - p < 40 && !(tk->v[p].flags & RV_TOK_PARA))
+		p--;
+	return see_also_at(a, tk, from) || ((tk->v[p].flags & RV_TOK_PARA) && see_also_at(a, tk, p));
+}
+
+#define ANTECEDENT_SENTENCES 3 /* sentences looked back at for a pronoun's role antecedent */
+#define ROLE_NAME_REACH 10     /* tokens from a role word to the name it introduces */
+
+/* "Le présentateur vedette a annoncé ... « ... », a-t-il déclaré": when
+ * the sentences just before a pronoun name no person, their subject may be
+ * a role ("le présentateur"); it stands for the person the article
+ * introduced with that role ("Le présentateur évincé de TF1, X"), the last
+ * one before. RV_NONE if the sentences name a person (the pronoun is
+ * theirs, index.c resolves it) or no role leads to a name. */
+static uint32_t role_antecedent(const struct rv_article *a, const struct rv_analysis *an, size_t qa)
+{
+	const struct rv_tokens *tk = &an->tok;
+	if (qa >= tk->n || !tk->nsent)
+		return RV_NONE;
+	uint32_t s = tk->v[qa].sentence, role = 0;
+	size_t role_tok = 0;
+	for (uint32_t back = 1; back <= ANTECEDENT_SENTENCES && back <= s && !role; back++) {
+		size_t b = first_tok_at(tk, tk->sent[s - back].start), e = first_tok_at(tk, tk->sent[s - back].end);
+		for (size_t i = first_name_from(an, b); i < an->nnames && an->names[i].tok_first < e; i++)
+			if (can_speak(an, &an->names[i]) && personish(&an->names[i]))
+				return RV_NONE;
+		for (size_t j = b; j + 1 < e && j < b + 6; j++) {
+			if (rv_tok_among(a, &tk->v[j], articles, RV_ARRAY_LEN(articles)) &&
+			    (role = rv_tok_role(a, &tk->v[j + 1])) != 0) {
+				role_tok = j + 1;
+				break;
+			}
+		}
+	}
+	if (!role)
+		return RV_NONE;
+	/* the role word introducing a name, nearest before the antecedent */
+	for (size_t j = role_tok; j-- > 0 && role_tok - j < ROLE_LOOKBACK;) {
+		if (rv_tok_role(a, &tk->v[j]) != role)
+			continue;
+		for (size_t k = j + 1; k < tk->n && k <= j + ROLE_NAME_REACH && tk->v[k].sentence == tk->v[j].sentence; k++) {
+			uint32_t nm = name_at_token(an, k);
+			if (nm != RV_NONE && an->names[nm].tok_first == k && can_speak(an, &an->names[nm]) &&
+			    personish(&an->names[nm]))
+				return nm;
+		}
+	}
+	return RV_NONE;
+}
+
+static void attribute_clause(const struct rv_article *a, struct rv_analysis *an, struct rv_quote *q,
+			     size_t incise_verb);
+
+/* The speaker from the quotation's clause, then a pronoun's role
+ * antecedent. */
 static void attribute(const struct rv_article *a, struct rv_analysis *an, struct rv_quote *q, size_t incise_verb)
+{
+	attribute_clause(a, an, q, incise_verb);
+	if (q->speaker_name == RV_NONE && q->pronoun_at != RV_NONE && !q->role &&
+	    !(q->flags & (RV_QUOTE_PLURAL | RV_QUOTE_BY_ORG | RV_QUOTE_NO_CUE))) {
+		uint32_t nm = role_antecedent(a, an, first_tok_at(&an->tok, q->start));
+		if (nm != RV_NONE)
+			q->speaker_name = nm;
+	}
+}
+
+static void attribute_clause(const struct rv_article *a, struct rv_analysis *an, struct rv_quote *q,
+			     size_t incise_verb)
 {
 	const struct rv_tokens *tk = &an->tok;
 	size_t qa = first_tok_at(tk, q->start), qb = first_tok_at(tk, q->end);
@@ -725,19 +1081,41 @@ static void attribute(const struct rv_article *a, struct rv_analysis *an, struct
 		q->clause_end = tk->sent[tk->v[qb - 1].sentence].end;
 	if (incise_verb != SIZE_MAX) {
 		const struct rv_token *t = &tk->v[incise_verb];
-		uint32_t nm = nearest_name(an, incise_verb, incise_verb + 4, incise_verb, true);
-		if (nm != RV_NONE && !incise_token(a, t)) {
+		/* the incise lies inside the quotation: its names are looked at directly */
+		for (size_t j = incise_verb + 1; j < incise_verb + 5 && j < qb && !incise_token(a, t); j++) {
+			uint32_t nm = name_at_token(an, j);
+			if (nm == RV_NONE)
+				continue;
+			const struct rv_name *n = &an->names[nm];
+			if (n->votes[RV_ET_PLACE] >= 4 && n->votes[RV_ET_PLACE] > n->votes[RV_ET_PERSON])
+				break;
 			q->speaker_name = nm;
 			return;
 		}
+		if (!incise_token(a, t) && incise_verb + 1 < tk->n &&
+		    indefinite_subject(a, an, incise_verb + 1, first_tok_at(tk, q->end)))
+			return; /* «..., juge un ancien ministre, ...» */
 		set_pronoun(a, q, t, q->start);
 		return;
 	}
-	/* after: to the end of the sentence the quotation closes */
-	size_t to = qb;
+	/* after: to the end of the sentence the quotation closes; other
+	 * quotations on the way do not count against the window */
+	size_t to = qb, counted = 0;
 	uint32_t sent = qb > 0 ? tk->v[qb - 1].sentence : 0; /* the sentence the quotation closes */
-	while (to < tk->n && to < qb + CUE_WINDOW && tk->v[to].sentence == sent && !(tk->v[to].flags & RV_TOK_PARA))
+	while (to < tk->n && counted < CUE_WINDOW && tk->v[to].sentence == sent && !(tk->v[to].flags & RV_TOK_PARA)) {
+		unsigned cp = rv_token_first_cp(a->body, &tk->v[to]);
+		if (cp == 0xAB || cp == 0x201C || cp == '"') {
+			size_t lim = to + QUOTE_SKIP_MAX < tk->n ? to + QUOTE_SKIP_MAX : tk->n;
+			size_t c = quotation_end(a, tk, to, lim);
+			if (c < lim && tk->v[c].sentence == sent) {
+				to = c + 1;
+				counted++; /* a quotation counts as one token: bounded on hostile input */
+				continue;
+			}
+		}
 		to++;
+		counted++;
+	}
 	if (qb < tk->n && !(tk->v[qb].flags & RV_TOK_PARA) && speaker_after(a, an, qb, to, q))
 		return;
 	/* before: from the start of the sentence (or of the paragraph before a colon) */
@@ -754,11 +1132,43 @@ static void attribute(const struct rv_article *a, struct rv_analysis *an, struct
 		if (speaker_before(a, an, p, from - 1, q))
 			return;
 	}
-	/* no reporting clause: news writing quotes the person it has been
-	 * talking about, or goes on quoting the one it just quoted; index.c
-	 * decides once the corpus knows who is a person */
+	/* no reporting clause */
+	if (see_also(a, tk, from))
+		return; /* "Lire aussi : « ... »": another article's headline, said by nobody here */
 	q->pronoun_at = q->start;
 	q->flags |= RV_QUOTE_NO_CUE;
+	/* "Standard Chartered sees “...”", "le MEDEF a salué des mesures
+	 * qui « ... »": the sentence's subject, when a verb stands between it
+	 * and the quotation (in "Zorbank « n'a rien payé »" the words are
+	 * said of the subject, by someone else) */
+	size_t topic_end = from; /* "Gilets jaunes : X prône « ... »": a headline's topic is no subject */
+	for (size_t j = from; j < qa; j++)
+		if (punct_is(a, &tk->v[j], ":"))
+			topic_end = j + 1;
+	uint32_t subj = topic_end < qa ? sentence_subject(an, topic_end, qa) : RV_NONE;
+	if (subj != RV_NONE) { /* a word capitalised at the sentence's start, or "À Cuers", is no subject */
+		const struct rv_name *sn = &an->names[subj];
+		size_t f = sn->tok_first;
+		bool governed = f > from && (rv_tok_among(a, &tk->v[f - 1], verb_objects, RV_ARRAY_LEN(verb_objects)) ||
+					     rv_tok_among(a, &tk->v[f - 1], role_of, RV_ARRAY_LEN(role_of)));
+		bool bare = (sn->flags & RV_NAME_SENT_INITIAL) && sn->tok_first == sn->tok_last &&
+			    sn->votes[RV_ET_PERSON] + sn->votes[RV_ET_ORG] == 0 &&
+			    !written_mid_sentence(an, sn); /* "Rencontre avec...", "Quelque 3 500" */
+		if (governed || bare)
+			subj = RV_NONE;
+	}
+	if (subj != RV_NONE && an->names[subj].tok_last + 1 < qa) {
+		bool verb_between = false;
+		for (size_t j = an->names[subj].tok_last + 1; j < qa; j++)
+			verb_between |= (tk->v[j].flags & RV_TOK_ALPHA) != 0;
+		if (verb_between) {
+			q->speaker_name = subj;
+			return;
+		}
+	}
+	/* otherwise news writing quotes the person it has been talking
+	 * about, or goes on quoting the one it just quoted; index.c decides
+	 * once the corpus knows who is a person */
 }
 
 /* --- the pass ------------------------------------------------------------ */

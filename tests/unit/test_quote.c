@@ -516,6 +516,174 @@ static const struct speaker_case speaker_cases[] = {
 	 "The campaign answered on Monday.\n"
 	 LDQ "The senator would have cut health care to pay for tax cuts," RDQ " the press secretary, John Smith, said in an email to The Daily Planet.",
 	 "cut health care", "John Smith"},
+	/* reporting verbs of all kinds: "concède", "rétorque", "retorted" */
+	{"fr",
+	 "La séance a été agitée au conseil municipal.\n"
+	 "« Les comptes de la ville ne sont pas parfaits cette année », concède Claire Martin.",
+	 "comptes de la ville", "Claire Martin"},
+	{"en",
+	 "The hearing lasted two hours in Washington.\n"
+	 LDQ "That is simply not what the report says," RDQ " retorted Mary Jones.",
+	 "simply not what", "Mary Jones"},
+	/* other quotations between a quotation and its clause: the clause reports them all */
+	{"fr",
+	 "Le syndicat a présenté ses propositions jeudi.\n"
+	 "Il veut mettre au cœur du débat « une fiscalité juste pour tous les citoyens » pour « partager mieux » "
+	 "et « produire autrement », explique son secrétaire général, Jean Dupont.",
+	 "fiscalité juste", "Jean Dupont"},
+	{"fr",
+	 "Le plan de relance a été annoncé jeudi par le président Paul Bernard.\n"
+	 "Le Premier ministre Jean Dupont a précisé les chiffres dans la soirée.\n"
+	 "\"Nous n'avons pas le choix, il faut agir\" et \"nos finances publiques seraient ruinées par "
+	 "l'effondrement des recettes fiscales de tout le pays\", a expliqué le président.",
+	 "pas le choix", "Paul Bernard"},
+	{"en",
+	 "The hearing lasted two hours in Washington.\n"
+	 LDQ "The agency has failed in every way," RDQ " and " LDQ "nobody was held to account," RDQ
+	 " Mary Jones said.",
+	 "failed in every way", "Mary Jones"},
+	/* ... but a verb past "là où", "while" has a subject of its own */
+	{"fr",
+	 "Les chiffres varient beaucoup selon les sources.\n"
+	 "L'Alliance du commerce parlait ainsi de « plusieurs dizaines de millions d'euros » perdus, "
+	 "là où le délégué de Zorbank évoquait une « perte bien plus lourde encore ».",
+	 "plusieurs dizaines", "Alliance du commerce"},
+	{"en",
+	 "Mary Jones spoke first at the hearing.\n"
+	 "She called it " LDQ "a complete waste of public money" RDQ ", while John Smith said it was fine.",
+	 "complete waste", "Mary Jones"},
+	/* a French subject after the verb's complements; a name after a preposition is no subject */
+	{"fr",
+	 "Les manifestants ont bloqué le rond-point toute la nuit.\n"
+	 "« Sur le coup, je me suis dit que le maire nous avait entendus », confiait mardi à l'AFP Jean Dupont, porte-parole du collectif.",
+	 "Sur le coup", "Jean Dupont"},
+	{"fr",
+	 "Le ministre Paul Bernard a visité l'usine mardi.\n"
+	 "« Cette usine restera ouverte encore au moins dix ans », a confié le ministre à Jean Dupont.",
+	 "usine restera", "Paul Bernard"},
+	/* an indefinite subject speaks anonymously; one that names its organisation does not */
+	{"fr",
+	 "Le ministre Paul Bernard a présenté le budget mardi.\n"
+	 "« Réduire la dette n'est plus du tout la priorité du moment », juge un ancien ministre de l'Économie.",
+	 "Réduire la dette", NULL},
+	{"en",
+	 "The chief executive John Smith was asked about the merger on Tuesday.\n"
+	 LDQ "The board never saw the final numbers before the vote," RDQ " said a senior official.",
+	 "never saw the final", NULL},
+	/* an incise of a verb and its subject inside the quotation */
+	{"fr",
+	 "Le déficit public dépassera les prévisions du gouvernement.\n"
+	 "« Réduire la dette n'est plus la priorité, juge Claire Martin, il faut d'abord relancer l'activité. »",
+	 "Réduire la dette n'est plus la priorité il faut", "Claire Martin"},
+	{"fr",
+	 "Le ministre Paul Bernard a présenté le budget mardi.\n"
+	 "« Réduire la dette n'est plus la priorité, juge un ancien ministre, il faut d'abord relancer l'activité. »",
+	 "Réduire la dette", NULL},
+	{"fr",
+	 "Le ministre Paul Bernard a répondu aux critiques mardi.\n"
+	 "« Nous avons agi, estimant que c'était juste, et nous recommencerions demain », a-t-il déclaré.",
+	 "estimant que c'était juste", "Paul Bernard"},
+	/* another article's headline quotes nobody here */
+	{"fr",
+	 "Le ministre Paul Bernard a visité le chantier du viaduc mardi.\n"
+	 "Lire aussi Infrastructures : « Il faut donner la priorité à l'entretien des routes »",
+	 "priorité à l'entretien", NULL},
+	{"en",
+	 "Mary Jones visited the bridge on Tuesday.\n"
+	 "Read more: " LDQ "We have to repair the roads before we build new ones" RDQ,
+	 "repair the roads", NULL},
+	/* no clause: the sentence's subject, when a verb stands between it and the words */
+	{"en",
+	 "The chief executive John Smith spoke to reporters at length about the bank Zorbank.\n"
+	 "Zorbank sees " LDQ "the opportunity to create value in a growing market" RDQ ".",
+	 "opportunity to create", "Zorbank"},
+	{"fr",
+	 "La séance a été agitée au conseil municipal.\n"
+	 "« Nous avons tout vérifié deux fois », a déclaré Jean Dupont. "
+	 "Zorbank « n'a jamais payé le moindre impôt en France ».",
+	 "jamais payé", "Jean Dupont"},
+	/* a signed letter speaks with its first signer's voice */
+	{"fr",
+	 "Les patrons de Zorbank et de Mediacorp ont écrit au ministre Paul Bernard.\n"
+	 "« Nous avons été très surpris par cette décision » du gouvernement, indique la lettre, signée par Jean Dupont, "
+	 "Claire Martin et Marc Petit.",
+	 "très surpris", "Jean Dupont"},
+	{"fr",
+	 "La lettre, signée par Jean Dupont et Claire Martin, a été envoyée au ministre.\n"
+	 "Le ministre Paul Bernard a répondu mardi.\n"
+	 "Selon la lettre, la taxe servirait surtout à « compenser la mauvaise gestion de l'État ».",
+	 "compenser la mauvaise", "Jean Dupont"},
+	{"en",
+	 "A letter signed by John Smith and Mary Jones reached the governor on Monday.\n"
+	 "Governor Paul Brown answered on Tuesday.\n"
+	 LDQ "The new tax will destroy thousands of jobs in the state," RDQ " the letter said.",
+	 "destroy thousands", "John Smith"},
+	/* a reporting verb after a determiner is a noun */
+	{"fr",
+	 "Le ministre Paul Bernard a parlé mardi devant les élus.\n"
+	 "« Nous avons été stupéfaits par ses propos » et par cette annonce, indique Claire Martin.",
+	 "stupéfaits par ses propos", "Claire Martin"},
+	{"fr",
+	 "Le ministre Paul Bernard a parlé mardi devant les élus.\n"
+	 "« Il faut tout changer dans ce pays », comme il le dit souvent.",
+	 "tout changer", "Paul Bernard"},
+	/* a speaker goes by the fullest name the article gives them */
+	{"fr",
+	 "L'ONG Zorbank International publie son rapport annuel sur les inégalités.\n"
+	 "Selon Zorbank, « la richesse est très peu taxée dans le monde entier ».",
+	 "richesse est très peu", "Zorbank International"},
+	{"fr",
+	 "La CGT finances a publié ses propositions jeudi, et la CGT a appelé à manifester.\n"
+	 "« Le gouvernement n'a rien compris de la colère », a dénoncé la CGT.",
+	 "rien compris", "CGT"},
+	/* "quoted X as saying": X, or nobody for "an insider" */
+	{"en",
+	 "Mary Jones runs the bank's Asian business from Singapore.\n"
+	 LDQ "They moved so quickly that it caught everyone by surprise," RDQ " the Daily Planet quoted an insider in the talks as saying.",
+	 "moved so quickly", NULL},
+	{"en",
+	 "Mary Jones runs the bank's Asian business from Singapore.\n"
+	 LDQ "They moved so quickly that it caught everyone by surprise," RDQ " the Daily Planet quoted John Smith as saying.",
+	 "moved so quickly", "John Smith"},
+	/* a pronoun whose antecedent is a role: the person the article introduced with it */
+	{"fr",
+	 "Le présentateur évincé de Canal Nord, Paul Bernard, a fait ses adieux jeudi soir.\n"
+	 "Ses adieux ont été suivis d'extraits de ses entretiens avec Jean Dupont.\n"
+	 "Dans la matinée, le présentateur vedette a annoncé sur la radio avoir été licencié.\n"
+	 "« J'ai reçu une lettre de licenciement, donc je suis viré », a-t-il déclaré.",
+	 "lettre de licenciement", "Paul Bernard"},
+	{"fr",
+	 "Le présentateur évincé de Canal Nord, Paul Bernard, a fait ses adieux jeudi soir.\n"
+	 "Dans la matinée, la ministre Claire Martin a annoncé une réforme de la chaîne.\n"
+	 "« Cette réforme était prévue depuis longtemps déjà », a-t-elle déclaré.",
+	 "prévue depuis longtemps", "Claire Martin"},
+	{"fr",
+	 "Une délégation a été reçue vendredi soir par le ministre Paul Bernard.\n"
+	 "« Le ministre est conscient de la gravité de la situation », a déclaré un des membres de la délégation, Jean Dupont.",
+	 "conscient de la gravité", "Jean Dupont"},
+	{"fr",
+	 "Jean Dupont a manifesté toute la journée avec le collectif.\n"
+	 "À Montferrand, « un manifestant a été heurté par une voiture en colère » samedi.",
+	 "manifestant a été heurté", "Jean Dupont"},
+	{"fr",
+	 "Le ministre Paul Bernard a reçu les élus mardi.\n"
+	 "Zorbank Groupe : « La révolution ? On n'en est vraiment pas très loin ! »",
+	 "révolution", "Paul Bernard"},
+	/* », selon X after the quotation */
+	{"fr",
+	 "Le ministre Paul Bernard a reçu les élus mardi.\n"
+	 "Un « visage raciste et putschiste » se cache derrière les violences, selon Jean Dupont.",
+	 "visage raciste", "Jean Dupont"},
+	/* a document with no signer: whoever it is from */
+	{"fr",
+	 "Le ministre Paul Bernard a reçu les élus mardi.\n"
+	 "Un courrier de l'Union des hôteliers a été envoyé aux commerçants. "
+	 "« Nous venons d'être informés de forts risques de débordements », indique le courrier.",
+	 "venons d'être informés", "Union des hôteliers"},
+	{"fr",
+	 "Les élus ont été reçus mardi par le ministre Paul Bernard.\n"
+	 "Lire aussi. Zorbank : « Qu'ils arrêtent enfin de nous prendre de haut »",
+	 "arrêtent enfin", NULL},
 	/* a place does not speak */
 	{"en",
 	 "The talks stalled in Geneva.\n"
