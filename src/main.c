@@ -1,4 +1,5 @@
 /* main.c — command line → load → the reader on a terminal, or a dump. */
+#include "revue/config.h"
 #include "revue/corpus.h"
 #include "revue/dump.h"
 #include "revue/index.h"
@@ -46,7 +47,11 @@ static void usage(FILE *f)
 		"  --max-file-size SIZE  refuse article files larger than SIZE bytes (suffixes\n"
 		"                        K, M, G; default 64M)\n"
 		"  --theme NAME|PATH     colours of the reader: default, light, mono, or a file\n"
-		"                        (see revue(1), THEMES; NO_COLOR turns colour off)\n"
+		"                        (see revue-themes(5); NO_COLOR turns colour off)\n"
+		"  --config FILE|none    read the reader's settings and key bindings from FILE\n"
+		"                        (default: $XDG_CONFIG_HOME/revue/config, else\n"
+		"                        ~/.config/revue/config; none: no file; see\n"
+		"                        revue-config(5))\n"
 		"  -j, --threads N       load with N threads (default: one per core)\n"
 		"  --state FILE          keep read marks, stars and notes in FILE (default:\n"
 		"                        $REVUE_STATE, else $XDG_STATE_HOME/revue/state.db,\n"
@@ -234,6 +239,47 @@ static void ui_store_close(struct ui_store *u)
 	rv_diag_free(&u->diags);
 }
 
+/* The configuration file, applied over the reader's options; each problem
+ * is one line on stderr, the first also for the status line (notice). A
+ * theme given on the command line wins over the file's. */
+static void load_config(struct rv_config *cfg, const char *path, struct rv_ui_opts *uo, char *notice, size_t cap)
+{
+	rv_config_init(cfg);
+	char *def = NULL;
+	if (!path)
+		path = def = rv_config_default_path();
+	else if (!strcmp(path, "none"))
+		path = NULL;
+	struct rv_diags d = {0};
+	if (path)
+		rv_config_load(cfg, path, !def, &d);
+	if (cfg->theme && !uo->theme) {
+		if (rv_ui_theme_found(cfg->theme))
+			uo->theme = cfg->theme;
+		else
+			rv_diag_add(&d, path, cfg->theme_line, "no theme '%s' (a name in the themes folder or a file path)",
+				    cfg->theme);
+	}
+	if (cfg->sort >= 0)
+		uo->sort = cfg->sort;
+	uo->sizes = cfg->sizes;
+	uo->wrap_width = cfg->wrap_width;
+	uo->date_format = cfg->date_format;
+	if (cfg->clipboard >= 0)
+		uo->clipboard = cfg->clipboard == 1;
+	rv_keys_set(cfg->bindings, cfg->nbindings);
+	print_diags(&d);
+	if (d.n) {
+		struct rv_buf b = {0};
+		rv_diag_format(&d.v[0], &b);
+		snprintf(notice, cap, "config: %zu problem%s; first: %s", d.n, d.n == 1 ? "" : "s",
+			 b.p + (strncmp(b.p, "revue: ", 7) ? 0 : 7));
+		rv_buf_free(&b);
+	}
+	rv_diag_free(&d);
+	free(def);
+}
+
 static int dump_state(const struct rv_corpus *corpus, const struct rv_state_opts *opts)
 {
 	struct rv_diags diags = {0};
@@ -259,14 +305,15 @@ int main(int argc, char **argv)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	double t0 = (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-	enum { OPT_DUMP = 256, OPT_MAX_FILE, OPT_STATE, OPT_THEME };
-	const char *theme = NULL;
+	enum { OPT_DUMP = 256, OPT_MAX_FILE, OPT_STATE, OPT_THEME, OPT_CONFIG };
+	const char *theme = NULL, *config = NULL;
 	static const struct option longopts[] = {
 		{"dump", required_argument, NULL, OPT_DUMP},
 		{"max-file-size", required_argument, NULL, OPT_MAX_FILE},
 		{"threads", required_argument, NULL, 'j'},
 		{"state", required_argument, NULL, OPT_STATE},
 		{"theme", required_argument, NULL, OPT_THEME},
+		{"config", required_argument, NULL, OPT_CONFIG},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{0, 0, 0, 0},
@@ -294,6 +341,11 @@ int main(int argc, char **argv)
 			break;
 		case OPT_THEME:
 			theme = optarg;
+			break;
+		case OPT_CONFIG:
+			if (!*optarg)
+				return usage_error("invalid configuration file", optarg, " (a file name, or none)");
+			config = optarg;
 			break;
 		case 'j': {
 			char *end;
@@ -375,8 +427,13 @@ int main(int argc, char **argv)
 		ui_store_open(&us, corpus, &state_opts);
 		struct rv_ui_state ust = {&us, ui_is_read, ui_set_read, ui_is_starred, ui_set_starred,
 					  *us.warning ? us.warning : NULL};
-		struct rv_ui_opts uo = {.state = &ust, .theme = theme, .threads = opts.threads, .t0 = t0};
+		struct rv_ui_opts uo = {.state = &ust, .theme = theme, .threads = opts.threads, .t0 = t0, .clipboard = true};
+		struct rv_config cfg;
+		char notice[256] = "";
+		load_config(&cfg, config, &uo, notice, sizeof notice);
+		uo.notice = *notice ? notice : NULL;
 		status = rv_ui_run(corpus, &uo);
+		rv_config_free(&cfg);
 		ui_store_close(&us);
 	} else {
 		print_list(corpus);

@@ -206,7 +206,7 @@ static void relayout(struct rv_app *app)
 {
 	rv_draw_size(&app->cols, &app->rows);
 	struct rv_layout l;
-	rv_layout_compute(app->cols, app->rows, app->vis, app->focus, &l);
+	rv_layout_compute_sized(app->cols, app->rows, app->vis, app->focus, &app->opts.sizes, &l);
 	free_surfaces(app);
 	app->lay = l;
 	rv_draw_background(&l, app->cols, app->rows);
@@ -245,7 +245,7 @@ static void refocus(struct rv_app *app, enum rv_pane_id p)
 {
 	app->focus = p;
 	struct rv_layout l;
-	rv_layout_compute(app->cols, app->rows, app->vis, app->focus, &l);
+	rv_layout_compute_sized(app->cols, app->rows, app->vis, app->focus, &app->opts.sizes, &l);
 	if (!same_layout(&l, &app->lay))
 		relayout(app);
 	app->dirty = RV_DIRTY_ALL;
@@ -350,10 +350,13 @@ static void paint_help(struct rv_app *app)
 		app->help_top = total > (size_t)h ? total - (size_t)h : 0;
 	rv_draw_fill(s, 0, 0, RV_EL_PANE_FOCUS, 0);
 	rv_draw_label(s, 0, 1, app->cols - 1, "Keys (j/k scroll, q or Esc closes)", RV_EL_PANE_FOCUS, 0);
+	struct rv_buf keys = {0};
 	for (int y = 1; y < h; y++) {
 		size_t i = app->help_top + (size_t)y - 1;
 		if (i < n) {
-			rv_draw_label(s, y, 2, 18, t[i].keys, RV_EL_HEADER, 0);
+			keys.len = 0;
+			rv_action_keys(t[i].action, &keys); /* as the configuration bound them */
+			rv_draw_label(s, y, 2, 18, keys.p, RV_EL_HEADER, 0);
 			rv_draw_label(s, y, 21, 17, t[i].name, RV_EL_DIM, 0);
 			rv_draw_label(s, y, 39, app->cols - 40, t[i].help, RV_EL_TEXT, 0);
 		} else if (i == n + 1) {
@@ -365,6 +368,7 @@ static void paint_help(struct rv_app *app)
 				      RV_EL_TEXT, 0);
 		}
 	}
+	rv_buf_free(&keys);
 	rv_surface_done(s);
 }
 
@@ -818,6 +822,8 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 {
 	struct rv_app *app = rv_xcalloc(1, sizeof *app);
 	app->c = c;
+	app->opts = *opts;
+	app->list.sort = opts->sort >= 0 && opts->sort < RV_SORT_COUNT ? (enum rv_sort)opts->sort : RV_SORT_DATE;
 	app->t_start = opts->t0 > 0 ? opts->t0 : now();
 	app->focus = RV_PANE_LIST;
 	app->reader.art = SIZE_MAX;
@@ -863,6 +869,8 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	rv_list_rebuild(app);
 	if (*theme_msg)
 		rv_app_message(app, true, "%s", theme_msg);
+	else if (opts->notice)
+		rv_app_message(app, true, "%s", opts->notice);
 	else if (app->state && app->state->warning)
 		rv_app_message(app, true, "%s", app->state->warning);
 	relayout(app);

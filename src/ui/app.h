@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "revue/config.h"
 #include "revue/index.h"
 #include "revue/search.h"
 #include "revue/ui.h"
@@ -220,6 +221,7 @@ struct rv_app {
 	size_t nhist, caphist;
 	bool have_links; /* some article shares a passage: the list gives links a column */
 	uint32_t *peers; /* per article, the other articles it shares text with; NULL until the index */
+	struct rv_ui_opts opts; /* as rv_ui_run was given them: the configuration's sizes, formats */
 };
 
 void rv_app_message(struct rv_app *app, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

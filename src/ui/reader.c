@@ -22,6 +22,8 @@ static int text_width(const struct rv_app *app)
 {
 	int w = app->lay.shown[RV_PANE_READER] ? app->lay.pane[RV_PANE_READER].w : app->cols;
 	w -= MARGIN + 1;
+	if (app->opts.wrap_width > 0 && w > app->opts.wrap_width)
+		w = app->opts.wrap_width;
 	return w < 8 ? 8 : w;
 }
 
@@ -282,8 +284,8 @@ static void draw(struct rv_app *app, struct rv_surface *s, int y0, int h, int w)
 	const char *t = *a->title ? a->title : a->id;
 	rv_draw_text(s, y0, 1, w - 1, t, strlen(t), RV_EL_HEADER, 0);
 	struct rv_buf meta = {0};
-	char date[11];
-	rv_date_format(&a->date, date);
+	char date[80];
+	rv_config_date(app->opts.date_format, &a->date, date, sizeof date);
 	rv_buf_printf(&meta, "%s %s %s %s ", *a->source ? a->source : "(no source)", rv_glyph(RV_GL_DOT),
 		      *date ? date : "(no date)", rv_glyph(RV_GL_DOT));
 	rv_buf_adds(&meta, a->id);
