@@ -192,9 +192,19 @@ $(FUZZ_CORE): $(FUZZ_BUILD)/obj/%.o: %.c $(wildcard include/revue/*.h)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c -o $@ $<
 
+# The reader's parsers of user files (configuration, themes, key names) know
+# no terminal: fuzz_config takes their objects beside the core's.
+FUZZ_UI_SRC  := src/ui/config.c src/ui/keys.c src/ui/theme.c
+FUZZ_UI      := $(patsubst %.c,$(FUZZ_BUILD)/obj/%.o,$(FUZZ_UI_SRC))
+$(FUZZ_UI): $(FUZZ_BUILD)/obj/%.o: %.c $(wildcard include/revue/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(NC_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c -o $@ $<
+$(FUZZ_BUILD)/fuzz_config: $(FUZZ_UI)
+
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_CORE)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_CORE) $(LIBS_CORE) $(LDFLAGS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(filter $(FUZZ_UI),$^) $(FUZZ_CORE) \
+		$(LIBS_CORE) $(LDFLAGS)
 
 fuzz-build: $(FUZZ_BIN)
 

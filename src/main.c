@@ -268,7 +268,13 @@ static void load_config(struct rv_config *cfg, const char *path, struct rv_ui_op
 	if (cfg->clipboard >= 0)
 		uo->clipboard = cfg->clipboard == 1;
 	rv_keys_set(cfg->bindings, cfg->nbindings);
+	size_t shown = d.n;
+	if (d.n > 5) /* a binary file has thousands of bad lines */
+		d.n = 5;
 	print_diags(&d);
+	d.n = shown;
+	if (d.n > 5)
+		fprintf(stderr, "revue: and %zu more problems in the configuration\n", d.n - 5);
 	if (d.n) {
 		struct rv_buf b = {0};
 		rv_diag_format(&d.v[0], &b);
