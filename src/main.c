@@ -216,6 +216,47 @@ static bool ui_set_starred(void *ctx, size_t art, bool starred)
 	return rv_state_set_starred(u->st, rv_state_of(&u->snap, art), starred, &u->diags) == 0;
 }
 
+static bool ui_quote_starred(void *ctx, size_t art, size_t start, size_t end)
+{
+	struct ui_store *u = ctx;
+	return art < u->snap.narticles && rv_state_quote_find(rv_state_of(&u->snap, art), start, end);
+}
+
+/* Unstarring takes the stored bounds of the star that matches, which a
+ * later revue may have found with slightly different ones. */
+static bool ui_star_quote(void *ctx, size_t art, size_t start, size_t end, bool on)
+{
+	struct ui_store *u = ctx;
+	if (art >= u->snap.narticles)
+		return false;
+	struct rv_state_entry *e = rv_state_of(&u->snap, art);
+	const struct rv_state_quote *q = on ? NULL : rv_state_quote_find(e, start, end);
+	if (q) {
+		start = q->start;
+		end = q->end;
+	}
+	return rv_state_star_quote(u->st, e, start, end, on, &u->diags) == 0;
+}
+
+static const char *ui_note(void *ctx, size_t art, size_t *len)
+{
+	struct ui_store *u = ctx;
+	if (art >= u->snap.narticles || !rv_state_of(&u->snap, art)->note) {
+		*len = 0;
+		return NULL;
+	}
+	*len = rv_state_of(&u->snap, art)->note_len;
+	return rv_state_of(&u->snap, art)->note;
+}
+
+static bool ui_set_note(void *ctx, size_t art, const char *text, size_t len)
+{
+	struct ui_store *u = ctx;
+	if (art >= u->snap.narticles)
+		return false;
+	return rv_state_set_note(u->st, rv_state_of(&u->snap, art), text, len, &u->diags) == 0;
+}
+
 /* Opens the store for the reader; a store that cannot be written leaves a
  * read-only session and a warning for the status line, never an error. */
 static void ui_store_open(struct ui_store *u, const struct rv_corpus *corpus, const struct rv_state_opts *opts)
@@ -431,8 +472,16 @@ int main(int argc, char **argv)
 	} else if (isatty(STDOUT_FILENO) && isatty(STDIN_FILENO)) {
 		struct ui_store us;
 		ui_store_open(&us, corpus, &state_opts);
-		struct rv_ui_state ust = {&us, ui_is_read, ui_set_read, ui_is_starred, ui_set_starred,
-					  *us.warning ? us.warning : NULL};
+		struct rv_ui_state ust = {.ctx = &us,
+					  .is_read = ui_is_read,
+					  .set_read = ui_set_read,
+					  .is_starred = ui_is_starred,
+					  .set_starred = ui_set_starred,
+					  .quote_starred = ui_quote_starred,
+					  .star_quote = ui_star_quote,
+					  .note = ui_note,
+					  .set_note = ui_set_note,
+					  .warning = *us.warning ? us.warning : NULL};
 		struct rv_ui_opts uo = {.state = &ust, .theme = theme, .threads = opts.threads, .t0 = t0, .clipboard = true};
 		struct rv_config cfg;
 		char notice[256] = "";

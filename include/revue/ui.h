@@ -35,6 +35,13 @@ struct rv_ui_state {
 	bool (*set_read)(void *ctx, size_t art, bool read);
 	bool (*is_starred)(void *ctx, size_t art);
 	bool (*set_starred)(void *ctx, size_t art, bool starred);
+	/* a starred quote: bytes [start, end) of the article's body */
+	bool (*quote_starred)(void *ctx, size_t art, size_t start, size_t end);
+	bool (*star_quote)(void *ctx, size_t art, size_t start, size_t end, bool on);
+	/* the article's note, raw bytes (NULL when none; valid until the next
+	 * set_note); set_note with len 0 removes it */
+	const char *(*note)(void *ctx, size_t art, size_t *len);
+	bool (*set_note)(void *ctx, size_t art, const char *text, size_t len);
 	const char *warning; /* why the store is read-only, for the status line; NULL */
 };
 
@@ -136,6 +143,8 @@ void rv_layout_describe(const struct rv_layout *l, struct rv_buf *out);
 	X(COMPARE, "compare", "c", "compare the shared quote or passage with its other version")         \
 	X(TOGGLE_READ, "toggle-read", "u", "mark the article read or unread (saved)")                    \
 	X(TOGGLE_STAR, "toggle-star", "*", "star or unstar the article (saved)")                          \
+	X(STAR_QUOTE, "star-quote", "\"", "star or unstar the first quote on the reading view's screen (saved)") \
+	X(EDIT_NOTE, "edit-note", "a", "edit the article's note: in $EDITOR, else on the status line (saved)") \
 	X(HELP, "help", "? F1", "show this help")                                                        \
 	X(REDRAW, "redraw", "C-l", "repaint the whole screen")                                           \
 	X(CLOSE, "close", "q", "close the current view; quit from the main screen")                      \

@@ -398,11 +398,12 @@ static void paint(struct rv_app *app)
 
 /* --- the prompt on the status line ------------------------------------------------- */
 
-/* Reads a line after `lead`; false when cancelled (Esc, or the terminal went away). */
-static bool prompt(struct rv_app *app, const char *lead, char *out, size_t cap)
+/* Reads a line after `lead`, starting from what out holds; false when
+ * cancelled (Esc, or the terminal went away). */
+bool rv_app_prompt(struct rv_app *app, const char *lead, char *out, size_t cap)
 {
-	size_t len = 0;
-	out[0] = '\0';
+	size_t len = strnlen(out, cap - 1);
+	out[len] = '\0';
 	for (;;) {
 		if (app->status && !app->lay.too_small) {
 			struct rv_surface *s = app->status;
@@ -505,7 +506,8 @@ void rv_app_open(struct rv_app *app, size_t art, size_t off, bool remember)
  * none or it does not compile (said in the status line). */
 static struct rv_search *ask_pattern(struct rv_app *app, const char *question, char *pat, size_t cap)
 {
-	if (!prompt(app, question, pat, cap) || !*pat) {
+	pat[0] = '\0';
+	if (!rv_app_prompt(app, question, pat, cap) || !*pat) {
 		app->dirty |= RV_DIRTY_STATUS;
 		return NULL;
 	}
@@ -744,10 +746,18 @@ static void act(struct rv_app *app, enum rv_action a)
 			art = app->list.rows[app->list.c.cur];
 		if (art < app->c->n) {
 			rv_app_mark_read(app, art, !app->list.read[art]);
-			rv_app_message(app, false, "marked %s", app->list.read[art] ? "read" : "unread");
+			if (!app->msg_error) /* keep the warning that it was not saved */
+				rv_app_message(app, false, "marked %s", app->list.read[art] ? "read" : "unread");
 		}
 		break;
 	}
+	case RV_ACT_STAR_QUOTE:
+		rv_saved_star_quote(app);
+		break;
+	case RV_ACT_EDIT_NOTE:
+		rv_saved_edit_note(app);
+		relayout(app); /* the terminal may have changed size under the editor */
+		break;
 	case RV_ACT_REDRAW:
 		rv_draw_force_repaint();
 		app->dirty = RV_DIRTY_ALL;

@@ -147,6 +147,8 @@ static void roff_word(struct rv_buf *out, const char *s, size_t n)
 			rv_buf_adds(out, "\\e");
 		else if (s[i] == '-')
 			rv_buf_adds(out, "\\-");
+		else if (s[i] == '"')
+			rv_buf_adds(out, "\\(dq");
 		else if (i == 0 && (s[i] == '.' || s[i] == '\''))
 			rv_buf_printf(out, "\\&%c", s[i]);
 		else

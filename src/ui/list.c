@@ -155,7 +155,10 @@ static void draw(struct rv_app *app, struct rv_surface *s, int y0, int h, int w)
 		rv_draw_label(s, y, x + 1, 1, l->read[art] ? " " : rv_glyph(RV_GL_UNREAD), sel ? el : RV_EL_MARKER, extra);
 		if (l->starred && l->starred[art])
 			rv_draw_label(s, y, x + 2, 1, "*", sel ? el : RV_EL_MARKER, extra | RV_ATTR_BOLD);
-		x = 3;
+		size_t notelen;
+		if (rv_saved_note(app, art, &notelen)) /* the article has a note */
+			rv_draw_label(s, y, x + 3, 1, rv_draw_utf8() ? "\xe2\x9c\x8e" : "n", sel ? el : RV_EL_MARKER, extra);
+		x = 4;
 		if (dated) {
 			char date[80];
 			rv_config_date(app->opts.date_format, &a->date, date, sizeof date);
