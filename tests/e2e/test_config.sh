@@ -98,6 +98,22 @@ keys th Q
 wait_exit th
 check "config theme missing: named with its line" grep -qF "theme.conf:1: no theme 'nosuchtheme'" "$SCRATCH/err.th"
 
+# Hostile configuration files (../shared/adversarial/config): the reader
+# starts, at most six lines on stderr, none of them unsafe for a terminal.
+if have_shared; then
+	for f in "$SHARED"/adversarial/config/*; do
+		n=adv_$(basename "$f" | tr -c 'a-z0-9\n' _)
+		start "$n" 120 30 -- "$SCRATCH/err.$n" --config "$f" "$CORPUS"
+		check "hostile $(basename "$f"): the reader runs" ready "$n"
+		keys "$n" Q
+		check "hostile $(basename "$f"): Q quits" wait_exit "$n"
+		check "hostile $(basename "$f"): at most six lines on stderr" [ "$(wc -l <"$SCRATCH/err.$n")" -le 6 ]
+		check "hostile $(basename "$f"): stderr terminal-safe" terminal_safe "$SCRATCH/err.$n"
+	done
+else
+	echo "test_config.sh: ../shared absent, the hostile configurations skipped"
+fi
+
 REVUE=$REAL_REVUE
 run_revue "$SCRATCH/out" "$SCRATCH/err" --config "" --dump articles "$CORPUS"
 check "--config '': usage error" [ "$status" -eq 2 ]
