@@ -153,12 +153,12 @@ static void draw(struct rv_app *app, struct rv_surface *s, int y0, int h, int w)
 		int x = 0;
 		rv_draw_label(s, y, x, 1, open ? rv_glyph(RV_GL_CURRENT) : " ", sel ? el : RV_EL_MARKER, extra);
 		rv_draw_label(s, y, x + 1, 1, l->read[art] ? " " : rv_glyph(RV_GL_UNREAD), sel ? el : RV_EL_MARKER, extra);
+		size_t notelen; /* one cell for the star, else the note's mark: titles keep their room */
 		if (l->starred && l->starred[art])
 			rv_draw_label(s, y, x + 2, 1, "*", sel ? el : RV_EL_MARKER, extra | RV_ATTR_BOLD);
-		size_t notelen;
-		if (rv_saved_note(app, art, &notelen)) /* the article has a note */
-			rv_draw_label(s, y, x + 3, 1, rv_draw_utf8() ? "\xe2\x9c\x8e" : "n", sel ? el : RV_EL_MARKER, extra);
-		x = 4;
+		else if (rv_saved_note(app, art, &notelen))
+			rv_draw_label(s, y, x + 2, 1, rv_draw_utf8() ? "\xe2\x9c\x8e" : "n", sel ? el : RV_EL_MARKER, extra);
+		x = 3;
 		if (dated) {
 			char date[80];
 			rv_config_date(app->opts.date_format, &a->date, date, sizeof date);

@@ -163,9 +163,10 @@ check "the starred quote is marked" line st "│⇄1\* devons développer"
 keys st a
 check "a edits the note in \$EDITOR" wait_for st "note saved"
 check "the header shows the note's first line" wait_for st "note: Une note d’essai… ·"
-check "the list marks the note" line st "^▸• ✎- +Microsoft va dévelop"
+check "the list marks the note" line st "^▸•✎- +Microsoft va dévelop"
 keys st '*'
 check "* still stars the article" wait_for st "starred"
+check "the list shows the star over the note's mark" line st "^▸•\*- +Microsoft va dévelop"
 keys st Q
 check "reader state: quits" wait_exit st
 dump >"$SCRATCH/d1"
