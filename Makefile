@@ -23,7 +23,7 @@ BUILD      ?= build
 
 # Debian package for each library (libunistring has no .pc file).
 DEB_PKGS   := build-essential libncurses-dev libpcre2-dev libunistring-dev libcmocka-dev libsqlite3-dev \
-              pkg-config tmux python3 groff-base clang libclang-rt-dev
+              pkg-config tmux python3 groff-base mandoc clang libclang-rt-dev openssh-server openssh-client
 
 WARN       := -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion \
               -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
@@ -136,10 +136,16 @@ man-keys: $(BUILD)/tests/test_ui
 		/^\.\\" END KEYS/ { skip = 0 } !skip' man/revue.1 >$(BUILD)/revue.1.new && mv $(BUILD)/revue.1.new man/revue.1
 	@echo "man/revue.1: KEYS section regenerated"
 
+MAN_PAGES := man/revue.1 man/revue-config.5 man/revue-themes.5
+
+# Each page through groff (every warning) and mandoc's linter (warnings and
+# worse; its style notes, such as lines over 80 bytes, are not failures).
 man-check:
-	@out=$$(LC_ALL=C.UTF-8 MANWIDTH=80 groff -man -ww -z -Tutf8 man/revue.1 2>&1); \
-		if [ -n "$$out" ]; then echo "$$out"; echo "man/revue.1: groff warnings"; exit 1; fi; \
-		echo "man/revue.1 renders clean"
+	@set -e; for p in $(MAN_PAGES); do \
+		out=$$(LC_ALL=C.UTF-8 MANWIDTH=80 groff -man -ww -z -Tutf8 $$p 2>&1); \
+		if [ -n "$$out" ]; then echo "$$out"; echo "$$p: groff warnings"; exit 1; fi; \
+		out=$$(mandoc -Tlint -W warning $$p 2>&1) || { echo "$$out"; echo "$$p: mandoc -Tlint warnings"; exit 1; }; \
+		echo "$$p renders clean (groff -ww, mandoc -Tlint)"; done
 
 # The packages the build and the tests need; quiet when all are there.
 deps-check:
@@ -147,7 +153,8 @@ deps-check:
 		$(PKG_CONFIG) --exists $$lib 2>/dev/null || missing="$$missing $$lib"; done; \
 	printf '#include <unistr.h>\nint main(void){return 0;}\n' | \
 		$(CC) -x c - -o /dev/null -lunistring 2>/dev/null || missing="$$missing libunistring"; \
-	for t in tmux python3 groff; do command -v $$t >/dev/null || missing="$$missing $$t"; done; \
+	for t in tmux python3 groff mandoc ssh ssh-keygen; do command -v $$t >/dev/null || missing="$$missing $$t"; done; \
+	[ -x /usr/sbin/sshd ] || command -v sshd >/dev/null || missing="$$missing sshd"; \
 	if [ -n "$$missing" ]; then echo "missing:$$missing (run 'make deps')"; exit 1; fi
 
 deps:
@@ -195,9 +202,19 @@ $(FUZZ_CORE): $(FUZZ_BUILD)/obj/%.o: %.c $(wildcard include/revue/*.h)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c -o $@ $<
 
+# The reader's parsers of user files (configuration, themes, key names) know
+# no terminal: fuzz_config takes their objects beside the core's.
+FUZZ_UI_SRC  := src/ui/config.c src/ui/keys.c src/ui/theme.c
+FUZZ_UI      := $(patsubst %.c,$(FUZZ_BUILD)/obj/%.o,$(FUZZ_UI_SRC))
+$(FUZZ_UI): $(FUZZ_BUILD)/obj/%.o: %.c $(wildcard include/revue/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(NC_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c -o $@ $<
+$(FUZZ_BUILD)/fuzz_config: $(FUZZ_UI)
+
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_CORE)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_CORE) $(LIBS_CORE) $(LDFLAGS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(filter $(FUZZ_UI),$^) $(FUZZ_CORE) \
+		$(LIBS_CORE) $(LDFLAGS)
 
 fuzz-build: $(FUZZ_BIN)
 
@@ -235,14 +252,16 @@ lint:
 
 install: revue
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/corpus $(DESTDIR)$(DATADIR)/themes \
-		$(DESTDIR)$(MANDIR)/man1
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 revue $(DESTDIR)$(BINDIR)/revue
 	install -m 644 corpus/*.txt $(DESTDIR)$(DATADIR)/corpus/
 	for f in themes/*.theme; do [ -e "$$f" ] || continue; install -m 644 "$$f" $(DESTDIR)$(DATADIR)/themes/; done
 	install -m 644 man/revue.1 $(DESTDIR)$(MANDIR)/man1/revue.1
+	install -m 644 man/revue-config.5 man/revue-themes.5 $(DESTDIR)$(MANDIR)/man5/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/revue $(DESTDIR)$(MANDIR)/man1/revue.1
+	rm -f $(DESTDIR)$(BINDIR)/revue $(DESTDIR)$(MANDIR)/man1/revue.1 \
+		$(DESTDIR)$(MANDIR)/man5/revue-config.5 $(DESTDIR)$(MANDIR)/man5/revue-themes.5
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:

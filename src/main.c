@@ -1,4 +1,5 @@
 /* main.c — command line → load → the reader on a terminal, or a dump. */
+#include "revue/config.h"
 #include "revue/corpus.h"
 #include "revue/dump.h"
 #include "revue/index.h"
@@ -55,7 +56,11 @@ static void usage(FILE *f)
 		"  --max-file-size SIZE  refuse article files larger than SIZE bytes (suffixes\n"
 		"                        K, M, G; default 64M)\n"
 		"  --theme NAME|PATH     colours of the reader: default, light, mono, or a file\n"
-		"                        (see revue(1), THEMES; NO_COLOR turns colour off)\n"
+		"                        (see revue-themes(5); NO_COLOR turns colour off)\n"
+		"  --config FILE|none    read the reader's settings and key bindings from FILE\n"
+		"                        (default: $XDG_CONFIG_HOME/revue/config, else\n"
+		"                        ~/.config/revue/config; none: no file; see\n"
+		"                        revue-config(5))\n"
 		"  -j, --threads N       load with N threads (default: one per core)\n"
 		"  --links FILE          read the links (quote clusters and shared passages)\n"
 		"                        from FILE instead of computing them: revue's own\n"
@@ -326,6 +331,47 @@ static bool ui_set_starred(void *ctx, size_t art, bool starred)
 	return rv_state_set_starred(u->st, rv_state_of(&u->snap, art), starred, &u->diags) == 0;
 }
 
+static bool ui_quote_starred(void *ctx, size_t art, size_t start, size_t end)
+{
+	struct ui_store *u = ctx;
+	return art < u->snap.narticles && rv_state_quote_find(rv_state_of(&u->snap, art), start, end);
+}
+
+/* Unstarring takes the stored bounds of the star that matches, which a
+ * later revue may have found with slightly different ones. */
+static bool ui_star_quote(void *ctx, size_t art, size_t start, size_t end, bool on)
+{
+	struct ui_store *u = ctx;
+	if (art >= u->snap.narticles)
+		return false;
+	struct rv_state_entry *e = rv_state_of(&u->snap, art);
+	const struct rv_state_quote *q = on ? NULL : rv_state_quote_find(e, start, end);
+	if (q) {
+		start = q->start;
+		end = q->end;
+	}
+	return rv_state_star_quote(u->st, e, start, end, on, &u->diags) == 0;
+}
+
+static const char *ui_note(void *ctx, size_t art, size_t *len)
+{
+	struct ui_store *u = ctx;
+	if (art >= u->snap.narticles || !rv_state_of(&u->snap, art)->note) {
+		*len = 0;
+		return NULL;
+	}
+	*len = rv_state_of(&u->snap, art)->note_len;
+	return rv_state_of(&u->snap, art)->note;
+}
+
+static bool ui_set_note(void *ctx, size_t art, const char *text, size_t len)
+{
+	struct ui_store *u = ctx;
+	if (art >= u->snap.narticles)
+		return false;
+	return rv_state_set_note(u->st, rv_state_of(&u->snap, art), text, len, &u->diags) == 0;
+}
+
 /* Opens the store for the reader; a store that cannot be written leaves a
  * read-only session and a warning for the status line, never an error. */
 static void ui_store_open(struct ui_store *u, const struct rv_corpus *corpus, const struct rv_state_opts *opts)
@@ -347,6 +393,53 @@ static void ui_store_close(struct ui_store *u)
 	rv_state_close(u->st);
 	print_diags(&u->diags); /* after the screen is restored */
 	rv_diag_free(&u->diags);
+}
+
+/* The configuration file, applied over the reader's options; each problem
+ * is one line on stderr, the first also for the status line (notice). A
+ * theme given on the command line wins over the file's. */
+static void load_config(struct rv_config *cfg, const char *path, struct rv_ui_opts *uo, char *notice, size_t cap)
+{
+	rv_config_init(cfg);
+	char *def = NULL;
+	if (!path)
+		path = def = rv_config_default_path();
+	else if (!strcmp(path, "none"))
+		path = NULL;
+	struct rv_diags d = {0};
+	if (path)
+		rv_config_load(cfg, path, !def, &d);
+	if (cfg->theme && !uo->theme) {
+		if (rv_ui_theme_found(cfg->theme))
+			uo->theme = cfg->theme;
+		else
+			rv_diag_add(&d, path, cfg->theme_line, "no theme '%s' (a name in the themes folder or a file path)",
+				    cfg->theme);
+	}
+	if (cfg->sort >= 0)
+		uo->sort = cfg->sort;
+	uo->sizes = cfg->sizes;
+	uo->wrap_width = cfg->wrap_width;
+	uo->date_format = cfg->date_format;
+	if (cfg->clipboard >= 0)
+		uo->clipboard = cfg->clipboard == 1;
+	rv_keys_set(cfg->bindings, cfg->nbindings);
+	size_t shown = d.n;
+	if (d.n > 5) /* a binary file has thousands of bad lines */
+		d.n = 5;
+	print_diags(&d);
+	d.n = shown;
+	if (d.n > 5)
+		fprintf(stderr, "revue: and %zu more problems in the configuration\n", d.n - 5);
+	if (d.n) {
+		struct rv_buf b = {0};
+		rv_diag_format(&d.v[0], &b);
+		snprintf(notice, cap, "config: %zu problem%s; first: %s", d.n, d.n == 1 ? "" : "s",
+			 b.p + (strncmp(b.p, "revue: ", 7) ? 0 : 7));
+		rv_buf_free(&b);
+	}
+	rv_diag_free(&d);
+	free(def);
 }
 
 static int dump_state(const struct rv_corpus *corpus, const struct rv_state_opts *opts)
@@ -374,8 +467,8 @@ int main(int argc, char **argv)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	double t0 = (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-	enum { OPT_DUMP = 256, OPT_MAX_FILE, OPT_STATE, OPT_THEME, OPT_LINKS, OPT_GREP };
-	const char *theme = NULL, *links = NULL, *grep = NULL;
+	enum { OPT_DUMP = 256, OPT_MAX_FILE, OPT_STATE, OPT_THEME, OPT_LINKS, OPT_GREP, OPT_CONFIG };
+	const char *theme = NULL, *links = NULL, *grep = NULL, *config = NULL;
 	static const struct option longopts[] = {
 		{"dump", required_argument, NULL, OPT_DUMP},
 		{"max-file-size", required_argument, NULL, OPT_MAX_FILE},
@@ -384,6 +477,7 @@ int main(int argc, char **argv)
 		{"theme", required_argument, NULL, OPT_THEME},
 		{"links", required_argument, NULL, OPT_LINKS},
 		{"grep", required_argument, NULL, OPT_GREP},
+		{"config", required_argument, NULL, OPT_CONFIG},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{0, 0, 0, 0},
@@ -428,6 +522,11 @@ int main(int argc, char **argv)
 			links = optarg;
 			break;
 		}
+		case OPT_CONFIG:
+			if (!*optarg)
+				return usage_error("invalid configuration file", optarg, " (a file name, or none)");
+			config = optarg;
+			break;
 		case 'j': {
 			char *end;
 			long v = strtol(optarg, &end, 10);
@@ -511,10 +610,23 @@ int main(int argc, char **argv)
 	} else if (isatty(STDOUT_FILENO) && isatty(STDIN_FILENO)) {
 		struct ui_store us;
 		ui_store_open(&us, corpus, &state_opts);
-		struct rv_ui_state ust = {&us, ui_is_read, ui_set_read, ui_is_starred, ui_set_starred,
-					  *us.warning ? us.warning : NULL};
-		struct rv_ui_opts uo = {.state = &ust, .theme = theme, .threads = opts.threads, .links = links, .t0 = t0};
+		struct rv_ui_state ust = {.ctx = &us,
+					  .is_read = ui_is_read,
+					  .set_read = ui_set_read,
+					  .is_starred = ui_is_starred,
+					  .set_starred = ui_set_starred,
+					  .quote_starred = ui_quote_starred,
+					  .star_quote = ui_star_quote,
+					  .note = ui_note,
+					  .set_note = ui_set_note,
+					  .warning = *us.warning ? us.warning : NULL};
+		struct rv_ui_opts uo = {.state = &ust, .theme = theme, .threads = opts.threads, .links = links, .t0 = t0, .clipboard = true};
+		struct rv_config cfg;
+		char notice[256] = "";
+		load_config(&cfg, config, &uo, notice, sizeof notice);
+		uo.notice = *notice ? notice : NULL;
 		status = rv_ui_run(corpus, &uo);
+		rv_config_free(&cfg);
 		ui_store_close(&us);
 	} else {
 		print_list(corpus);

@@ -20,6 +20,12 @@
 
 /* --- Running the reader -------------------------------------------------- */
 
+/* Pane sizes the user asked for (revue-config(5)); 0: automatic. The
+ * layout still leaves the reading view its minimum. */
+struct rv_pane_sizes {
+	int list_width, sidebar_width, timeline_height;
+};
+
 /* Saved state, as the reader sees it: main wires it to the store (store/),
  * so the reader knows no database. Without it, marks last the session. */
 struct rv_ui_state {
@@ -29,6 +35,13 @@ struct rv_ui_state {
 	bool (*set_read)(void *ctx, size_t art, bool read);
 	bool (*is_starred)(void *ctx, size_t art);
 	bool (*set_starred)(void *ctx, size_t art, bool starred);
+	/* a starred quote: bytes [start, end) of the article's body */
+	bool (*quote_starred)(void *ctx, size_t art, size_t start, size_t end);
+	bool (*star_quote)(void *ctx, size_t art, size_t start, size_t end, bool on);
+	/* the article's note, raw bytes (NULL when none; valid until the next
+	 * set_note); set_note with len 0 removes it */
+	const char *(*note)(void *ctx, size_t art, size_t *len);
+	bool (*set_note)(void *ctx, size_t art, const char *text, size_t len);
 	const char *warning; /* why the store is read-only, for the status line; NULL */
 };
 
@@ -38,6 +51,13 @@ struct rv_ui_opts {
 	unsigned threads;  /* for the index build; 0: one per core */
 	const char *links; /* a link file read instead of computing links (rv_index_opts.links); NULL */
 	double t0;         /* when the program started (CLOCK_MONOTONIC), for the trace; 0: now */
+	/* From the configuration file (config.h); zero: the defaults. */
+	int sort;                   /* the list's first order: 0 date, 1 source, 2 title */
+	struct rv_pane_sizes sizes; /* list and sidebar widths, timeline height */
+	int wrap_width;             /* widest line of the reading view; 0: the pane's width */
+	const char *date_format;    /* strftime format for dates with a day; NULL: ISO 8601 */
+	bool clipboard;             /* may copy to the terminal's clipboard (OSC 52) */
+	const char *notice;         /* the configuration's first problem, for the status line; NULL */
 };
 
 /* Returns the exit status: 0 on a normal quit, 1 when the terminal or the
@@ -50,6 +70,8 @@ struct rv_theme;
  * problems on stderr and sums them up in msg (for the status line; "" when
  * none); returns -1 when the theme cannot be found or read. */
 int rv_ui_load_theme(struct rv_theme *t, const char *name, char *msg, size_t msglen);
+/* Is there a theme of that name or path to read? */
+bool rv_ui_theme_found(const char *name);
 
 /* --- Layout --------------------------------------------------------------- */
 
@@ -81,6 +103,9 @@ struct rv_layout {
  * separator between them. */
 void rv_layout_compute(int cols, int rows, const enum rv_visibility vis[RV_PANE_COUNT], enum rv_pane_id focus,
 		       struct rv_layout *out);
+/* The same with the sizes of the configuration (NULL: automatic). */
+void rv_layout_compute_sized(int cols, int rows, const enum rv_visibility vis[RV_PANE_COUNT], enum rv_pane_id focus,
+			     const struct rv_pane_sizes *sizes, struct rv_layout *out);
 /* The pane under the cell (y, x), or RV_PANE_COUNT. */
 enum rv_pane_id rv_layout_hit(const struct rv_layout *l, int y, int x);
 /* "list 0,1 30x22; reader ..." for the tests. */
@@ -119,6 +144,8 @@ void rv_layout_describe(const struct rv_layout *l, struct rv_buf *out);
 	X(COMPARE, "compare", "c", "compare the shared quote or passage with its other version")         \
 	X(TOGGLE_READ, "toggle-read", "u", "mark the article read or unread (saved)")                    \
 	X(TOGGLE_STAR, "toggle-star", "*", "star or unstar the article (saved)")                          \
+	X(STAR_QUOTE, "star-quote", "\"", "star or unstar the first quote on the reading view's screen (saved)") \
+	X(EDIT_NOTE, "edit-note", "a", "edit the article's note: in $EDITOR, else on the status line (saved)") \
 	X(HELP, "help", "? F1", "show this help")                                                        \
 	X(REDRAW, "redraw", "C-l", "repaint the whole screen")                                           \
 	X(CLOSE, "close", "q", "close the current view; quit from the main screen")                      \
@@ -147,6 +174,16 @@ enum rv_action rv_key_action(int key);
 int rv_key_code(const char *name, size_t len);
 /* The KEYS section body of revue(1), generated from the table (roff). */
 void rv_keys_roff(struct rv_buf *out);
+/* The user's bindings (config.h's struct rv_binding, RV_ACT_NONE unbinds),
+ * applied over the table for the rest of the process; later ones win.
+ * n 0 restores the table. */
+struct rv_binding;
+void rv_keys_set(const struct rv_binding *b, size_t n);
+/* The keys an action is bound to now, space-separated as in the table
+ * ("-" when none is left); what the help screen shows. */
+void rv_action_keys(enum rv_action a, struct rv_buf *out);
+/* The action of that name ("next-pane"), or RV_ACT_NONE. */
+enum rv_action rv_action_by_name(const char *name, size_t len);
 
 /* --- Themes ---------------------------------------------------------------- */
 

@@ -215,7 +215,7 @@ static void relayout(struct rv_app *app)
 {
 	rv_draw_size(&app->cols, &app->rows);
 	struct rv_layout l;
-	rv_layout_compute(app->cols, app->rows, app->vis, app->focus, &l);
+	rv_layout_compute_sized(app->cols, app->rows, app->vis, app->focus, &app->opts.sizes, &l);
 	free_surfaces(app);
 	app->lay = l;
 	rv_draw_background(&l, app->cols, app->rows);
@@ -254,7 +254,7 @@ static void refocus(struct rv_app *app, enum rv_pane_id p)
 {
 	app->focus = p;
 	struct rv_layout l;
-	rv_layout_compute(app->cols, app->rows, app->vis, app->focus, &l);
+	rv_layout_compute_sized(app->cols, app->rows, app->vis, app->focus, &app->opts.sizes, &l);
 	if (!same_layout(&l, &app->lay))
 		relayout(app);
 	app->dirty = RV_DIRTY_ALL;
@@ -359,10 +359,13 @@ static void paint_help(struct rv_app *app)
 		app->help_top = total > (size_t)h ? total - (size_t)h : 0;
 	rv_draw_fill(s, 0, 0, RV_EL_PANE_FOCUS, 0);
 	rv_draw_label(s, 0, 1, app->cols - 1, "Keys (j/k scroll, q or Esc closes)", RV_EL_PANE_FOCUS, 0);
+	struct rv_buf keys = {0};
 	for (int y = 1; y < h; y++) {
 		size_t i = app->help_top + (size_t)y - 1;
 		if (i < n) {
-			rv_draw_label(s, y, 2, 18, t[i].keys, RV_EL_HEADER, 0);
+			keys.len = 0;
+			rv_action_keys(t[i].action, &keys); /* as the configuration bound them */
+			rv_draw_label(s, y, 2, 18, keys.p, RV_EL_HEADER, 0);
 			rv_draw_label(s, y, 21, 17, t[i].name, RV_EL_DIM, 0);
 			rv_draw_label(s, y, 39, app->cols - 40, t[i].help, RV_EL_TEXT, 0);
 		} else if (i == n + 1) {
@@ -374,6 +377,7 @@ static void paint_help(struct rv_app *app)
 				      RV_EL_TEXT, 0);
 		}
 	}
+	rv_buf_free(&keys);
 	rv_surface_done(s);
 }
 
@@ -403,11 +407,12 @@ static void paint(struct rv_app *app)
 
 /* --- the prompt on the status line ------------------------------------------------- */
 
-/* Reads a line after `lead`; false when cancelled (Esc, or the terminal went away). */
-static bool prompt(struct rv_app *app, const char *lead, char *out, size_t cap)
+/* Reads a line after `lead`, starting from what out holds; false when
+ * cancelled (Esc, or the terminal went away). */
+bool rv_app_prompt(struct rv_app *app, const char *lead, char *out, size_t cap)
 {
-	size_t len = 0;
-	out[0] = '\0';
+	size_t len = strnlen(out, cap - 1);
+	out[len] = '\0';
 	for (;;) {
 		if (app->status && !app->lay.too_small) {
 			struct rv_surface *s = app->status;
@@ -510,7 +515,8 @@ void rv_app_open(struct rv_app *app, size_t art, size_t off, bool remember)
  * none or it does not compile (said in the status line). */
 static struct rv_search *ask_pattern(struct rv_app *app, const char *question, char *pat, size_t cap)
 {
-	if (!prompt(app, question, pat, cap) || !*pat) {
+	pat[0] = '\0';
+	if (!rv_app_prompt(app, question, pat, cap) || !*pat) {
 		app->dirty |= RV_DIRTY_STATUS;
 		return NULL;
 	}
@@ -794,10 +800,18 @@ static void act(struct rv_app *app, enum rv_action a)
 			art = app->list.rows[app->list.c.cur];
 		if (art < app->c->n) {
 			rv_app_mark_read(app, art, !app->list.read[art]);
-			rv_app_message(app, false, "marked %s", app->list.read[art] ? "read" : "unread");
+			if (!app->msg_error) /* keep the warning that it was not saved */
+				rv_app_message(app, false, "marked %s", app->list.read[art] ? "read" : "unread");
 		}
 		break;
 	}
+	case RV_ACT_STAR_QUOTE:
+		rv_saved_star_quote(app);
+		break;
+	case RV_ACT_EDIT_NOTE:
+		rv_saved_edit_note(app);
+		relayout(app); /* the terminal may have changed size under the editor */
+		break;
 	case RV_ACT_REDRAW:
 		rv_draw_force_repaint();
 		app->dirty = RV_DIRTY_ALL;
@@ -872,6 +886,8 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 {
 	struct rv_app *app = rv_xcalloc(1, sizeof *app);
 	app->c = c;
+	app->opts = *opts;
+	app->list.sort = opts->sort >= 0 && opts->sort < RV_SORT_COUNT ? (enum rv_sort)opts->sort : RV_SORT_DATE;
 	app->t_start = opts->t0 > 0 ? opts->t0 : now();
 	app->threads = opts->threads;
 	app->focus = RV_PANE_LIST;
@@ -918,6 +934,8 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	rv_list_rebuild(app);
 	if (*theme_msg)
 		rv_app_message(app, true, "%s", theme_msg);
+	else if (opts->notice)
+		rv_app_message(app, true, "%s", opts->notice);
 	else if (app->state && app->state->warning)
 		rv_app_message(app, true, "%s", app->state->warning);
 	relayout(app);

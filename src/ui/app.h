@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "revue/config.h"
 #include "revue/index.h"
 #include "revue/search.h"
 #include "revue/ui.h"
@@ -221,9 +222,13 @@ struct rv_app {
 	size_t nhist, caphist;
 	bool have_links; /* some article shares a passage: the list gives links a column */
 	uint32_t *peers; /* per article, the other articles it shares text with; NULL until the index */
+	struct rv_ui_opts opts; /* as rv_ui_run was given them: the configuration's sizes, formats */
 };
 
 void rv_app_message(struct rv_app *app, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* A line read on the status line after `lead`, starting from out's text;
+ * false when cancelled. */
+bool rv_app_prompt(struct rv_app *app, const char *lead, char *out, size_t cap);
 /* Opens article `art` in the reader at body offset `off`; `remember` pushes
  * the current place on the history first. */
 void rv_app_open(struct rv_app *app, size_t art, size_t off, bool remember);
@@ -250,6 +255,17 @@ bool rv_compare_open(struct rv_app *app, size_t art_a, size_t a_s, size_t a_e, s
 void rv_compare_close(struct rv_app *app);
 void rv_compare_paint(struct rv_app *app, struct rv_surface *s);
 void rv_compare_key(struct rv_app *app, enum rv_action a);
+/* saved.c: quote stars and notes (the state store, through rv_ui_state) */
+void rv_saved_star_quote(struct rv_app *app);
+void rv_saved_edit_note(struct rv_app *app);
+bool rv_saved_quote_starred(const struct rv_app *app, size_t art, size_t start, size_t end);
+/* The article's note (raw bytes) or NULL. */
+const char *rv_saved_note(const struct rv_app *app, size_t art, size_t *len);
+/* The body bytes the reading view shows now; false when no article is open. */
+bool rv_reader_visible(struct rv_app *app, size_t *start, size_t *end);
+/* draw.c: the terminal handed to another program (an editor) and back */
+void rv_draw_suspend(void);
+void rv_draw_resume(void);
 /* timeline.c */
 size_t rv_timeline_rows(const struct rv_app *app);
 

@@ -109,8 +109,8 @@ static void header(struct rv_app *app, struct rv_surface *s, int x, int w, int s
 {
 	const struct rv_compare_state *c = &app->cmp;
 	const struct rv_article *a = &app->c->articles[c->art[side]];
-	char date[32];
-	rv_date_format(&a->date, date);
+	char date[80];
+	rv_config_date(app->opts.date_format, &a->date, date, sizeof date);
 	int used = rv_draw_text(s, 1, x, w, a->title, strlen(a->title), RV_EL_HEADER, 0);
 	char meta[160];
 	snprintf(meta, sizeof meta, " · %s · %s", *a->source ? a->source : "(no source)", *date ? date : "(no date)");

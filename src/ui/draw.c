@@ -117,6 +117,19 @@ void rv_draw_stop(void)
 		endwin();
 }
 
+void rv_draw_suspend(void)
+{
+	def_prog_mode();
+	endwin();
+}
+
+void rv_draw_resume(void)
+{
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	doupdate();
+}
+
 void rv_draw_size(int *cols, int *rows)
 {
 	*cols = COLS;

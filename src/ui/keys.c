@@ -3,9 +3,12 @@
  * The table is the RV_ACTIONS list of ui.h; this file turns its key names
  * into ncurses key codes (only the constants of <curses.h> are used here, no
  * function, so the unit tests link it without a terminal) and writes the
- * man page's KEYS section from it.
+ * man page's KEYS section from it. The user's bindings (config.c parses
+ * them) lie over the table: a key bound there answers with its binding,
+ * whatever the table says.
  */
 #include "revue/ui.h"
+#include "revue/config.h"
 
 #include <curses.h>
 #include <string.h>
@@ -59,9 +62,70 @@ static int same_key(int key)
 	}
 }
 
+/* Set once at start (rv_keys_set), read by the one UI thread. */
+static struct rv_binding user[RV_CONFIG_BINDINGS_MAX];
+static size_t nuser;
+
+void rv_keys_set(const struct rv_binding *b, size_t n)
+{
+	if (n > RV_ARRAY_LEN(user))
+		n = RV_ARRAY_LEN(user);
+	if (n)
+		memcpy(user, b, n * sizeof *b);
+	nuser = n;
+}
+
+/* The user's last binding of that key code, or NULL. */
+static const struct rv_binding *user_binding(int key)
+{
+	for (size_t i = nuser; i-- > 0;)
+		if (same_key(user[i].key) == key)
+			return &user[i];
+	return NULL;
+}
+
+enum rv_action rv_action_by_name(const char *name, size_t len)
+{
+	for (size_t i = 0; i < RV_ARRAY_LEN(table); i++)
+		if (strlen(table[i].name) == len && !memcmp(table[i].name, name, len))
+			return table[i].action;
+	return RV_ACT_NONE;
+}
+
+void rv_action_keys(enum rv_action a, struct rv_buf *out)
+{
+	if (a <= RV_ACT_NONE || a >= RV_ACT_COUNT)
+		return;
+	size_t start = out->len;
+	const char *k = table[a - 1].keys;
+	while (*k) {
+		size_t len = strcspn(k, " ");
+		if (!user_binding(same_key(rv_key_code(k, len)))) {
+			if (out->len > start)
+				rv_buf_addc(out, ' ');
+			rv_buf_add(out, k, len);
+		}
+		k += len;
+		k += strspn(k, " ");
+	}
+	for (size_t i = 0; i < nuser; i++) {
+		/* only the binding that wins, once */
+		if (user[i].action != a || user_binding(same_key(user[i].key)) != &user[i])
+			continue;
+		if (out->len > start)
+			rv_buf_addc(out, ' ');
+		rv_buf_adds(out, user[i].name);
+	}
+	if (out->len == start) /* no key left: say so rather than show nothing */
+		rv_buf_adds(out, "-");
+}
+
 enum rv_action rv_key_action(int key)
 {
 	key = same_key(key);
+	const struct rv_binding *b = user_binding(key);
+	if (b)
+		return b->action;
 	for (size_t i = 0; i < RV_ARRAY_LEN(table); i++) {
 		const char *k = table[i].keys;
 		while (*k) {
@@ -83,6 +147,8 @@ static void roff_word(struct rv_buf *out, const char *s, size_t n)
 			rv_buf_adds(out, "\\e");
 		else if (s[i] == '-')
 			rv_buf_adds(out, "\\-");
+		else if (s[i] == '"')
+			rv_buf_adds(out, "\\(dq");
 		else if (i == 0 && (s[i] == '.' || s[i] == '\''))
 			rv_buf_printf(out, "\\&%c", s[i]);
 		else

@@ -23,6 +23,16 @@ static bool wanted(enum rv_visibility v, bool wide)
 void rv_layout_compute(int cols, int rows, const enum rv_visibility vis[RV_PANE_COUNT], enum rv_pane_id focus,
 		       struct rv_layout *l)
 {
+	rv_layout_compute_sized(cols, rows, vis, focus, NULL, l);
+}
+
+/* The user's sizes give way to the reader's minimum (30 columns, 5 rows). */
+void rv_layout_compute_sized(int cols, int rows, const enum rv_visibility vis[RV_PANE_COUNT], enum rv_pane_id focus,
+			     const struct rv_pane_sizes *sz, struct rv_layout *l)
+{
+	static const struct rv_pane_sizes automatic;
+	if (!sz)
+		sz = &automatic;
 	memset(l, 0, sizeof *l);
 	if (cols < RV_MIN_COLS || rows < RV_MIN_ROWS) {
 		l->too_small = true;
@@ -36,7 +46,7 @@ void rv_layout_compute(int cols, int rows, const enum rv_visibility vis[RV_PANE_
 	bool tl = wanted(vis[RV_PANE_TIMELINE], wide) || focus == RV_PANE_TIMELINE;
 
 	if (tl) {
-		int th = clampi(body / 3, 5, 14);
+		int th = sz->timeline_height ? sz->timeline_height : clampi(body / 3, 5, 14);
 		if (body - th < 5)
 			th = body - 5;
 		l->shown[RV_PANE_TIMELINE] = true;
@@ -55,13 +65,13 @@ void rv_layout_compute(int cols, int rows, const enum rv_visibility vis[RV_PANE_
 	}
 	int sw = 0;
 	if (side) {
-		sw = clampi(cols / 4, 22, 36);
+		sw = sz->sidebar_width ? clampi(sz->sidebar_width, 16, cols / 3) : clampi(cols / 4, 22, 36);
 		l->shown[RV_PANE_ENTITIES] = true;
 		l->pane[RV_PANE_ENTITIES] = (struct rv_rect){top, cols - sw, body, sw};
 		sw += 1; /* separator */
 	}
 	int rest = cols - sw;
-	int lw = clampi(rest * 3 / 10, 20, 48);
+	int lw = sz->list_width ? sz->list_width : clampi(rest * 3 / 10, 20, 48);
 	if (rest - lw - 1 < 30)
 		lw = rest - 31;
 	if (lw < 16) { /* no room for the list beside the reader */

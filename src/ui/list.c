@@ -129,6 +129,14 @@ static void draw(struct rv_app *app, struct rv_surface *s, int y0, int h, int w)
 	 * then the source and the links (when the corpus has any). */
 	bool dated = w >= 34, wide = w >= 60;
 	int srcw = w >= 90 ? 16 : 10;
+	int dw = 10; /* ISO 8601; a configured format: as wide as its longest month and weekday */
+	if (app->opts.date_format) {
+		char sample[80];
+		rv_config_date(app->opts.date_format, &(struct rv_date){2026, 9, 30, RV_DATE_DAY}, sample, sizeof sample);
+		int sw = (int)rv_text_width(sample, strlen(sample), RV_SAN_ONE_LINE | rv_draw_sanflags());
+		dw = sw < 10 ? 10 : sw > 24 ? 24 : sw;
+		dated = w >= 24 + dw;
+	}
 	for (int r = 0; r < h; r++) {
 		size_t i = l->c.top + (size_t)r;
 		if (i >= l->c.n)
@@ -145,14 +153,17 @@ static void draw(struct rv_app *app, struct rv_surface *s, int y0, int h, int w)
 		int x = 0;
 		rv_draw_label(s, y, x, 1, open ? rv_glyph(RV_GL_CURRENT) : " ", sel ? el : RV_EL_MARKER, extra);
 		rv_draw_label(s, y, x + 1, 1, l->read[art] ? " " : rv_glyph(RV_GL_UNREAD), sel ? el : RV_EL_MARKER, extra);
+		size_t notelen; /* one cell for the star, else the note's mark: titles keep their room */
 		if (l->starred && l->starred[art])
 			rv_draw_label(s, y, x + 2, 1, "*", sel ? el : RV_EL_MARKER, extra | RV_ATTR_BOLD);
+		else if (rv_saved_note(app, art, &notelen))
+			rv_draw_label(s, y, x + 2, 1, rv_draw_utf8() ? "\xe2\x9c\x8e" : "n", sel ? el : RV_EL_MARKER, extra);
 		x = 3;
 		if (dated) {
-			char date[11];
-			rv_date_format(&a->date, date);
-			rv_draw_label(s, y, x, 10, *date ? date : "-", el, extra);
-			x += 11;
+			char date[80];
+			rv_config_date(app->opts.date_format, &a->date, date, sizeof date);
+			rv_draw_text(s, y, x, dw, *date ? date : "-", *date ? strlen(date) : 1, el, extra);
+			x += dw + 1;
 		}
 		if (wide) {
 			rv_draw_text(s, y, x, srcw, a->source, strlen(a->source), sel ? el : RV_EL_DIM, extra);

@@ -22,6 +22,8 @@ static int text_width(const struct rv_app *app)
 {
 	int w = app->lay.shown[RV_PANE_READER] ? app->lay.pane[RV_PANE_READER].w : app->cols;
 	w -= MARGIN + 1;
+	if (app->opts.wrap_width > 0 && w > app->opts.wrap_width)
+		w = app->opts.wrap_width;
 	return w < 8 ? 8 : w;
 }
 
@@ -271,6 +273,21 @@ static void title(struct rv_app *app, struct rv_buf *out)
 		rv_buf_printf(out, " %s highlights once indexed", rv_glyph(RV_GL_DOT));
 }
 
+/* Is the line [start, end) part of a starred quote? */
+static bool starred_line(const struct rv_app *app, size_t start, size_t end)
+{
+	if (!app->ix)
+		return false;
+	const struct rv_analysis *an = &app->ix->an[app->reader.art];
+	for (size_t i = 0; i < an->nquotes; i++) {
+		const struct rv_quote *q = &an->quotes[i];
+		if (q->kind == RV_QUOTE_SPEECH && q->start < end && q->end > start &&
+		    rv_saved_quote_starred(app, app->reader.art, q->start, q->end))
+			return true;
+	}
+	return false;
+}
+
 static void draw(struct rv_app *app, struct rv_surface *s, int y0, int h, int w)
 {
 	struct rv_reader_state *r = &app->reader;
@@ -282,10 +299,18 @@ static void draw(struct rv_app *app, struct rv_surface *s, int y0, int h, int w)
 	const char *t = *a->title ? a->title : a->id;
 	rv_draw_text(s, y0, 1, w - 1, t, strlen(t), RV_EL_HEADER, 0);
 	struct rv_buf meta = {0};
-	char date[11];
-	rv_date_format(&a->date, date);
+	char date[80];
+	rv_config_date(app->opts.date_format, &a->date, date, sizeof date);
 	rv_buf_printf(&meta, "%s %s %s %s ", *a->source ? a->source : "(no source)", rv_glyph(RV_GL_DOT),
 		      *date ? date : "(no date)", rv_glyph(RV_GL_DOT));
+	size_t notelen;
+	const char *note = rv_saved_note(app, r->art, &notelen);
+	if (note) { /* its first line; the sanitizer makes the rest safe */
+		const char *nl = memchr(note, '\n', notelen);
+		rv_buf_adds(&meta, "note: ");
+		rv_buf_add(&meta, note, nl ? (size_t)(nl - note) : notelen);
+		rv_buf_printf(&meta, "%s %s ", nl ? (rv_draw_utf8() ? "\xe2\x80\xa6" : "...") : "", rv_glyph(RV_GL_DOT));
+	}
 	rv_buf_adds(&meta, a->id);
 	if (h > 1)
 		rv_draw_text(s, y0 + 1, 1, w - 1, meta.p, meta.len, RV_EL_DIM, 0);
@@ -306,15 +331,33 @@ static void draw(struct rv_app *app, struct rv_surface *s, int y0, int h, int w)
 				      &in_quote);
 		int y = y0 + HEADER_ROWS + k;
 		size_t lk = r->nlinks ? link_at(r, ln.start, ln.end) : SIZE_MAX;
+		int used = 2;
 		if (lk != SIZE_MAX) {
 			char m[16];
 			snprintf(m, sizeof m, "%s%u", rv_glyph(RV_GL_LINK), r->links[lk].nothers);
-			rv_draw_label(s, y, 0, MARGIN - 1, m, RV_EL_LINK, lk == r->curlink ? RV_ATTR_REVERSE : 0);
+			used = rv_draw_label(s, y, 0, MARGIN - 1, m, RV_EL_LINK, lk == r->curlink ? RV_ATTR_REVERSE : 0);
 		} else if (in_quote && ln.end > ln.start) {
 			rv_draw_label(s, y, 1, 1, rv_glyph(RV_GL_QUOTE_BAR), RV_EL_QUOTE, 0);
 		}
+		if (used <= 2 && ln.end > ln.start && starred_line(app, ln.start, ln.end)) /* a starred quote */
+			rv_draw_label(s, y, 2, 1, "*", RV_EL_MARKER, RV_ATTR_BOLD);
 		rv_draw_line(s, y, MARGIN, w - MARGIN, a->body, ln.start, ln.end, runs, nr, 0);
 	}
+}
+
+bool rv_reader_visible(struct rv_app *app, size_t *start, size_t *end)
+{
+	struct rv_reader_state *r = &app->reader;
+	if (r->art == SIZE_MAX)
+		return false;
+	size_t rows = (size_t)text_rows(app);
+	rv_wrap_until(&r->wrap, r->top + rows);
+	if (r->top >= r->wrap.nlines)
+		return false;
+	size_t last = r->top + rows < r->wrap.nlines ? r->top + rows - 1 : r->wrap.nlines - 1;
+	*start = r->wrap.line[r->top].start;
+	*end = r->wrap.line[last].end;
+	return true;
 }
 
 /* --- moving ------------------------------------------------------------------ */

@@ -56,6 +56,14 @@ static char *find_theme(const char *name)
 	return rv_xasprintf("%s/themes/%s.theme", REVUE_DATADIR, name);
 }
 
+bool rv_ui_theme_found(const char *name)
+{
+	char *path = find_theme(name);
+	bool found = access(path, R_OK) == 0;
+	free(path);
+	return found;
+}
+
 int rv_ui_load_theme(struct rv_theme *t, const char *name, char *msg, size_t msglen)
 {
 	if (msglen)

@@ -9,6 +9,8 @@ SCRATCH=$(mktemp -d /tmp/revue-e2e.XXXXXX)
 trap 'rm -rf "$SCRATCH"' EXIT
 # No test reads or writes the user's own saved state.
 export REVUE_STATE="$SCRATCH/state.db"
+# Nor the user's configuration (revue-config(5)).
+export XDG_CONFIG_HOME="$SCRATCH/config"
 passed=0
 failed=0
 

@@ -9,6 +9,8 @@ make -s -C "$SRC_DIR" install PREFIX="$prefix" >"$SCRATCH/log" 2>&1
 check "make install succeeds" [ $? -eq 0 ]
 check "binary installed" [ -x "$prefix/bin/revue" ]
 check "man page installed" [ -f "$prefix/share/man/man1/revue.1" ]
+check "revue-config(5) installed" [ -f "$prefix/share/man/man5/revue-config.5" ]
+check "revue-themes(5) installed" [ -f "$prefix/share/man/man5/revue-themes.5" ]
 check "corpus installed" [ "$(ls "$prefix/share/revue/corpus" | wc -l)" -eq 5 ]
 (cd / && "$prefix/bin/revue" --dump articles >"$SCRATCH/out" 2>"$SCRATCH/err"); status=$?
 check "installed binary opens the installed corpus" [ "$status" -eq 0 ]
