@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "revue/corpus.h"
+#include "revue/diff.h"
 #include "revue/text.h"
 #include "revue/util.h"
 
@@ -85,6 +86,16 @@ enum rv_pane_id rv_layout_hit(const struct rv_layout *l, int y, int x);
 /* "list 0,1 30x22; reader ..." for the tests. */
 void rv_layout_describe(const struct rv_layout *l, struct rv_buf *out);
 
+/* The compare view's text columns on a terminal `cols` wide, for `versions`
+ * versions to show: two columns, or three when there are three versions or
+ * more and the terminal is RV_COMPARE_WIDE columns or wider. Columns have
+ * equal widths, one blank column at the left and one separator column
+ * between two; x[k] and w[k] get each one's place. Returns the number of
+ * columns, 0 when they would be narrower than RV_COMPARE_MIN_W. */
+#define RV_COMPARE_WIDE 180
+#define RV_COMPARE_MIN_W 8
+int rv_compare_columns(int cols, size_t versions, int x[3], int w[3]);
+
 /* --- Keys ------------------------------------------------------------------ */
 
 /* X(ID, name, default keys (space-separated key names), help text) */
@@ -146,6 +157,35 @@ enum rv_action rv_key_action(int key);
 int rv_key_code(const char *name, size_t len);
 /* The KEYS section body of revue(1), generated from the table (roff). */
 void rv_keys_roff(struct rv_buf *out);
+
+/* --- Copying and saving (export.c) ---------------------------------------- */
+
+/* Standard base64 (RFC 4648, padded) of n bytes, appended to out. */
+void rv_base64(const void *p, size_t n, struct rv_buf *out);
+
+/* The most bytes of a quote's text a copy takes (cut at a code point, "…"
+ * marking the cut): terminals cap what OSC 52 may carry. */
+#define RV_COPY_MAX 8192
+/* A quote and its citation, appended to out, for the clipboard:
+ *   TEXT
+ *   — SPEAKER, “TITLE”, SOURCE, DATE
+ * (parts unknown are left out; the file's id stands for a missing title).
+ * Everything on one line each, whitespace runs as one space, sanitised (no
+ * control, C1, bidi or invisible character: their visible tokens). */
+void rv_cite(struct rv_buf *out, const char *text, size_t n, const char *speaker, const struct rv_article *a);
+
+/* One version of a comparison: [start, end) of an article's body, its speaker. */
+struct rv_md_version {
+	const struct rv_article *a;
+	size_t start, end;
+	const char *who; /* NULL: unknown */
+};
+/* A comparison as Markdown, appended to out: versions v[0..n), d[k] the diff
+ * of v[0] against v[k + 1] (its spans are the ones written); each version
+ * with its title, source, date, speaker, file and bytes, its text as a
+ * blockquote with the diff marked (~~removed~~, **added**, _changed_).
+ * Article text is sanitised and Markdown's punctuation escaped. */
+void rv_md_compare(struct rv_buf *out, const struct rv_md_version *v, size_t n, const struct rv_diff *d);
 
 /* --- Themes ---------------------------------------------------------------- */
 
