@@ -47,6 +47,8 @@ static void usage(FILE *f)
 		"                        K, M, G; default 64M)\n"
 		"  --theme NAME|PATH     colours of the reader: default, light, mono, or a file\n"
 		"                        (see revue(1), THEMES; NO_COLOR turns colour off)\n"
+		"  --no-clipboard        y in the reader copies nothing (by default it sets the\n"
+		"                        terminal's clipboard with an OSC 52 sequence)\n"
 		"  -j, --threads N       load with N threads (default: one per core)\n"
 		"  --state FILE          keep read marks, stars and notes in FILE (default:\n"
 		"                        $REVUE_STATE, else $XDG_STATE_HOME/revue/state.db,\n"
@@ -259,7 +261,8 @@ int main(int argc, char **argv)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	double t0 = (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-	enum { OPT_DUMP = 256, OPT_MAX_FILE, OPT_STATE, OPT_THEME };
+	enum { OPT_DUMP = 256, OPT_MAX_FILE, OPT_STATE, OPT_THEME, OPT_NO_CLIPBOARD };
+	bool clipboard = true;
 	const char *theme = NULL;
 	static const struct option longopts[] = {
 		{"dump", required_argument, NULL, OPT_DUMP},
@@ -267,6 +270,7 @@ int main(int argc, char **argv)
 		{"threads", required_argument, NULL, 'j'},
 		{"state", required_argument, NULL, OPT_STATE},
 		{"theme", required_argument, NULL, OPT_THEME},
+		{"no-clipboard", no_argument, NULL, OPT_NO_CLIPBOARD},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{0, 0, 0, 0},
@@ -294,6 +298,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_THEME:
 			theme = optarg;
+			break;
+		case OPT_NO_CLIPBOARD:
+			clipboard = false;
 			break;
 		case 'j': {
 			char *end;
@@ -375,7 +382,8 @@ int main(int argc, char **argv)
 		ui_store_open(&us, corpus, &state_opts);
 		struct rv_ui_state ust = {&us, ui_is_read, ui_set_read, ui_is_starred, ui_set_starred,
 					  *us.warning ? us.warning : NULL};
-		struct rv_ui_opts uo = {.state = &ust, .theme = theme, .threads = opts.threads, .t0 = t0};
+		struct rv_ui_opts uo = {.state = &ust, .theme = theme, .threads = opts.threads, .t0 = t0,
+					 .clipboard = clipboard};
 		status = rv_ui_run(corpus, &uo);
 		ui_store_close(&us);
 	} else {

@@ -38,6 +38,7 @@ struct rv_ui_opts {
 	const char *theme; /* a name in the themes folder or a path; NULL: default */
 	unsigned threads;  /* for the index build; 0: one per core */
 	double t0;         /* when the program started (CLOCK_MONOTONIC), for the trace; 0: now */
+	bool clipboard;    /* y may set the terminal's clipboard with OSC 52 (--no-clipboard: false) */
 };
 
 /* Returns the exit status: 0 on a normal quit, 1 when the terminal or the
@@ -108,14 +109,14 @@ int rv_compare_columns(int cols, size_t versions, int x[3], int w[3]);
 	X(FOCUS_TIMELINE, "focus-timeline", "4", "focus the timeline")                                   \
 	X(DOWN, "down", "j Down", "move down a line")                                                    \
 	X(UP, "up", "k Up", "move up a line")                                                            \
-	X(PAGE_DOWN, "page-down", "Space PgDn", "move down a page")                                      \
+	X(PAGE_DOWN, "page-down", "Space PgDn", "move down a page (Space picks a quote in the speaker view)") \
 	X(PAGE_UP, "page-up", "b PgUp", "move up a page")                                                \
 	X(TOP, "top", "g Home", "go to the first line")                                                  \
 	X(BOTTOM, "bottom", "G End", "go to the last line")                                              \
 	X(OPEN, "open", "Enter", "open the article, filter by the entity, or go to the date")          \
 	X(NEXT_LINK, "next-link", "]", "next shared quote or passage in the reading view")               \
 	X(PREV_LINK, "prev-link", "[", "previous shared quote or passage")                               \
-	X(FOLLOW_LINK, "follow-link", "o", "open the other article at the matching passage")            \
+	X(FOLLOW_LINK, "follow-link", "o", "open the other article at the matching passage (several: a chooser)") \
 	X(BACK, "back", "Backspace h Left", "go back through the followed links")                        \
 	X(SEARCH, "search", "/", "search the current pane (PCRE2, smart case)")                          \
 	X(SEARCH_NEXT, "search-next", "n", "next match")                                                 \
@@ -127,6 +128,11 @@ int rv_compare_columns(int cols, size_t versions, int x[3], int w[3]);
 	X(TOGGLE_ENTITIES, "toggle-entities", "e", "show or hide the entity sidebar")                    \
 	X(TOGGLE_TIMELINE, "toggle-timeline", "t", "show or hide the timeline")                          \
 	X(COMPARE, "compare", "c", "compare the shared quote or passage with its other version")         \
+	X(LINKS, "links", "L", "list every shared quote and passage of the corpus, largest first")       \
+	X(SPEAKER, "speaker", "v", "list every quote of the person (sidebar) or of the quote's speaker") \
+	X(WIDEN, "widen", "x", "compare view: widen to the paragraphs, or back to the quotes")           \
+	X(COPY, "copy", "y", "copy the quote and its citation to the terminal's clipboard (OSC 52)")     \
+	X(WRITE, "write", "w", "compare view: write the comparison to a Markdown file")                  \
 	X(TOGGLE_READ, "toggle-read", "u", "mark the article read or unread (saved)")                    \
 	X(TOGGLE_STAR, "toggle-star", "*", "star or unstar the article (saved)")                          \
 	X(HELP, "help", "? F1", "show this help")                                                        \
