@@ -192,7 +192,8 @@ static void paint(struct rv_app *app, struct rv_surface *s)
 		char date[32];
 		rv_date_format(&a->date, date);
 		rv_draw_label(s, y, 3, 10, *date ? date : "(no date)", sel ? base : RV_EL_DATE, 0);
-		const char *src = *a->source ? a->source : "(no source)";
+		/* narrow: no room for the title, which stands in for a missing source */
+		const char *src = *a->source ? a->source : w < 100 && *a->title ? a->title : "(no source)";
 		rv_draw_text(s, y, 14, 16, src, strlen(src), sel ? base : RV_EL_DIM, 0);
 		int x = 31;
 		if (w >= 100) { /* which article: its title (sources are often missing) */
