@@ -133,8 +133,8 @@ static void rewrap(struct rv_app *app, int width)
 		const struct rv_article *a = &app->c->articles[member(c, (int)k)->art];
 		struct rv_cmp_col *col = &c->col[k];
 		rv_wrap_free(&col->wrap);
+		/* lazily, as the reader does: a 5 MB passage opens at once */
 		rv_wrap_init(&col->wrap, a->body + col->start, col->end - col->start, width, rv_draw_sanflags());
-		rv_wrap_until(&col->wrap, SIZE_MAX);
 	}
 	c->width = width;
 }
@@ -274,14 +274,18 @@ static void paint(struct rv_app *app, struct rv_surface *s)
 	snprintf(legend, sizeof legend, "removed: underlined %s added: reversed %s changed: bold%s", dot, dot,
 		 c->wide ? " \xc2\xb7 the quote: italic" : "");
 	rv_draw_label(s, 4, 1, app->cols - 2, legend, RV_EL_DIM, 0);
-	size_t lines = 0;
-	for (int k = 0; k < shown; k++)
-		if (c->col[k].wrap.nlines > lines)
-			lines = c->col[k].wrap.nlines;
 	int body = h - HEAD_ROWS;
 	if (body < 1)
 		body = 1;
-	if (c->top + (size_t)body > lines)
+	size_t lines = 0;
+	bool complete = true;
+	for (int k = 0; k < shown; k++) {
+		rv_wrap_until(&c->col[k].wrap, c->top + (size_t)body);
+		complete &= rv_wrap_complete(&c->col[k].wrap);
+		if (c->col[k].wrap.nlines > lines)
+			lines = c->col[k].wrap.nlines;
+	}
+	if (complete && c->top + (size_t)body > lines)
 		c->top = lines > (size_t)body ? lines - (size_t)body : 0;
 	int against = shown == 3 && c->focus == 2 ? 1 : 0;
 	for (int y = 0; y < body; y++) {
