@@ -241,7 +241,7 @@ static bool same_layout(const struct rv_layout *a, const struct rv_layout *b)
 }
 
 /* Relayouts only when the focus or a toggle changed which panes show. */
-void rv_app_refocus(struct rv_app *app, enum rv_pane_id p)
+static void refocus(struct rv_app *app, enum rv_pane_id p)
 {
 	app->focus = p;
 	struct rv_layout l;
@@ -249,6 +249,11 @@ void rv_app_refocus(struct rv_app *app, enum rv_pane_id p)
 	if (!same_layout(&l, &app->lay))
 		relayout(app);
 	app->dirty = RV_DIRTY_ALL;
+}
+
+void rv_app_refocus(struct rv_app *app, enum rv_pane_id p)
+{
+	refocus(app, p);
 }
 
 static void paint_title(struct rv_app *app)
@@ -673,7 +678,7 @@ static void mouse(struct rv_app *app)
 			panes[p]->action(app, what == 4 ? RV_ACT_UP : RV_ACT_DOWN, h);
 	} else {
 		if (p != app->focus)
-			rv_app_refocus(app, p);
+			refocus(app, p);
 		int row = y - app->lay.pane[p].y - 1;
 		if (row >= 0 && panes[p]->click)
 			panes[p]->click(app, row, h);
@@ -687,16 +692,16 @@ static void act(struct rv_app *app, enum rv_action a)
 	int h = rv_app_pane_rows(app, f);
 	switch (a) {
 	case RV_ACT_NEXT_PANE:
-		rv_app_refocus(app, (enum rv_pane_id)((f + 1) % RV_PANE_COUNT));
+		refocus(app, (enum rv_pane_id)((f + 1) % RV_PANE_COUNT));
 		break;
 	case RV_ACT_PREV_PANE:
-		rv_app_refocus(app, (enum rv_pane_id)((f + RV_PANE_COUNT - 1) % RV_PANE_COUNT));
+		refocus(app, (enum rv_pane_id)((f + RV_PANE_COUNT - 1) % RV_PANE_COUNT));
 		break;
 	case RV_ACT_FOCUS_LIST:
 	case RV_ACT_FOCUS_READER:
 	case RV_ACT_FOCUS_ENTITIES:
 	case RV_ACT_FOCUS_TIMELINE:
-		rv_app_refocus(app, (enum rv_pane_id)(a - RV_ACT_FOCUS_LIST));
+		refocus(app, (enum rv_pane_id)(a - RV_ACT_FOCUS_LIST));
 		break;
 	case RV_ACT_TOGGLE_ENTITIES:
 		toggle(app, RV_PANE_ENTITIES);

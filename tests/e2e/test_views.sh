@@ -149,6 +149,7 @@ check "the help lists the new keys" line cmp "^  L +links "
 keys cmp q
 keys cmp Q
 check "quits" wait_exit cmp
+check "status 0 (under the sanitizers: no leak)" [ "$(cat "$SCRATCH/status.cmp" 2>/dev/null)" = 0 ]
 
 # --no-clipboard: y copies nothing.
 start noclip 120 30 -- --no-clipboard
@@ -243,6 +244,7 @@ check "q in the chooser stays" wait_for wide "Le Quotidien · 2025-04-02 · a.tx
 check "q: the chooser is gone" wait_gone wide "Follow the link"
 keys wide Q
 check "quits" wait_exit wide
+check "status 0 (under the sanitizers: no leak)" [ "$(cat "$SCRATCH/status.wide" 2>/dev/null)" = 0 ]
 
 start narrow 179 50 -- "$SCRATCH/three"
 ready narrow
