@@ -61,6 +61,8 @@ static void usage(FILE *f)
 		"                        (default: $XDG_CONFIG_HOME/revue/config, else\n"
 		"                        ~/.config/revue/config; none: no file; see\n"
 		"                        revue-config(5))\n"
+		"  --no-clipboard        y in the reader copies nothing (by default it sets the\n"
+		"                        terminal's clipboard with an OSC 52 sequence)\n"
 		"  -j, --threads N       load with N threads (default: one per core)\n"
 		"  --links FILE          read the links (quote clusters and shared passages)\n"
 		"                        from FILE instead of computing them: revue's own\n"
@@ -467,7 +469,8 @@ int main(int argc, char **argv)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	double t0 = (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-	enum { OPT_DUMP = 256, OPT_MAX_FILE, OPT_STATE, OPT_THEME, OPT_LINKS, OPT_GREP, OPT_CONFIG };
+	enum { OPT_DUMP = 256, OPT_MAX_FILE, OPT_STATE, OPT_THEME, OPT_LINKS, OPT_GREP, OPT_CONFIG, OPT_NO_CLIPBOARD };
+	bool clipboard = true;
 	const char *theme = NULL, *links = NULL, *grep = NULL, *config = NULL;
 	static const struct option longopts[] = {
 		{"dump", required_argument, NULL, OPT_DUMP},
@@ -478,6 +481,7 @@ int main(int argc, char **argv)
 		{"links", required_argument, NULL, OPT_LINKS},
 		{"grep", required_argument, NULL, OPT_GREP},
 		{"config", required_argument, NULL, OPT_CONFIG},
+		{"no-clipboard", no_argument, NULL, OPT_NO_CLIPBOARD},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{0, 0, 0, 0},
@@ -526,6 +530,9 @@ int main(int argc, char **argv)
 			if (!*optarg)
 				return usage_error("invalid configuration file", optarg, " (a file name, or none)");
 			config = optarg;
+			break;
+		case OPT_NO_CLIPBOARD:
+			clipboard = false;
 			break;
 		case 'j': {
 			char *end;
@@ -625,6 +632,8 @@ int main(int argc, char **argv)
 		char notice[256] = "";
 		load_config(&cfg, config, &uo, notice, sizeof notice);
 		uo.notice = *notice ? notice : NULL;
+		if (!clipboard) /* the command line wins over the configuration */
+			uo.clipboard = false;
 		status = rv_ui_run(corpus, &uo);
 		rv_config_free(&cfg);
 		ui_store_close(&us);

@@ -93,4 +93,11 @@ const char *rv_diff_op_name(enum rv_diff_op op);
  * points, as rv_diff_spans does. */
 void rv_diff_snap(const char *s, size_t len, size_t *start, size_t *end);
 
+/* Widens [*start, *end) to the paragraphs that hold it: back to the start
+ * of its first line, on to the end of its last (a paragraph is a line of
+ * the body; the newline stays out). At most `cap` bytes are added on each
+ * side, cut at a code point, so a quote in a 5 MB line widens by 2 * cap
+ * bytes. The span is snapped first (rv_diff_snap). */
+void rv_diff_widen(const char *s, size_t len, size_t *start, size_t *end, size_t cap);
+
 #endif

@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "revue/corpus.h"
+#include "revue/diff.h"
 #include "revue/text.h"
 #include "revue/util.h"
 
@@ -111,6 +112,16 @@ enum rv_pane_id rv_layout_hit(const struct rv_layout *l, int y, int x);
 /* "list 0,1 30x22; reader ..." for the tests. */
 void rv_layout_describe(const struct rv_layout *l, struct rv_buf *out);
 
+/* The compare view's text columns on a terminal `cols` wide, for `versions`
+ * versions to show: two columns, or three when there are three versions or
+ * more and the terminal is RV_COMPARE_WIDE columns or wider. Columns have
+ * equal widths, one blank column at the left and one separator column
+ * between two; x[k] and w[k] get each one's place. Returns the number of
+ * columns, 0 when they would be narrower than RV_COMPARE_MIN_W. */
+#define RV_COMPARE_WIDE 180
+#define RV_COMPARE_MIN_W 8
+int rv_compare_columns(int cols, size_t versions, int x[3], int w[3]);
+
 /* --- Keys ------------------------------------------------------------------ */
 
 /* X(ID, name, default keys (space-separated key names), help text) */
@@ -123,14 +134,14 @@ void rv_layout_describe(const struct rv_layout *l, struct rv_buf *out);
 	X(FOCUS_TIMELINE, "focus-timeline", "4", "focus the timeline")                                   \
 	X(DOWN, "down", "j Down", "move down a line")                                                    \
 	X(UP, "up", "k Up", "move up a line")                                                            \
-	X(PAGE_DOWN, "page-down", "Space PgDn", "move down a page")                                      \
+	X(PAGE_DOWN, "page-down", "Space PgDn", "move down a page (Space picks a quote in the speaker view)") \
 	X(PAGE_UP, "page-up", "b PgUp", "move up a page")                                                \
 	X(TOP, "top", "g Home", "go to the first line")                                                  \
 	X(BOTTOM, "bottom", "G End", "go to the last line")                                              \
 	X(OPEN, "open", "Enter", "open the article, filter by the entity, or go to the date")          \
 	X(NEXT_LINK, "next-link", "]", "next shared quote or passage in the reading view")               \
 	X(PREV_LINK, "prev-link", "[", "previous shared quote or passage")                               \
-	X(FOLLOW_LINK, "follow-link", "o", "open the other article at the matching passage")            \
+	X(FOLLOW_LINK, "follow-link", "o", "open the other article at the matching passage (several: a chooser)") \
 	X(BACK, "back", "Backspace h Left", "go back through the followed links")                        \
 	X(SEARCH, "search", "/", "search the current pane (PCRE2, smart case)")                          \
 	X(SEARCH_NEXT, "search-next", "n", "next match")                                                 \
@@ -142,6 +153,11 @@ void rv_layout_describe(const struct rv_layout *l, struct rv_buf *out);
 	X(TOGGLE_ENTITIES, "toggle-entities", "e", "show or hide the entity sidebar")                    \
 	X(TOGGLE_TIMELINE, "toggle-timeline", "t", "show or hide the timeline")                          \
 	X(COMPARE, "compare", "c", "compare the shared quote or passage with its other version")         \
+	X(LINKS, "links", "L", "list every shared quote and passage of the corpus, largest first")       \
+	X(SPEAKER, "speaker", "v", "list every quote of the person (sidebar) or of the quote's speaker") \
+	X(WIDEN, "widen", "x", "compare view: widen to the paragraphs, or back to the quotes")           \
+	X(COPY, "copy", "y", "copy the quote and its citation to the terminal's clipboard (OSC 52)")     \
+	X(WRITE, "write", "w", "compare view: write the comparison to a Markdown file")                  \
 	X(TOGGLE_READ, "toggle-read", "u", "mark the article read or unread (saved)")                    \
 	X(TOGGLE_STAR, "toggle-star", "*", "star or unstar the article (saved)")                          \
 	X(STAR_QUOTE, "star-quote", "\"", "star or unstar the first quote on the reading view's screen (saved)") \
@@ -184,6 +200,35 @@ void rv_keys_set(const struct rv_binding *b, size_t n);
 void rv_action_keys(enum rv_action a, struct rv_buf *out);
 /* The action of that name ("next-pane"), or RV_ACT_NONE. */
 enum rv_action rv_action_by_name(const char *name, size_t len);
+
+/* --- Copying and saving (export.c) ---------------------------------------- */
+
+/* Standard base64 (RFC 4648, padded) of n bytes, appended to out. */
+void rv_base64(const void *p, size_t n, struct rv_buf *out);
+
+/* The most bytes of a quote's text a copy takes (cut at a code point, "…"
+ * marking the cut): terminals cap what OSC 52 may carry. */
+#define RV_COPY_MAX 8192
+/* A quote and its citation, appended to out, for the clipboard:
+ *   TEXT
+ *   — SPEAKER, “TITLE”, SOURCE, DATE
+ * (parts unknown are left out; the file's id stands for a missing title).
+ * Everything on one line each, whitespace runs as one space, sanitised (no
+ * control, C1, bidi or invisible character: their visible tokens). */
+void rv_cite(struct rv_buf *out, const char *text, size_t n, const char *speaker, const struct rv_article *a);
+
+/* One version of a comparison: [start, end) of an article's body, its speaker. */
+struct rv_md_version {
+	const struct rv_article *a;
+	size_t start, end;
+	const char *who; /* NULL: unknown */
+};
+/* A comparison as Markdown, appended to out: versions v[0..n), d[k] the diff
+ * of v[0] against v[k + 1] (its spans are the ones written); each version
+ * with its title, source, date, speaker, file and bytes, its text as a
+ * blockquote with the diff marked (~~removed~~, **added**, _changed_).
+ * Article text is sanitised and Markdown's punctuation escaped. */
+void rv_md_compare(struct rv_buf *out, const struct rv_md_version *v, size_t n, const struct rv_diff *d);
 
 /* --- Themes ---------------------------------------------------------------- */
 

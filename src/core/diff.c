@@ -50,6 +50,22 @@ void rv_diff_snap(const char *s, size_t len, size_t *start, size_t *end)
 	}
 }
 
+void rv_diff_widen(const char *s, size_t len, size_t *start, size_t *end, size_t cap)
+{
+	rv_diff_snap(s, len, start, end);
+	size_t lo = *start > cap ? *start - cap : 0, hi = len - *end > cap ? *end + cap : len;
+	const char *nl = *start > lo ? memrchr(s + lo, '\n', *start - lo) : NULL;
+	size_t a = nl ? (size_t)(nl - s) + 1 : lo;
+	nl = hi > *end ? memchr(s + *end, '\n', hi - *end) : NULL;
+	size_t b = nl ? (size_t)(nl - s) : hi;
+	while (a < *start && continuation(s, a))
+		a++;
+	while (b > *end && b < len && continuation(s, b))
+		b--;
+	*start = a;
+	*end = b;
+}
+
 /* --- one side: its words and their keys --------------------------------- */
 
 struct side {

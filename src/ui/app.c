@@ -260,6 +260,11 @@ static void refocus(struct rv_app *app, enum rv_pane_id p)
 	app->dirty = RV_DIRTY_ALL;
 }
 
+void rv_app_refocus(struct rv_app *app, enum rv_pane_id p)
+{
+	refocus(app, p);
+}
+
 static void paint_title(struct rv_app *app)
 {
 	struct rv_surface *s = app->title;
@@ -299,7 +304,7 @@ static void paint_status(struct rv_app *app)
 	rv_draw_fill(s, 0, 0, RV_EL_STATUS, 0);
 	struct rv_buf b = {0};
 	const struct rv_list_state *l = &app->list;
-	rv_buf_printf(&b, " [%s]", panes[app->focus]->name);
+	rv_buf_printf(&b, " [%s]", rv_view_top(app) ? rv_view_top(app)->name : panes[app->focus]->name);
 	if (app->reader.art != SIZE_MAX) {
 		size_t off = rv_reader_offset(app), len = app->c->articles[app->reader.art].body_len;
 		rv_buf_printf(&b, " %zu/%zu %zu%%", app->list.c.n ? app->list.c.cur + 1 : 0, app->list.c.n,
@@ -390,10 +395,10 @@ static void paint(struct rv_app *app)
 	}
 	if (app->dirty & RV_DIRTY_TITLE)
 		paint_title(app);
-	if (app->cmp.open) {
-		rv_compare_paint(app, app->help_surf);
-	} else if (app->help) {
+	if (app->help) {
 		paint_help(app);
+	} else if (rv_view_top(app)) {
+		rv_view_top(app)->paint(app, app->help_surf);
 	} else {
 		for (int p = 0; p < RV_PANE_COUNT; p++)
 			if (app->lay.shown[p] && (app->dirty & RV_DIRTY(p)))
@@ -527,6 +532,15 @@ static struct rv_search *ask_pattern(struct rv_app *app, const char *question, c
 	return s;
 }
 
+/* n, N and / in the open view (when it searches), else in the focused pane. */
+static bool search_here(struct rv_app *app, int dir)
+{
+	const struct rv_view_ops *v = rv_view_top(app);
+	if (v)
+		return v->search && v->search(app, dir);
+	return panes[app->focus]->search(app, dir);
+}
+
 static void start_search(struct rv_app *app)
 {
 	char pat[RV_SEARCH_MAX + 1];
@@ -539,7 +553,7 @@ static void start_search(struct rv_app *app)
 	app->search_pane = app->focus;
 	*app->msg = '\0';
 	rv_reader_set_matches(app);
-	if (!panes[app->focus]->search(app, 1) && !*app->msg)
+	if (!search_here(app, 1) && !*app->msg)
 		rv_app_message(app, false, "not found: %s", pat);
 	app->dirty = RV_DIRTY_ALL;
 }
@@ -695,6 +709,8 @@ static void help_key(struct rv_app *app, enum rv_action a, int key)
 	case RV_ACT_CLEAR:
 	case RV_ACT_HELP:
 		app->help = false;
+		if (!app->nviews) /* the separators the help covered */
+			rv_draw_background(&app->lay, app->cols, app->rows);
 		break;
 	default:
 		(void)key;
@@ -708,6 +724,11 @@ static void mouse(struct rv_app *app)
 	int y, x, what;
 	if (!rv_input_mouse(&y, &x, &what) || app->help || app->lay.too_small)
 		return;
+	if (app->nviews) { /* a view covers the panes: the wheel scrolls it */
+		for (int i = 0; i < 3 && (what == 4 || what == 5); i++)
+			rv_view_top(app)->key(app, what == 4 ? RV_ACT_UP : RV_ACT_DOWN, 0);
+		return;
+	}
 	enum rv_pane_id p = rv_layout_hit(&app->lay, y, x);
 	if (p == RV_PANE_COUNT)
 		return;
@@ -764,7 +785,7 @@ static void act(struct rv_app *app, enum rv_action a)
 	case RV_ACT_SEARCH_PREV:
 		if (!app->search)
 			rv_app_message(app, false, "no search yet: / searches the current pane");
-		else if (!panes[f]->search(app, a == RV_ACT_SEARCH_NEXT ? 1 : -1) && !*app->msg)
+		else if (!search_here(app, a == RV_ACT_SEARCH_NEXT ? 1 : -1) && !*app->msg)
 			rv_app_message(app, false, "no more matches for %s in this pane", app->search_pat);
 		app->dirty = RV_DIRTY_ALL;
 		break;
@@ -776,6 +797,19 @@ static void act(struct rv_app *app, enum rv_action a)
 		break;
 	case RV_ACT_COMPARE:
 		rv_reader_compare(app);
+		break;
+	case RV_ACT_LINKS:
+		rv_linksview_open(app);
+		break;
+	case RV_ACT_SPEAKER:
+		rv_speakerview_from_panes(app);
+		break;
+	case RV_ACT_COPY:
+		rv_reader_copy(app);
+		break;
+	case RV_ACT_WIDEN:
+	case RV_ACT_WRITE:
+		rv_app_message(app, false, "%s works in the compare view (c)", a == RV_ACT_WIDEN ? "x" : "w");
 		break;
 	case RV_ACT_TOGGLE_STAR: {
 		size_t art = app->reader.art;
@@ -863,8 +897,12 @@ static void handle(struct rv_app *app, int kind, int key)
 		help_key(app, a, key);
 		return;
 	}
-	if (app->cmp.open) {
-		rv_compare_key(app, a);
+	if (app->nviews) { /* the view takes the keys but those that work everywhere */
+		if (a == RV_ACT_HELP || a == RV_ACT_QUIT || a == RV_ACT_REDRAW || a == RV_ACT_SEARCH ||
+		    a == RV_ACT_SEARCH_NEXT || a == RV_ACT_SEARCH_PREV)
+			act(app, a);
+		else
+			rv_view_top(app)->key(app, a, key);
 		return;
 	}
 	if (a == RV_ACT_NONE) {
@@ -897,6 +935,7 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	app->list.hits = rv_xcalloc(c->n, sizeof *app->list.hits);
 	app->list.starred = rv_xcalloc(c->n, sizeof *app->list.starred);
 	app->state = opts->state;
+	app->clipboard = opts->clipboard;
 	for (size_t i = 0; app->state && i < c->n; i++) {
 		if (app->state->is_read)
 			app->list.read[i] = app->state->is_read(app->state->ctx, i);
@@ -994,7 +1033,10 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	struct rv_index *ix = atomic_load(&app->published);
 	app->ix = ix;
 	free_surfaces(app);
+	rv_view_close_all(app);
 	rv_compare_close(app);
+	free(app->lv.rows);
+	free(app->lv.narts);
 	free(app->peers);
 	rv_reader_free(&app->reader);
 	rv_entities_free(&app->ents);

@@ -60,6 +60,11 @@ void rv_surface_done(struct rv_surface *s);
 /* Separators and the too-small notice on the background (relayouts only). */
 void rv_draw_background(const struct rv_layout *l, int cols, int rows);
 void rv_draw_flush(void);
+/* Sets the terminal's clipboard to the text whose base64 is b64 (OSC 52),
+ * after what curses has queued; false (and nothing written) when b64 holds
+ * anything but base64, or the write failed. The one escape sequence revue
+ * writes itself. */
+bool rv_draw_osc52(const char *b64, size_t n);
 void rv_draw_force_repaint(void);
 unsigned rv_draw_sanflags(void);
 
@@ -176,16 +181,76 @@ struct rv_history {
 };
 
 /* compare.c: the side-by-side view (see there). */
+struct rv_cmp_member {
+	uint32_t art, start, end; /* a version: body bytes of an article */
+	uint32_t quote;           /* its quote in that article's analysis, RV_NONE */
+};
+
+struct rv_cmp_col {
+	size_t m;           /* the member shown (an index into the pool) */
+	size_t start, end;  /* the span shown: the member's, or its paragraphs (x) */
+	const char *who;    /* its speaker (the index's name), NULL */
+	struct rv_wrap wrap;
+	struct rv_run *runs; /* styles, offsets into the span */
+	size_t nruns;
+};
+
+#define RV_CMP_COLS 3
 struct rv_compare_state {
 	bool open;
-	size_t art[2];
-	const char *who[2]; /* each side's speaker (the index's name), NULL */
-	struct rv_diff d;
-	struct rv_wrap wrap[2]; /* each over its span */
-	int width;
-	struct rv_run *runs[2]; /* styles of each side, offsets into its span */
-	size_t nruns[2];
+	struct rv_cmp_member *pool; /* the versions to choose from (a cluster's members, or two picks) */
+	size_t npool;
+	bool cluster;                /* the pool is a link cluster */
+	struct rv_cmp_col col[RV_CMP_COLS];
+	size_t ncol;                 /* 2, or 3 when the pool has three versions or more */
+	struct rv_diff d[RV_CMP_COLS - 1]; /* the left column against column 1, against column 2 */
+	struct rv_run *lruns[RV_CMP_COLS - 1]; /* the left column's styles against each */
+	size_t nlruns[RV_CMP_COLS - 1];
+	int shown;  /* columns on screen (3 only on a wide terminal) */
+	int focus;  /* the focused column */
+	bool wide;  /* x: the surrounding paragraphs */
+	int width;  /* wrapping width; 0: to redo */
 	size_t top;
+};
+
+/* A full-screen view over the panes (compare, links, speaker): a table of
+ * operations like a pane's. Views stack: q closes the top one and shows the
+ * one below (the links view under the compare view it opened). */
+struct rv_view_ops {
+	const char *name;
+	void (*paint)(struct rv_app *app, struct rv_surface *s);
+	void (*key)(struct rv_app *app, enum rv_action a, int key);
+	/* Moves to the next (dir 1) or previous (-1) match of app->search; NULL: none. */
+	bool (*search)(struct rv_app *app, int dir);
+	void (*close)(struct rv_app *app);
+};
+#define RV_MAX_VIEWS 4
+
+/* chooser.c: where o goes when several articles share the passage. */
+struct rv_chooser_state {
+	struct rv_cursor c;
+	struct rv_cmp_member *rows; /* one version per other article */
+	struct rv_cmp_member here;  /* the passage in the reader */
+};
+
+/* linksview.c: every cluster of the corpus, largest first. */
+struct rv_linksview_state {
+	struct rv_cursor c;
+	uint32_t *rows;  /* cluster ids, in the order shown */
+	uint32_t *narts; /* per cluster, the articles it spans */
+};
+
+/* speakerview.c: every quote of one person, grouped by cluster. */
+struct rv_speaker_row {
+	uint32_t art, quote; /* quote RV_NONE: a group's header */
+	uint32_t cluster;    /* RV_NONE: a quote no other article repeats */
+	uint32_t members;    /* for a header: the group's quotes */
+};
+struct rv_speakerview_state {
+	struct rv_cursor c;
+	uint32_t entity;
+	struct rv_speaker_row *rows;
+	size_t picked[2]; /* rows picked with Space; SIZE_MAX: none */
 };
 
 struct rv_app {
@@ -208,6 +273,12 @@ struct rv_app {
 	bool help;
 	size_t help_top;
 	struct rv_compare_state cmp;
+	const struct rv_view_ops *views[RV_MAX_VIEWS]; /* the stack of open views, top last */
+	size_t nviews;
+	struct rv_linksview_state lv;
+	struct rv_speakerview_state sv;
+	struct rv_chooser_state ch;
+	bool clipboard; /* y may set the terminal's clipboard (OSC 52) */
 	bool quit;
 	char msg[256];
 	bool msg_error;
@@ -229,6 +300,7 @@ void rv_app_message(struct rv_app *app, bool error, const char *fmt, ...) __attr
 /* A line read on the status line after `lead`, starting from out's text;
  * false when cancelled. */
 bool rv_app_prompt(struct rv_app *app, const char *lead, char *out, size_t cap);
+void rv_app_refocus(struct rv_app *app, enum rv_pane_id p);
 /* Opens article `art` in the reader at body offset `off`; `remember` pushes
  * the current place on the history first. */
 void rv_app_open(struct rv_app *app, size_t art, size_t off, bool remember);
@@ -246,15 +318,18 @@ void rv_reader_free(struct rv_reader_state *r);
 void rv_reader_set_matches(struct rv_app *app);
 bool rv_reader_link_action(struct rv_app *app, enum rv_action a);
 void rv_reader_compare(struct rv_app *app);
+void rv_reader_copy(struct rv_app *app);
 size_t rv_reader_offset(const struct rv_app *app);
 /* entities.c */
 void rv_entities_sync(struct rv_app *app);
 void rv_entities_free(struct rv_entities_state *e);
-/* compare.c */
-bool rv_compare_open(struct rv_app *app, size_t art_a, size_t a_s, size_t a_e, size_t art_b, size_t b_s, size_t b_e);
+/* compare.c: opens on pool[left] against pool[right] (the pool is copied;
+ * `cluster` says it is a link cluster, for the title). */
+bool rv_compare_open(struct rv_app *app, const struct rv_cmp_member *pool, size_t n, size_t left, size_t right,
+		     bool cluster);
+/* The versions of link cluster `cl` as a pool; returns the count (free *out). */
+size_t rv_compare_cluster_pool(const struct rv_app *app, uint32_t cl, struct rv_cmp_member **out);
 void rv_compare_close(struct rv_app *app);
-void rv_compare_paint(struct rv_app *app, struct rv_surface *s);
-void rv_compare_key(struct rv_app *app, enum rv_action a);
 /* saved.c: quote stars and notes (the state store, through rv_ui_state) */
 void rv_saved_star_quote(struct rv_app *app);
 void rv_saved_edit_note(struct rv_app *app);
@@ -266,6 +341,33 @@ bool rv_reader_visible(struct rv_app *app, size_t *start, size_t *end);
 /* draw.c: the terminal handed to another program (an editor) and back */
 void rv_draw_suspend(void);
 void rv_draw_resume(void);
+extern const struct rv_view_ops rv_view_compare, rv_view_links, rv_view_speaker, rv_view_chooser;
+/* chooser.c: opens the chooser on [s, e) of article art when two other
+ * articles or more share it; false (nothing done) otherwise. */
+bool rv_chooser_open(struct rv_app *app, size_t art, size_t s, size_t e);
+void rv_compare_write(struct rv_app *app);
+/* view.c */
+void rv_view_push(struct rv_app *app, const struct rv_view_ops *v);
+void rv_view_pop(struct rv_app *app);
+void rv_view_close_all(struct rv_app *app);
+const struct rv_view_ops *rv_view_top(const struct rv_app *app);
+/* Opens article art at off in the reader, closing every view (o, Enter). */
+void rv_view_open_article(struct rv_app *app, size_t art, size_t off);
+/* The speaker of the quotation holding [s, e) in article art, or NULL. */
+const char *rv_view_speaker_of(const struct rv_app *app, size_t art, size_t s, size_t e);
+/* y: copies [s, e) of article art, said by `who` (NULL: unknown), with its citation. */
+void rv_view_copy(struct rv_app *app, size_t art, size_t s, size_t e, const char *who);
+/* linksview.c, speakerview.c */
+void rv_linksview_open(struct rv_app *app);
+/* Opens the speaker view on entity `ent` (a person); false when it has no quote. */
+bool rv_speakerview_open(struct rv_app *app, uint32_t ent);
+/* v in the panes: the person under the sidebar's cursor, or the speaker of the
+ * reader's current quote. */
+void rv_speakerview_from_panes(struct rv_app *app);
+uint32_t rv_entities_current(const struct rv_app *app);
+/* The quote of the reading view a key acts on: the shared one picked with ] [, else
+ * the first quote from the top of the view; false when none. */
+bool rv_reader_current_quote(const struct rv_app *app, size_t *start, size_t *end, uint32_t *quote);
 /* timeline.c */
 size_t rv_timeline_rows(const struct rv_app *app);
 

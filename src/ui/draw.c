@@ -9,10 +9,12 @@
 #include "app.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 struct rv_surface {
@@ -313,9 +315,35 @@ void rv_draw_background(const struct rv_layout *l, int cols, int rows)
 	wnoutrefresh(stdscr);
 }
 
+static bool write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return false;
+		p += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
 void rv_draw_flush(void)
 {
 	doupdate();
+}
+
+bool rv_draw_osc52(const char *b64, size_t n)
+{
+	for (size_t i = 0; i < n; i++) /* only base64 goes out: nothing in it can end the sequence */
+		if (!strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=", b64[i]) || !b64[i])
+			return false;
+	doupdate(); /* what curses has queued goes first */
+	static const char head[] = "\033]52;c;", tail[] = "\a";
+	int fd = fileno(stdout);
+	bool ok = write_all(fd, head, sizeof head - 1) && write_all(fd, b64, n) && write_all(fd, tail, sizeof tail - 1);
+	return ok;
 }
 
 void rv_draw_force_repaint(void)

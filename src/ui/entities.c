@@ -125,7 +125,7 @@ static void draw(struct rv_app *app, struct rv_surface *s, int y0, int h, int w)
 	}
 }
 
-static uint32_t current_entity(const struct rv_app *app)
+uint32_t rv_entities_current(const struct rv_app *app)
 {
 	const struct rv_entities_state *e = &app->ents;
 	if (!e->c.n || e->row_kind[e->c.cur] < 0)
@@ -180,7 +180,7 @@ static bool action(struct rv_app *app, enum rv_action a, int h)
 	}
 	if (a != RV_ACT_OPEN || !app->ix)
 		return false;
-	uint32_t ent = current_entity(app);
+	uint32_t ent = rv_entities_current(app);
 	if (ent == RV_NONE)
 		return false;
 	struct rv_list_state *l = &app->list;

@@ -111,3 +111,16 @@ void rv_layout_describe(const struct rv_layout *l, struct rv_buf *out)
 		sep = "; ";
 	}
 }
+
+int rv_compare_columns(int cols, size_t versions, int x[3], int w[3])
+{
+	int n = versions >= 3 && cols >= RV_COMPARE_WIDE ? 3 : 2;
+	int colw = (cols - 1 - n) / n; /* the left margin, the separators, and one spare column at the right */
+	if (colw < RV_COMPARE_MIN_W)
+		return 0;
+	for (int k = 0; k < n; k++) {
+		x[k] = 1 + k * (colw + 1);
+		w[k] = colw;
+	}
+	return n;
+}

@@ -9,6 +9,8 @@
  */
 #include "app.h"
 
+#include "revue/link.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -455,7 +457,8 @@ bool rv_reader_link_action(struct rv_app *app, enum rv_action a)
 	if (a == RV_ACT_FOLLOW_LINK) {
 		size_t k = r->curlink != SIZE_MAX ? r->curlink : 0;
 		const struct rv_ui_link *l = &r->links[k];
-		rv_app_open(app, l->other, l->other_start, true);
+		if (l->nothers < 2 || !rv_chooser_open(app, r->art, l->start, l->end))
+			rv_app_open(app, l->other, l->other_start, true);
 		return true;
 	}
 	size_t from = rv_reader_offset(app), k;
@@ -476,26 +479,91 @@ bool rv_reader_link_action(struct rv_app *app, enum rv_action a)
 	return true;
 }
 
-/* c: the shared quote or passage chosen with ] [ (or the first one from the
- * top of the view) against its version in the other article. */
+/* The link c, y and v act on: the one chosen with ] [, else the first from
+ * the top of the view; SIZE_MAX when the article has none. */
+static size_t current_link(const struct rv_app *app)
+{
+	const struct rv_reader_state *r = &app->reader;
+	if (!r->nlinks)
+		return SIZE_MAX;
+	if (r->curlink != SIZE_MAX)
+		return r->curlink;
+	size_t from = rv_reader_offset(app), k;
+	for (k = 0; k < r->nlinks && r->links[k].end <= from; k++)
+		;
+	return k == r->nlinks ? 0 : k;
+}
+
+/* c: the shared quote or passage against its version in the other article;
+ * the other versions of its cluster are a ] away in the compare view. */
 void rv_reader_compare(struct rv_app *app)
 {
 	struct rv_reader_state *r = &app->reader;
-	if (!r->nlinks) {
+	size_t k = current_link(app);
+	if (k == SIZE_MAX) {
 		rv_app_message(app, false, "%s", app->ix ? "compare: no shared quote or passage in this article"
 							 : "compare: the index is not ready yet");
 		return;
 	}
-	size_t k = r->curlink;
-	if (k == SIZE_MAX) {
-		size_t from = rv_reader_offset(app);
-		for (k = 0; k < r->nlinks && r->links[k].end <= from; k++)
-			;
-		if (k == r->nlinks)
-			k = 0;
-	}
 	const struct rv_ui_link *l = &r->links[k];
-	rv_compare_open(app, r->art, l->start, l->end, l->other, l->other_start, l->other_end);
+	struct rv_cmp_member *pool;
+	size_t n = rv_compare_cluster_pool(app, rv_links_at(app->ix->links, r->art, l->start), &pool);
+	size_t here = SIZE_MAX, there = SIZE_MAX;
+	for (size_t i = 0; i < n; i++) {
+		if (here == SIZE_MAX && pool[i].art == r->art && pool[i].start == l->start)
+			here = i;
+		if (there == SIZE_MAX && pool[i].art == l->other && pool[i].start == l->other_start)
+			there = i;
+	}
+	if (here == SIZE_MAX || there == SIZE_MAX || here == there) { /* not one cluster: the pair alone */
+		free(pool);
+		struct rv_cmp_member two[2] = {{(uint32_t)r->art, (uint32_t)l->start, (uint32_t)l->end, RV_NONE},
+					       {l->other, (uint32_t)l->other_start, (uint32_t)l->other_end, RV_NONE}};
+		rv_compare_open(app, two, 2, 0, 1, false);
+		return;
+	}
+	rv_compare_open(app, pool, n, here, there, true);
+	free(pool);
+}
+
+bool rv_reader_current_quote(const struct rv_app *app, size_t *start, size_t *end, uint32_t *quote)
+{
+	const struct rv_reader_state *r = &app->reader;
+	if (!app->ix || r->art == SIZE_MAX)
+		return false;
+	const struct rv_analysis *an = &app->ix->an[r->art];
+	size_t k = r->curlink != SIZE_MAX ? r->curlink : SIZE_MAX;
+	size_t from = rv_reader_offset(app);
+	for (size_t i = 0; i < an->nquotes; i++) {
+		const struct rv_quote *q = &an->quotes[i];
+		bool hit = k != SIZE_MAX ? q->start < r->links[k].end && q->end > r->links[k].start : q->end > from;
+		if (hit && (k != SIZE_MAX || q->kind == RV_QUOTE_SPEECH)) {
+			*start = q->start;
+			*end = q->end;
+			*quote = (uint32_t)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* y: the current quote with its citation; else the current shared passage. */
+void rv_reader_copy(struct rv_app *app)
+{
+	struct rv_reader_state *r = &app->reader;
+	size_t s, e;
+	uint32_t q;
+	if (rv_reader_current_quote(app, &s, &e, &q)) {
+		uint32_t sp = app->ix->an[r->art].quotes[q].speaker;
+		rv_view_copy(app, r->art, s, e, sp != RV_NONE ? app->ix->entities[sp].name : NULL);
+		return;
+	}
+	size_t k = current_link(app);
+	if (k == SIZE_MAX) {
+		rv_app_message(app, false, "%s", app->ix ? "y: no quote to copy here" : "y: the index is not ready yet");
+		return;
+	}
+	rv_view_copy(app, r->art, r->links[k].start, r->links[k].end, NULL);
 }
 
 static void click(struct rv_app *app, int row, int h)

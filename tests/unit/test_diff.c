@@ -568,6 +568,35 @@ static void test_huge_similar_is_exact(void **state)
 	assert_true(share > 0.99);
 }
 
+/* x in the compare view: a quote widens to its line, at most cap bytes a side. */
+static void test_widen_to_paragraphs(void **state)
+{
+	(void)state;
+	const char *t = "First para.\nHe said \"yes, we will\" and left.\nLast para.";
+	size_t len = strlen(t), qs = (size_t)(strstr(t, "\"yes") - t), qe = (size_t)(strstr(t, " and") - t);
+	size_t s = qs, e = qe;
+	rv_diff_widen(t, len, &s, &e, 1000);
+	assert_int_equal(s, 12);
+	assert_int_equal(e, (size_t)(strstr(t, "\nLast") - t));
+	s = qs, e = qe;
+	rv_diff_widen(t, len, &s, &e, 3); /* capped: three bytes a side */
+	assert_int_equal(s, qs - 3);
+	assert_int_equal(e, qe + 3);
+	s = 0, e = 5; /* the first line, to its end */
+	rv_diff_widen(t, len, &s, &e, 1000);
+	assert_int_equal(s, 0);
+	assert_int_equal(e, 11);
+	s = len - 4, e = len; /* the last, with no newline after it */
+	rv_diff_widen(t, len, &s, &e, 1000);
+	assert_int_equal(s, len - 10);
+	assert_int_equal(e, len);
+	const char *u = "\xc3\xa9\xc3\xa9\xc3\xa9X\xc3\xa9\xc3\xa9\xc3\xa9"; /* éééXééé: a cap of 3 cuts inside é */
+	s = 6, e = 7;
+	rv_diff_widen(u, strlen(u), &s, &e, 3);
+	assert_int_equal(s, 4); /* whole code points only */
+	assert_int_equal(e, 9);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -588,6 +617,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_bundled_whole_bodies, cleanup),
 		cmocka_unit_test_teardown(test_huge_unrelated_is_bounded, cleanup),
 		cmocka_unit_test_teardown(test_huge_similar_is_exact, cleanup),
+		cmocka_unit_test(test_widen_to_paragraphs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

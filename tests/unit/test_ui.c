@@ -519,6 +519,173 @@ static void test_wrap_ascii_fallback(void **state)
 	assert_true(g.tok[0] == '<');
 }
 
+
+/* --- the compare view's columns ------------------------------------------------- */
+
+static void test_compare_columns(void **state)
+{
+	(void)state;
+	int x[3], w[3];
+	/* two versions: two columns at any width, equal, one separator between */
+	assert_int_equal(rv_compare_columns(120, 2, x, w), 2);
+	assert_int_equal(x[0], 1);
+	assert_int_equal(w[0], 58);
+	assert_int_equal(x[1], 60);
+	assert_int_equal(w[1], 58);
+	assert_int_equal(rv_compare_columns(200, 2, x, w), 2);
+	/* three versions: three columns only from RV_COMPARE_WIDE on */
+	assert_int_equal(rv_compare_columns(RV_COMPARE_WIDE - 1, 3, x, w), 2);
+	assert_int_equal(rv_compare_columns(RV_COMPARE_WIDE, 3, x, w), 3);
+	assert_int_equal(rv_compare_columns(200, 5, x, w), 3);
+	assert_int_equal(w[0], 65);
+	assert_int_equal(x[1], 67);
+	assert_int_equal(x[2], 133);
+	assert_true(x[2] + w[2] < 200); /* inside the screen, the last column spare */
+	for (int cols = 2 * RV_COMPARE_MIN_W + 3; cols < 400; cols++)
+		for (size_t v = 2; v <= 4; v++) {
+			int n = rv_compare_columns(cols, v, x, w);
+			assert_true(n == 2 || n == 3);
+			for (int k = 0; k < n; k++) {
+				assert_true(w[k] >= RV_COMPARE_MIN_W);
+				assert_true(x[k] + w[k] < cols);
+				if (k)
+					assert_int_equal(x[k], x[k - 1] + w[k - 1] + 1); /* the separator */
+			}
+		}
+	/* too narrow: none */
+	assert_int_equal(rv_compare_columns(2 * RV_COMPARE_MIN_W + 2, 2, x, w), 0);
+	assert_int_equal(rv_compare_columns(10, 3, x, w), 0);
+}
+
+/* --- copying and saving ----------------------------------------------------------- */
+
+static char *b64(const char *s, size_t n)
+{
+	struct rv_buf b = {0};
+	rv_base64(s, n, &b);
+	rv_buf_addc(&b, '\0');
+	return rv_buf_steal(&b);
+}
+
+static void test_base64(void **state)
+{
+	(void)state;
+	/* RFC 4648's test vectors */
+	static const char *const want[] = {"", "Zg==", "Zm8=", "Zm9v", "Zm9vYg==", "Zm9vYmE=", "Zm9vYmFy"};
+	for (size_t n = 0; n <= 6; n++) {
+		char *got = b64("foobar", n);
+		assert_string_equal(got, want[n]);
+		free(got);
+	}
+	char *got = b64("\xff\xfe\x00\x80", 4); /* high bits and NUL */
+	assert_string_equal(got, "//4AgA==");
+	free(got);
+}
+
+static struct rv_article cite_article(void)
+{
+	struct rv_article a;
+	memset(&a, 0, sizeof a);
+	a.id = (char *)"000_x.txt";
+	a.title = (char *)"Microsoft va d\xc3\xa9velopper";
+	a.source = (char *)"Le Monde";
+	a.date = (struct rv_date){2025, 3, 12, RV_DATE_DAY};
+	a.lang = a.url = a.author = a.path = (char *)"";
+	return a;
+}
+
+static void test_cite(void **state)
+{
+	(void)state;
+	struct rv_article a = cite_article();
+	struct rv_buf b = {0};
+	const char q[] = "\xe2\x80\x9cNous devons\n  d\xc3\xa9velopper\tnos mod\xc3\xa8les\xe2\x80\x9d";
+	rv_cite(&b, q, sizeof q - 1, "Mustafa Suleyman", &a);
+	rv_buf_addc(&b, '\0');
+	assert_string_equal(b.p, "\xe2\x80\x9cNous devons d\xc3\xa9velopper nos mod\xc3\xa8les\xe2\x80\x9d\n"
+				 "\xe2\x80\x94 Mustafa Suleyman, \xe2\x80\x9cMicrosoft va d\xc3\xa9velopper\xe2\x80\x9d, Le Monde, 2025-03-12");
+	rv_buf_free(&b);
+	/* unknown parts are left out; the id stands for the title */
+	a.title = a.source = (char *)"";
+	a.date = (struct rv_date){0, 0, 0, RV_DATE_NONE};
+	rv_cite(&b, "oui", 3, NULL, &a);
+	rv_buf_addc(&b, '\0');
+	assert_string_equal(b.p, "oui\n\xe2\x80\x94 000_x.txt");
+	rv_buf_free(&b);
+}
+
+/* What a copy carries never holds a byte a terminal would obey, whatever
+ * the article holds: ESC, C0 and C1 controls, bidi controls. */
+static void test_cite_is_sanitised(void **state)
+{
+	(void)state;
+	struct rv_article a = cite_article();
+	a.title = (char *)"T\x1b]52;c;ZXZpbA==\x07itle";
+	a.source = (char *)"S\xc2\x9b" "31m";
+	const char q[] = "\x1b[2J\x1b]0;pwned\x07 text \xe2\x80\xae" "reversed\xe2\x80\xac \r\x08 end\x7f";
+	struct rv_buf b = {0};
+	rv_cite(&b, q, sizeof q - 1, "Eve\x1b[1m", &a);
+	for (size_t i = 0; i < b.len; i++) {
+		unsigned char ch = (unsigned char)b.p[i];
+		assert_true(ch >= 0x20 || ch == '\n');
+		assert_true(ch != 0x7f);
+		if (ch == 0xc2 && i + 1 < b.len)
+			assert_false((unsigned char)b.p[i + 1] >= 0x80 && (unsigned char)b.p[i + 1] <= 0x9f);
+		if (ch == 0xe2 && i + 2 < b.len && (unsigned char)b.p[i + 1] == 0x80)
+			assert_false((unsigned char)b.p[i + 2] >= 0xaa && (unsigned char)b.p[i + 2] <= 0xae);
+	}
+	assert_non_null(memmem(b.p, b.len, "text", 4)); /* the text itself is kept */
+	rv_buf_free(&b);
+	/* a long quote is cut at a code point, the cut marked */
+	size_t n = RV_COPY_MAX + 100;
+	char *big = malloc(n);
+	for (size_t i = 0; i < n; i += 2)
+		memcpy(big + i, "\xc3\xa9", 2);
+	rv_cite(&b, big, n, NULL, &a);
+	const char *nl = memchr(b.p, '\n', b.len);
+	assert_non_null(nl);
+	assert_true((size_t)(nl - b.p) <= RV_COPY_MAX + 3);
+	assert_memory_equal(nl - 3, "\xe2\x80\xa6", 3);
+	assert_memory_equal(nl - 5, "\xc3\xa9", 2);
+	free(big);
+	rv_buf_free(&b);
+}
+
+static void test_markdown(void **state)
+{
+	(void)state;
+	struct rv_article a = cite_article(), b2 = cite_article();
+	a.body = (char *)"Il a dit \"nous devons bien vite partir\" hier.";
+	a.body_len = strlen(a.body);
+	b2.title = (char *)"Autre *titre* <b>";
+	b2.source = (char *)"";
+	b2.body = (char *)"Selon lui, \"nous devions bien partir demain\".";
+	b2.body_len = strlen(b2.body);
+	size_t as = 9, ae = 39, bs = 11, be = b2.body_len - 1;
+	struct rv_diff d;
+	assert_int_equal(rv_diff_spans(a.body, a.body_len, as, ae, b2.body, b2.body_len, bs, be, &d), 0);
+	struct rv_md_version v[2] = {{&a, as, ae, "Jean Dupont"}, {&b2, bs, be, NULL}};
+	struct rv_buf out = {0};
+	rv_md_compare(&out, v, 2, &d);
+	rv_buf_addc(&out, '\0');
+	const char *md = out.p;
+	if (getenv("REVUE_PRINT_MD"))
+		fputs(md, stderr);
+	assert_non_null(strstr(md, "# 2 versions compared\n"));
+	assert_non_null(strstr(md, "## 1. Microsoft va d\xc3\xa9velopper\n"));
+	assert_non_null(strstr(md, "- source: Le Monde\n- date: 2025-03-12\n- said by: Jean Dupont\n"));
+	assert_non_null(strstr(md, "- file: `000_x.txt`, bytes 9-39\n"));
+	assert_non_null(strstr(md, "## 2. Autre \\*titre\\* \\<b\\>\n")); /* Markdown's own signs escaped */
+	assert_non_null(strstr(md, "- source: (none)\n"));
+	assert_non_null(strstr(md, "- said by: (unknown)\n"));
+	/* the diff marked: devons/devions changed, vite removed, demain added */
+	assert_non_null(strstr(md, "> \"nous _devons_ bien ~~vite~~ partir\""));
+	assert_non_null(strstr(md, "> \"nous _devions_ bien partir **demain\"**"));
+	assert_non_null(strstr(md, "% of words in common with version 1: 1 changed"));
+	rv_buf_free(&out);
+	rv_diff_free(&d);
+}
+
 int main(void)
 {
 	if (getenv("REVUE_PRINT_KEYS")) {
@@ -548,6 +715,11 @@ int main(void)
 	    cmocka_unit_test(test_wrap_tokens_count_their_width),
 	    cmocka_unit_test(test_wrap_lazy_and_line_of),
 	    cmocka_unit_test(test_wrap_ascii_fallback),
+	    cmocka_unit_test(test_compare_columns),
+	    cmocka_unit_test(test_base64),
+	    cmocka_unit_test(test_cite),
+	    cmocka_unit_test(test_cite_is_sanitised),
+	    cmocka_unit_test(test_markdown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
