@@ -50,6 +50,24 @@ static void on_crash(int sig)
 }
 #endif
 
+/* A worker thread (the index build, the corpus search, and the threads they
+ * start in turn) blocks the signals this thread waits for: a process signal
+ * goes to any thread that does not block it, and one taken by a worker would
+ * set got_signal while this thread sleeps on in its read of the terminal. */
+static int spawn(pthread_t *th, void *(*fn)(void *), void *arg)
+{
+	sigset_t set, old;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGWINCH);
+	pthread_sigmask(SIG_BLOCK, &set, &old);
+	int rc = pthread_create(th, NULL, fn, arg);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return rc;
+}
+
 static void install_signals(void)
 {
 	struct sigaction sa;
@@ -598,7 +616,7 @@ static void corpus_search(struct rv_app *app)
 					.seconds_per_byte = 1.0 / 20e6, .cancel = &cancel, .done = &done};
 	atomic_init(&j.finished, false);
 	pthread_t th;
-	if (pthread_create(&th, NULL, corpus_worker, &j) != 0) {
+	if (spawn(&th, corpus_worker, &j) != 0) {
 		corpus_worker(&j);
 	} else {
 		while (!atomic_load(&j.finished)) {
@@ -966,7 +984,7 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 
 	struct builder b = {app, opts->threads, opts->links};
 	pthread_t th;
-	bool threaded = pthread_create(&th, NULL, build_index, &b) == 0;
+	bool threaded = spawn(&th, build_index, &b) == 0;
 	if (!threaded)
 		build_index(&b);
 
@@ -990,13 +1008,27 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 			trace(tf, "index", app->t_start);
 			paint(app);
 		}
+		/* A signal taken between the test above and the read would not
+		 * interrupt the read: the wait is never longer than half a second. */
+		if (got_signal)
+			break;
 		int key;
-		int kind = rv_input(app->ix ? -1 : 100, &key);
+		double w0 = now();
+		int kind = rv_input(app->ix ? 500 : 100, &key);
 		if (got_signal)
 			break;
 		if (kind == RV_INPUT_TIMEOUT) {
-			app->dirty |= RV_DIRTY_TITLE;
-			paint(app);
+			/* a wait that returns at once, again and again: the terminal is gone */
+			if (now() - w0 < 0.005) {
+				if (++errs >= 20)
+					break;
+			} else {
+				errs = 0;
+			}
+			if (!app->ix) { /* the build's progress in the title line */
+				app->dirty |= RV_DIRTY_TITLE;
+				paint(app);
+			}
 			continue;
 		}
 		if (kind == RV_INPUT_ERR) {
