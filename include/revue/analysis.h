@@ -89,7 +89,7 @@ struct rv_quote {
 	uint32_t cluster;      /* link cluster, RV_NONE */
 };
 
-enum rv_granularity { RV_GRAN_YEAR, RV_GRAN_SEASON, RV_GRAN_QUARTER, RV_GRAN_MONTH, RV_GRAN_WEEK, RV_GRAN_DAY };
+enum rv_granularity { RV_GRAN_YEAR, RV_GRAN_SEASON, RV_GRAN_QUARTER, RV_GRAN_MONTH, RV_GRAN_WEEK, RV_GRAN_DAY, RV_GRAN_DECADE };
 enum rv_date_mod { RV_MOD_NONE, RV_MOD_START, RV_MOD_MID, RV_MOD_END, RV_MOD_APPROX };
 
 struct rv_tentry {

@@ -179,7 +179,7 @@ static void dump_quotes(const struct rv_corpus *c, const struct rv_index *ix, si
 
 /* --- timeline: the corpus's entries in date order, unresolved last ------ */
 
-static const char *const granularities[] = {"year", "season", "quarter", "month", "week", "day"};
+static const char *const granularities[] = {"year", "season", "quarter", "month", "week", "day", "decade"};
 static const char *const mods[] = {NULL, "start", "mid", "end", "approx"};
 
 static void dump_timeline(const struct rv_corpus *c, const struct rv_index *ix, size_t i, struct rv_buf *b)

@@ -47,6 +47,7 @@ enum kind {
 	K_QUARTER,
 	K_MOD_YEAR,
 	K_RANGE,
+	K_DECADE, /* before the year it names: "les années 1980" is no year 1980 */
 	K_YEAR,
 	K_REL_YEAR,
 	K_REL_SEASON,
@@ -77,6 +78,9 @@ static const char *const patterns[K_COUNT] = {
 		      "quatrieme|4e|first|third|fourth) (?:trimestre|quarter) (?:de |of )?(?<y2>\\d{4}))\\b",
 	[K_MOD_YEAR] = "\\b" MOD "[- ](?:de |d'|of )?(?:l'annee |l'an |the year )?" YEAR "\\b" NOT_NUMBER_AFTER,
 	[K_RANGE] = "\\b(?:(?:de|entre|from|between) (?<y1>\\d{4}) (?:a|et|to|and) (?<y2>\\d{4})|(?<y3>\\d{4}) ?[-\xE2\x80\x93] ?(?<y4>\\d{4}))\\b" NOT_NUMBER_AFTER,
+	/* "les années 1980", "les années 80", "the 1980s", "the '80s", "1990s" */
+	[K_DECADE] = "\\b(?:(?:les |des |aux |dans les |depuis les )?annees (?:(?<dy>1[89]\\d0|20[0-9]0)|(?<ds>[3-9]0))\\b(?![.,]?\\d)"
+		     "|(?<dy>1[89]\\d0|20[0-9]0)'?s\\b|the '(?<ds>[3-9]0)s\\b)",
 	[K_YEAR] = "(?<![\\d.,$\xE2\x82\xAC\xC2\xA3#-])\\b" YEAR "\\b(?![.,]?\\d|-\\d| ?%)",
 	[K_REL_YEAR] = "\\b(?:(?:l'an|l'annee) (?<rel>dernier|derniere|passe|passee|prochain|prochaine)|(?<rel2>last|next|this) year|cette annee(?<this>))\\b",
 	[K_REL_SEASON] = "\\b(?:(?:l'|le |cet |ce )?" SEASON " (?<rel>dernier|derniere|passe|prochain|prochaine)|(?<rel2>last|next|this) " SEASON ")\\b",
@@ -107,6 +111,7 @@ static const char *const patterns[K_COUNT] = {
 static const bool needs_digit[K_COUNT] = {
 	[K_ISO] = true, [K_DAY_MONTH_YEAR] = true, [K_MONTH_DAY_YEAR] = true, [K_MONTH_YEAR] = true,
 	[K_SEASON_YEAR] = true, [K_QUARTER] = true, [K_MOD_YEAR] = true, [K_RANGE] = true, [K_YEAR] = true,
+	[K_DECADE] = true,
 	[K_DAY_MONTH] = true, [K_MONTH_DAY] = true, [K_DAY_RANGE] = true,
 };
 
@@ -125,7 +130,7 @@ static struct rv_trigger_set *triggers;
 static const char *const openers[] = {
 	/* MOD */ "debut", "mi", "fin", "courant", "milieu", "early", "mid", "late", "end", "beginning", "the",
 	/* seasons, ranges, relatives */ "au", "a", "l'", "le", "la", "les", "en", "in", "de", "du", "entre", "from",
-	"between", "last", "next", "this", "cette", "cet", "ce", "il", "d'", "within", "dans", "depuis",
+	"between", "last", "next", "this", "cette", "cet", "ce", "il", "d'", "within", "dans", "depuis", "annees", "aux",
 	"since", "by", "until", "jusqu'", "des", "on", "hier", "avant-hier", "demain", "yesterday", "tomorrow",
 	/* ordinals */ "premier", "deuxieme", "second", "troisieme", "quatrieme", "first", "third", "fourth",
 	/* number words (il y a trois ans, two years ago) */ "un", "une", "deux", "trois", "quatre", "cinq",
@@ -523,6 +528,18 @@ static void handle(struct ctx *c, enum kind k, const struct match *m, size_t fs,
 		if (y1 < 1500 || y2 > 2199 || y2 <= y1 || y2 - y1 > 100)
 			return;
 		set_range(&e, y1, 0, y2, 0, RV_GRAN_YEAR);
+		prio = 2;
+		break;
+	}
+	case K_DECADE: {
+		int dy = grp_int(m, "dy"), ds = grp_int(m, "ds");
+		if (dy < 0 && ds >= 30)
+			dy = 1900 + ds; /* "les années 80": this century's would be written in full */
+		if (dy < 1800 || dy > 2090)
+			return;
+		snprintf(e.date, sizeof e.date, "%03d", dy / 10); /* ISO 8601's decade: 198 */
+		e.granularity = RV_GRAN_DECADE;
+		e.resolved = true;
 		prio = 2;
 		break;
 	}

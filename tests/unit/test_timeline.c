@@ -51,7 +51,7 @@ static void analyse(const struct rv_article *a, struct rv_analysis *an)
 
 static const char *gran_name(int g)
 {
-	static const char *const names[] = {"year", "season", "quarter", "month", "week", "day"};
+	static const char *const names[] = {"year", "season", "quarter", "month", "week", "day", "decade"};
 	return g >= 0 && (size_t)g < RV_ARRAY_LEN(names) ? names[g] : "?";
 }
 
@@ -81,6 +81,8 @@ static int num(const char *s, size_t n)
 static bool iso_point(const char *s, size_t n)
 {
 	static const int dim[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (n == 3) /* a decade: 198 */
+		return digits(s, 3);
 	if (n != 4 && n != 7 && n != 10)
 		return false;
 	if (!digits(s, 4))
@@ -137,6 +139,7 @@ struct tcase {
 #define GM RV_GRAN_MONTH
 #define GW RV_GRAN_WEEK
 #define GD RV_GRAN_DAY
+#define GX RV_GRAN_DECADE
 
 #define ABS(e, iso, g) {e, iso, g, RV_MOD_NONE, true, false}
 #define ABSM(e, iso, g, m) {e, iso, g, m, true, false}
@@ -220,6 +223,16 @@ static const struct tcase cases[] = {
 	{D, "fr", "en 1850", 1, {ABS("1850", "1850", GY)}},
 	{D, "fr", "Sora 2 est sorti en 2024.", 1, {ABS("2024", "2024", GY)}},
 	{D, "en", "in 2024", 1, {ABS("2024", "2024", GY)}},
+	/* decades, ISO 8601's three digits; the year inside is no year */
+	{D, "fr", "dans les années 1980", 1, {ABS("dans les années 1980", "198", GX)}},
+	{D, "fr", "Les années 80 furent folles.", 1, {ABS("Les années 80", "198", GX)}},
+	{D, "fr", "depuis les années 2000", 1, {ABS("depuis les années 2000", "200", GX)}},
+	{D, "en", "in the 1990s", 1, {ABS("1990s", "199", GX)}},
+	{D, "en", "the 1970's oil shock", 1, {ABS("1970's", "197", GX)}},
+	{D, "en", "since the '60s", 1, {ABS("the '60s", "196", GX)}},
+	{D, "fr", "les années 20", 0, {NOX}},          /* 1920s or 2020s: not guessed */
+	{D, "fr", "les années 1980,5", 0, {NOX}},      /* a number, not a decade */
+	{D, "en", "1980 euros", 0, {NOX}},
 	/* ranges of years */
 	{D, "fr", "de 2019 à 2021", 1, {ABS("de 2019 à 2021", "2019/2021", GY)}},
 	{D, "fr", "2019-2021", 1, {ABS("2019-2021", "2019/2021", GY)}},
@@ -426,7 +439,7 @@ static int check_invariants(const struct rv_article *a, const struct rv_analysis
 			why = "unresolved, but has a date";
 		else if (!e->resolved && !e->relative)
 			why = "unresolved, but not relative";
-		else if ((unsigned)e->granularity > RV_GRAN_DAY || (unsigned)e->mod > RV_MOD_APPROX)
+		else if ((unsigned)e->granularity > RV_GRAN_DECADE || (unsigned)e->mod > RV_MOD_APPROX)
 			why = "granularity or modifier out of range";
 		if (why) {
 			print_error("%s: entry %zu \"%.*s\": %s\n", label, i, (int)(e->end - e->start),
