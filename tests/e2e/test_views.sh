@@ -7,12 +7,7 @@
 # copied is clean.
 . "$(dirname "$0")/lib.sh"
 
-if ! command -v tmux >/dev/null; then
-	echo "test_views.sh: tmux not found, skipped"
-	echo "test_views.sh: 0 passed, 0 failed"
-	exit 0
-fi
-. "$E2E_DIR/tmux_helpers.bash"
+. "$E2E_DIR/tmux.inc"
 
 export XDG_STATE_HOME="$SCRATCH/xdg"
 
