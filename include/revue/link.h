@@ -82,6 +82,8 @@ struct rv_links *rv_links_load(const struct rv_corpus *c, struct rv_analysis *an
 /* The same, from an open stream; path names it in the diagnostics. */
 struct rv_links *rv_links_read(const struct rv_corpus *c, struct rv_analysis *an, FILE *f, const char *path,
 			       struct rv_diags *d);
+/* Orders members by article, then start, then end (qsort's comparator). */
+int rv_link_member_cmp(const void *x, const void *y);
 /* Fills ls->by_article and ls->article_at from ls->members. */
 void rv_links_index_members(struct rv_links *ls, size_t narticles);
 

@@ -1011,7 +1011,7 @@ static int cmp_pspan(const void *x, const void *y)
 	return (a->link > b->link) - (a->link < b->link);
 }
 
-static int cmp_member(const void *x, const void *y)
+int rv_link_member_cmp(const void *x, const void *y)
 {
 	const struct rv_link_member *a = x, *b = y;
 	if (a->article != b->article)
@@ -1019,16 +1019,6 @@ static int cmp_member(const void *x, const void *y)
 	if (a->start != b->start)
 		return a->start < b->start ? -1 : 1;
 	return (a->end > b->end) - (a->end < b->end);
-}
-
-/* As cmp_member, then by the index kept in `quote`: a total order. */
-static int cmp_member_index(const void *x, const void *y)
-{
-	int c = cmp_member(x, y);
-	if (c)
-		return c;
-	const struct rv_link_member *a = x, *b = y;
-	return (a->quote > b->quote) - (a->quote < b->quote);
 }
 
 static int cmp_proto(const void *x, const void *y)
@@ -1130,7 +1120,7 @@ static void add_member(struct proto *pr, struct rv_link_member m)
  * others in corpus order. */
 static void order_members(struct proto *pr)
 {
-	qsort(pr->m, pr->n, sizeof *pr->m, cmp_member);
+	qsort(pr->m, pr->n, sizeof *pr->m, rv_link_member_cmp);
 	size_t best = 0;
 	for (size_t i = 1; i < pr->n; i++)
 		if (pr->m[i].end - pr->m[i].start > pr->m[best].end - pr->m[best].start)
@@ -1342,23 +1332,7 @@ static void freeze(struct rv_links *ls, const struct build *b, struct proto *pr,
 		}
 		free(pr[i].m);
 	}
-	/* members by article, then start and end */
-	size_t na = b->c->n;
-	ls->narticles = na;
-	ls->article_at = rv_xcalloc(na + 1, sizeof *ls->article_at);
-	ls->by_article = rv_xmalloc((nm ? nm : 1) * sizeof *ls->by_article);
-	struct rv_link_member *order = rv_xmalloc((nm ? nm : 1) * sizeof *order);
-	for (size_t i = 0; i < nm; i++) {
-		order[i] = ls->members[i];
-		order[i].quote = (uint32_t)i; /* carries the member's index through the sort */
-		ls->article_at[ls->members[i].article + 1]++;
-	}
-	qsort(order, nm, sizeof *order, cmp_member_index);
-	for (size_t i = 0; i < nm; i++)
-		ls->by_article[i] = order[i].quote;
-	free(order);
-	for (size_t a = 0; a < na; a++)
-		ls->article_at[a + 1] += ls->article_at[a];
+	rv_links_index_members(ls, b->c->n);
 }
 
 static double now(void)
@@ -1452,6 +1426,29 @@ struct rv_links *rv_links_build(const struct rv_corpus *c, struct rv_analysis *a
 	free(b.scratch);
 	ls->seconds = now() - t0;
 	return ls;
+}
+
+static int cmp_by_article(const void *x, const void *y, void *ctx)
+{
+	const struct rv_link_member *m = ctx;
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	int r = rv_link_member_cmp(&m[a], &m[b]);
+	return r ? r : (a > b) - (a < b);
+}
+
+void rv_links_index_members(struct rv_links *ls, size_t narticles)
+{
+	size_t nm = ls->nmembers;
+	ls->narticles = narticles;
+	ls->article_at = rv_xcalloc(narticles + 1, sizeof *ls->article_at);
+	ls->by_article = rv_xmalloc((nm ? nm : 1) * sizeof *ls->by_article);
+	for (size_t i = 0; i < nm; i++) {
+		ls->by_article[i] = (uint32_t)i;
+		ls->article_at[ls->members[i].article + 1]++;
+	}
+	qsort_r(ls->by_article, nm, sizeof *ls->by_article, cmp_by_article, ls->members);
+	for (size_t a = 0; a < narticles; a++)
+		ls->article_at[a + 1] += ls->article_at[a];
 }
 
 void rv_links_free(struct rv_links *ls)

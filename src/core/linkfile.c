@@ -316,16 +316,6 @@ static void read_line(struct loader *L, const char *s, size_t n, unsigned line)
 	rv_json_free(&v);
 }
 
-static int cmp_member(const void *x, const void *y)
-{
-	const struct rv_link_member *a = x, *b = y;
-	if (a->article != b->article)
-		return a->article < b->article ? -1 : 1;
-	if (a->start != b->start)
-		return a->start < b->start ? -1 : 1;
-	return (a->end > b->end) - (a->end < b->end);
-}
-
 /* The quotation of article a that the span [s, e) covers for the most part
  * (more than half of the quotation), or RV_NONE. */
 static uint32_t quote_under(const struct rv_analysis *an, uint32_t s, uint32_t e)
@@ -349,7 +339,7 @@ static void freeze(struct loader *L, struct rv_links *ls)
 	for (size_t i = 0; i < L->ncl; i++) {
 		struct pending *p = &L->cl[i];
 		size_t arts = 0;
-		qsort(p->m, p->n, sizeof *p->m, cmp_member);
+		qsort(p->m, p->n, sizeof *p->m, rv_link_member_cmp);
 		for (size_t k = 0; k < p->n; k++)
 			arts += !k || p->m[k].article != p->m[k - 1].article;
 		if (p->n < 2 || arts < 2) {
@@ -414,29 +404,6 @@ static void freeze(struct loader *L, struct rv_links *ls)
 		}
 	}
 	rv_links_index_members(ls, L->c->n);
-}
-
-static int cmp_by_article(const void *x, const void *y, void *ctx)
-{
-	const struct rv_link_member *m = ctx;
-	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-	int r = cmp_member(&m[a], &m[b]);
-	return r ? r : (a > b) - (a < b);
-}
-
-void rv_links_index_members(struct rv_links *ls, size_t narticles)
-{
-	size_t nm = ls->nmembers;
-	ls->narticles = narticles;
-	ls->article_at = rv_xcalloc(narticles + 1, sizeof *ls->article_at);
-	ls->by_article = rv_xmalloc((nm ? nm : 1) * sizeof *ls->by_article);
-	for (size_t i = 0; i < nm; i++) {
-		ls->by_article[i] = (uint32_t)i;
-		ls->article_at[ls->members[i].article + 1]++;
-	}
-	qsort_r(ls->by_article, nm, sizeof *ls->by_article, cmp_by_article, ls->members);
-	for (size_t a = 0; a < narticles; a++)
-		ls->article_at[a + 1] += ls->article_at[a];
 }
 
 struct rv_links *rv_links_read(const struct rv_corpus *c, struct rv_analysis *an, FILE *f, const char *path,
