@@ -20,6 +20,8 @@ void *rv_xrealloc(void *p, size_t n);
 void *rv_xgrow(void *p, size_t *cap, size_t need, size_t elem);
 char *rv_xstrdup(const char *s);
 char *rv_xstrndup(const char *s, size_t n);
+/* The value of a hexadecimal digit (0-9, a-f, A-F), or -1. */
+int rv_hexval(unsigned char c);
 char *rv_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 struct rv_buf {

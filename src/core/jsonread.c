@@ -44,24 +44,13 @@ static bool literal(struct jp *p, const char *word)
 	return true;
 }
 
-static int hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static bool hex4(struct jp *p, unsigned *out)
 {
 	if (p->n - p->i < 4)
 		return fail(p, "truncated \\u escape");
 	unsigned v = 0;
 	for (int k = 0; k < 4; k++) {
-		int h = hexval(p->s[p->i + (size_t)k]);
+		int h = rv_hexval(p->s[p->i + (size_t)k]);
 		if (h < 0)
 			return fail(p, "invalid \\u escape");
 		v = v << 4 | (unsigned)h;

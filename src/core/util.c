@@ -195,3 +195,14 @@ void rv_parallel_for(size_t n, unsigned threads, void (*fn)(void *ctx, size_t i,
 	for (unsigned i = 0; i < started; i++)
 		pthread_join(tid[i], NULL);
 }
+
+int rv_hexval(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}

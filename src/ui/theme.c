@@ -9,6 +9,7 @@
  * alone.
  */
 #include "revue/ui.h"
+#include "revue/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,17 +83,6 @@ static bool word_is(const char *s, size_t n, const char *w)
 	return strlen(w) == n && !memcmp(s, w, n);
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 bool rv_color_parse(const char *s, size_t n, struct rv_color *out)
 {
 	if (word_is(s, n, "default") || word_is(s, n, "-")) {
@@ -102,7 +92,7 @@ bool rv_color_parse(const char *s, size_t n, struct rv_color *out)
 	if (n == 7 && s[0] == '#') {
 		unsigned v = 0;
 		for (size_t i = 1; i < 7; i++) {
-			int h = hexval(s[i]);
+			int h = rv_hexval((unsigned char)s[i]);
 			if (h < 0)
 				return false;
 			v = v * 16 + (unsigned)h;
@@ -163,7 +153,7 @@ static size_t split_words(const char *s, size_t n, const char *w[], size_t wl[],
 		size_t st = i;
 		while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
 			i++;
-		if (s[st] == '#' && !(i - st == 7 && hexval(s[st + 1]) >= 0))
+		if (s[st] == '#' && !(i - st == 7 && rv_hexval((unsigned char)s[st + 1]) >= 0))
 			break;
 		if (k == max)
 			return max + 1;
