@@ -35,9 +35,17 @@ static double seconds(void)
 
 /* --- analysis in parallel --------------------------------------------------- */
 
-struct scratch { /* one token buffer a thread */
+struct scratch { /* a thread's buffers, from one article to the next */
 	struct rv_token *buf;
 	size_t cap;
+	struct rv_name *names;
+	size_t capnames;
+	struct rv_amount *amounts;
+	size_t capamounts;
+	struct rv_quote *quotes;
+	size_t capquotes;
+	struct rv_tentry *dates;
+	size_t capdates;
 };
 
 struct work {
@@ -47,43 +55,64 @@ struct work {
 	_Atomic size_t *progress;
 };
 
-/* Tokens are 28 bytes a word: not kept once every analyzer has read them,
- * but their buffer goes from one article to the next of the same thread. */
-static void analyse(const struct rv_article *a, struct rv_analysis *an, struct rv_token **buf, size_t *cap)
+/* An exact copy of the n first elements of a scratch array: what the
+ * article keeps for the corpus's life, without growth slack. */
+static void *keep(const void *v, size_t n, size_t elem)
 {
-	an->tok.v = *buf;
-	an->tok.cap = *cap;
+	if (!n)
+		return NULL;
+	void *p = rv_xmalloc(n * elem);
+	memcpy(p, v, n * elem);
+	return p;
+}
+
+/* Tokens are 28 bytes a word: not kept once every analyzer has read them,
+ * but their buffer goes from one article to the next of the same thread.
+ * So do the arrays the analyzers grow (names, amounts, quotes, dates):
+ * each article then keeps an exact copy, one allocation a kind instead of
+ * a chain of reallocations, page faults and fragments. */
+static void analyse(const struct rv_article *a, struct rv_analysis *an, struct scratch *s)
+{
+	an->tok.v = s->buf;
+	an->tok.cap = s->cap;
+	an->names = s->names;
+	an->capnames = s->capnames;
+	an->amounts = s->amounts;
+	an->capamounts = s->capamounts;
+	an->quotes = s->quotes;
+	an->capquotes = s->capquotes;
+	an->dates = s->dates;
+	an->capdates = s->capdates;
 	rv_analysis_prepare(a, an);
 	rv_entity_names(a, an);
 	rv_entity_amounts(a, an);
 	rv_quote_find(a, an);
 	rv_timeline_find(a, an);
-	*buf = an->tok.v;
-	*cap = an->tok.cap;
+	s->buf = an->tok.v;
+	s->cap = an->tok.cap;
 	an->tok.v = NULL;
 	an->tok.n = an->tok.cap = 0;
 	free(an->tok.sent); /* the analyzers' alone too: entries keep their sentence's span */
 	an->tok.sent = NULL;
 	an->tok.nsent = 0;
-	/* the results stay for the corpus's life: give back the growth slack */
-#define SHRINK(v, n, cap)                                              \
-	do {                                                           \
-		if ((n) && (n) < (cap)) {                              \
-			(v) = rv_xrealloc((v), (n) * sizeof *(v));     \
-			(cap) = (n);                                   \
-		}                                                      \
+#define KEEP(v, n, cap, sv, scap)                             \
+	do {                                                  \
+		(sv) = (v);                                   \
+		(scap) = (cap);                               \
+		(v) = keep((sv), (n), sizeof *(v));           \
+		(cap) = (n);                                  \
 	} while (0)
-	SHRINK(an->names, an->nnames, an->capnames);
-	SHRINK(an->amounts, an->namounts, an->capamounts);
-	SHRINK(an->quotes, an->nquotes, an->capquotes);
-	SHRINK(an->dates, an->ndates, an->capdates);
-#undef SHRINK
+	KEEP(an->names, an->nnames, an->capnames, s->names, s->capnames);
+	KEEP(an->amounts, an->namounts, an->capamounts, s->amounts, s->capamounts);
+	KEEP(an->quotes, an->nquotes, an->capquotes, s->quotes, s->capquotes);
+	KEEP(an->dates, an->ndates, an->capdates, s->dates, s->capdates);
+#undef KEEP
 }
 
 static void analyse_job(void *ctx, size_t i, unsigned worker)
 {
 	struct work *w = ctx;
-	analyse(&w->c->articles[i], &w->an[i], &w->scratch[worker].buf, &w->scratch[worker].cap);
+	analyse(&w->c->articles[i], &w->an[i], &w->scratch[worker]);
 	if (w->progress)
 		atomic_fetch_add_explicit(w->progress, 1, memory_order_relaxed);
 }
@@ -93,8 +122,13 @@ static void analyse_all(const struct rv_corpus *c, struct rv_analysis *an, unsig
 	unsigned t = rv_thread_count(threads, c->n);
 	struct work w = {.c = c, .an = an, .scratch = rv_xcalloc(t, sizeof *w.scratch), .progress = progress};
 	rv_parallel_for(c->n, t, analyse_job, &w);
-	for (unsigned i = 0; i < t; i++)
+	for (unsigned i = 0; i < t; i++) {
 		free(w.scratch[i].buf);
+		free(w.scratch[i].names);
+		free(w.scratch[i].amounts);
+		free(w.scratch[i].quotes);
+		free(w.scratch[i].dates);
+	}
 	free(w.scratch);
 }
 
