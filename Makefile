@@ -90,7 +90,7 @@ $(BUILD)/src/ui/%.o: src/ui/%.c src/ui/app.h $(wildcard include/revue/*.h)
 
 # Every test links the three libraries; a test that uses no store function
 # pulls nothing from libstore.a, and --as-needed drops SQLite from its binary.
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h tests/unit/fixture.h tests/unit/linear.h \
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h tests/unit/fixture.h tests/unit/linear.h tests/unit/fold_ref.h \
 		$(BUILD)/libui.a $(BUILD)/libstore.a $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -Itests/unit -DSHARED_DIR='"$(abspath $(SHARED))"' \
@@ -211,7 +211,7 @@ $(FUZZ_UI): $(FUZZ_BUILD)/obj/%.o: %.c $(wildcard include/revue/*.h)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) $(NC_CFLAGS) -fsanitize=fuzzer-no-link $(FUZZ_SAN) -c -o $@ $<
 $(FUZZ_BUILD)/fuzz_config: $(FUZZ_UI)
 
-$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_CORE)
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h tests/unit/fold_ref.h $(FUZZ_CORE)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(filter $(FUZZ_UI),$^) $(FUZZ_CORE) \
 		$(LIBS_CORE) $(LDFLAGS)

@@ -172,7 +172,7 @@ size_t rv_trigger_starts(const struct rv_article *a, const struct rv_tokens *tk,
 			    !is_opener(a, &tk->v[k], set))
 				continue;
 			v = rv_xgrow(v, &cap, n + 1, sizeof *v);
-			v[n++] = rv_fold_from_source(&a->fold, tk->v[k].start);
+			v[n++] = tk->v[k].fold_start; /* rv_fold_from_source of its start, located once */
 		}
 	}
 	if (n > 1) {

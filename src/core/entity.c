@@ -656,12 +656,25 @@ static void mark_lower_seen(const struct rv_article *a, struct rv_analysis *an)
 	}
 	bool scanned = asked.n > 4;
 	if (scanned) { /* past a few words, one pass over the tokens beats a search a word */
+		/* the asked words' lengths and first bytes: most tokens fail
+		 * these two bit tests and are never hashed */
+		uint64_t lens = 0, firsts[4] = {0};
+		for (size_t j = 0; j < asked.cap; j++)
+			if (asked.slots[j].key) {
+				lens |= 1ull << (asked.slots[j].len & 63);
+				unsigned char c0 = (unsigned char)asked.slots[j].key[0];
+				firsts[c0 >> 6] |= 1ull << (c0 & 63);
+			}
 		const struct rv_tokens *tk = &an->tok;
 		for (size_t t = 0; t < tk->n; t++) {
 			const struct rv_token *w = &tk->v[t];
 			if (!(w->flags & RV_TOK_ALPHA) || (w->flags & (RV_TOK_CAP | RV_TOK_CAMEL | RV_TOK_ELISION)))
 				continue;
-			uint32_t *v = (uint32_t *)rv_strmap_get(&asked, a->fold.text + w->fold_start, w->fold_end - w->fold_start);
+			size_t wl = w->fold_end - w->fold_start;
+			unsigned char c0 = wl ? (unsigned char)a->fold.text[w->fold_start] : 0;
+			if (!wl || !((lens >> (wl & 63)) & 1) || !((firsts[c0 >> 6] >> (c0 & 63)) & 1))
+				continue;
+			uint32_t *v = (uint32_t *)rv_strmap_get(&asked, a->fold.text + w->fold_start, wl);
 			if (v)
 				*v = 2;
 		}

@@ -35,9 +35,17 @@ static double seconds(void)
 
 /* --- analysis in parallel --------------------------------------------------- */
 
-struct scratch { /* one token buffer a thread */
+struct scratch { /* a thread's buffers, from one article to the next */
 	struct rv_token *buf;
 	size_t cap;
+	struct rv_name *names;
+	size_t capnames;
+	struct rv_amount *amounts;
+	size_t capamounts;
+	struct rv_quote *quotes;
+	size_t capquotes;
+	struct rv_tentry *dates;
+	size_t capdates;
 };
 
 struct work {
@@ -47,43 +55,64 @@ struct work {
 	_Atomic size_t *progress;
 };
 
-/* Tokens are 28 bytes a word: not kept once every analyzer has read them,
- * but their buffer goes from one article to the next of the same thread. */
-static void analyse(const struct rv_article *a, struct rv_analysis *an, struct rv_token **buf, size_t *cap)
+/* An exact copy of the n first elements of a scratch array: what the
+ * article keeps for the corpus's life, without growth slack. */
+static void *keep(const void *v, size_t n, size_t elem)
 {
-	an->tok.v = *buf;
-	an->tok.cap = *cap;
+	if (!n)
+		return NULL;
+	void *p = rv_xmalloc(n * elem);
+	memcpy(p, v, n * elem);
+	return p;
+}
+
+/* Tokens are 28 bytes a word: not kept once every analyzer has read them,
+ * but their buffer goes from one article to the next of the same thread.
+ * So do the arrays the analyzers grow (names, amounts, quotes, dates):
+ * each article then keeps an exact copy, one allocation a kind instead of
+ * a chain of reallocations, page faults and fragments. */
+static void analyse(const struct rv_article *a, struct rv_analysis *an, struct scratch *s)
+{
+	an->tok.v = s->buf;
+	an->tok.cap = s->cap;
+	an->names = s->names;
+	an->capnames = s->capnames;
+	an->amounts = s->amounts;
+	an->capamounts = s->capamounts;
+	an->quotes = s->quotes;
+	an->capquotes = s->capquotes;
+	an->dates = s->dates;
+	an->capdates = s->capdates;
 	rv_analysis_prepare(a, an);
 	rv_entity_names(a, an);
 	rv_entity_amounts(a, an);
 	rv_quote_find(a, an);
 	rv_timeline_find(a, an);
-	*buf = an->tok.v;
-	*cap = an->tok.cap;
+	s->buf = an->tok.v;
+	s->cap = an->tok.cap;
 	an->tok.v = NULL;
 	an->tok.n = an->tok.cap = 0;
 	free(an->tok.sent); /* the analyzers' alone too: entries keep their sentence's span */
 	an->tok.sent = NULL;
 	an->tok.nsent = 0;
-	/* the results stay for the corpus's life: give back the growth slack */
-#define SHRINK(v, n, cap)                                              \
-	do {                                                           \
-		if ((n) && (n) < (cap)) {                              \
-			(v) = rv_xrealloc((v), (n) * sizeof *(v));     \
-			(cap) = (n);                                   \
-		}                                                      \
+#define KEEP(v, n, cap, sv, scap)                             \
+	do {                                                  \
+		(sv) = (v);                                   \
+		(scap) = (cap);                               \
+		(v) = keep((sv), (n), sizeof *(v));           \
+		(cap) = (n);                                  \
 	} while (0)
-	SHRINK(an->names, an->nnames, an->capnames);
-	SHRINK(an->amounts, an->namounts, an->capamounts);
-	SHRINK(an->quotes, an->nquotes, an->capquotes);
-	SHRINK(an->dates, an->ndates, an->capdates);
-#undef SHRINK
+	KEEP(an->names, an->nnames, an->capnames, s->names, s->capnames);
+	KEEP(an->amounts, an->namounts, an->capamounts, s->amounts, s->capamounts);
+	KEEP(an->quotes, an->nquotes, an->capquotes, s->quotes, s->capquotes);
+	KEEP(an->dates, an->ndates, an->capdates, s->dates, s->capdates);
+#undef KEEP
 }
 
 static void analyse_job(void *ctx, size_t i, unsigned worker)
 {
 	struct work *w = ctx;
-	analyse(&w->c->articles[i], &w->an[i], &w->scratch[worker].buf, &w->scratch[worker].cap);
+	analyse(&w->c->articles[i], &w->an[i], &w->scratch[worker]);
 	if (w->progress)
 		atomic_fetch_add_explicit(w->progress, 1, memory_order_relaxed);
 }
@@ -93,8 +122,13 @@ static void analyse_all(const struct rv_corpus *c, struct rv_analysis *an, unsig
 	unsigned t = rv_thread_count(threads, c->n);
 	struct work w = {.c = c, .an = an, .scratch = rv_xcalloc(t, sizeof *w.scratch), .progress = progress};
 	rv_parallel_for(c->n, t, analyse_job, &w);
-	for (unsigned i = 0; i < t; i++)
+	for (unsigned i = 0; i < t; i++) {
 		free(w.scratch[i].buf);
+		free(w.scratch[i].names);
+		free(w.scratch[i].amounts);
+		free(w.scratch[i].quotes);
+		free(w.scratch[i].dates);
+	}
 	free(w.scratch);
 }
 
@@ -760,7 +794,71 @@ static void former_names(struct rv_index *ix)
 }
 
 /* Pass 1 and 2. */
-static void filter_and_count(struct rv_index *ix, struct names *nm)
+/* The per-article part of filter_and_count: each article's names against
+ * the corpus-wide counts, which it only reads; run on every core. */
+struct filter_job {
+	struct rv_index *ix;
+	const struct names *nm;
+};
+
+static void filter_article(void *ctx, size_t a, unsigned worker)
+{
+	(void)worker;
+	struct filter_job *fj = ctx;
+	struct rv_index *ix = fj->ix;
+	const struct names *nm = fj->nm;
+	for (size_t i = 0; i < ix->an[a].nnames; i++) {
+		struct rv_name *n = &ix->an[a].names[i];
+		n->entity = (n->flags & RV_NAME_DROPPED) ? RV_NONE : 0; /* kept, until a rule drops it */
+		/* "the Affordable Care Act", "the Patriot Act" (and their acronyms,
+		 * which took this key): a law is none of the four kinds */
+		size_t kl = strlen(n->key);
+		if (kl > 4 && !strcmp(n->key + kl - 4, " act"))
+			n->entity = RV_NONE;
+		if (n->entity == RV_NONE)
+			continue;
+		if (!(n->flags & RV_NAME_SENT_INITIAL) || (n->flags & RV_NAME_TITLED))
+			continue;
+		const uint32_t *s = rv_strmap_get(&nm->map, n->key, strlen(n->key));
+		if (s && nm->st && nm->st[*s].mid)
+			continue; /* written mid-sentence somewhere: a name */
+		if (n->flags & RV_NAME_HEADLINE) {
+			n->entity = RV_NONE; /* title case proves nothing */
+			continue;
+		}
+		const uint32_t *rest = n->key_rest ? rv_strmap_get(&nm->map, n->key + n->key_rest,
+								    strlen(n->key + n->key_rest))
+						   : NULL;
+		bool first_is_given_name = n->key_rest && rv_lex_has(RV_LEX_FIRST_NAME, n->key, n->key_rest - 1u);
+		if (rest && nm->st && nm->st[*rest].mid && !first_is_given_name) {
+			strip_first(n); /* "Abandonner Windows": Windows is the name */
+			continue;
+		}
+		if (!n->key_rest) {
+			if (ends_a_longer_name(&ix->an[a], n))
+				continue; /* "Suleyman va plus loin": Mustafa Suleyman's */
+			if ((!any_vote(n) && !(n->flags & RV_NAME_SPEAKS)) || (n->flags & RV_NAME_LOWER_SEEN))
+				n->entity = RV_NONE;
+		} else if (n->flags & RV_NAME_LOWER_SEEN) {
+			strip_first(n);
+		}
+	}
+	/* A plain capitalised word with no evidence of any type, written
+	 * mid-sentence only once in the whole corpus, is more often a word than a
+	 * name (a title's first word, emphasis): it needs a second sighting. */
+	for (size_t i = 0; i < ix->an[a].nnames; i++) {
+		struct rv_name *n = &ix->an[a].names[i];
+		if (n->entity == RV_NONE || n->key_rest || any_vote(n) || (n->flags & RV_NAME_PLAIN) == 0 ||
+		    (n->flags & RV_NAME_SPEAKS) || ends_a_longer_name(&ix->an[a], n))
+			continue; /* "Trump said": whoever speaks is named */
+		const uint32_t *s = rv_strmap_get(&nm->map, n->key, strlen(n->key));
+		if ((n->flags & RV_NAME_LOWER_SEEN) ||
+		    ((!s || !nm->st || nm->st[*s].mid < 2) && !listed_with_kept(ix->corpus->articles[a].body, &ix->an[a], i)))
+			n->entity = RV_NONE; /* or the article writes it in lower case too; a list of names is a sighting */
+	}
+}
+
+static void filter_and_count(struct rv_index *ix, struct names *nm, unsigned threads)
 {
 	for (size_t a = 0; a < ix->corpus->n; a++)
 		for (size_t i = 0; i < ix->an[a].nnames; i++) {
@@ -770,57 +868,8 @@ static void filter_and_count(struct rv_index *ix, struct names *nm)
 				nm->st[s].mid++;
 			}
 		}
-	for (size_t a = 0; a < ix->corpus->n; a++)
-		for (size_t i = 0; i < ix->an[a].nnames; i++) {
-			struct rv_name *n = &ix->an[a].names[i];
-			n->entity = (n->flags & RV_NAME_DROPPED) ? RV_NONE : 0; /* kept, until a rule drops it */
-			/* "the Affordable Care Act", "the Patriot Act" (and their acronyms,
-			 * which took this key): a law is none of the four kinds */
-			size_t kl = strlen(n->key);
-			if (kl > 4 && !strcmp(n->key + kl - 4, " act"))
-				n->entity = RV_NONE;
-			if (n->entity == RV_NONE)
-				continue;
-			if (!(n->flags & RV_NAME_SENT_INITIAL) || (n->flags & RV_NAME_TITLED))
-				continue;
-			const uint32_t *s = rv_strmap_get(&nm->map, n->key, strlen(n->key));
-			if (s && nm->st && nm->st[*s].mid)
-				continue; /* written mid-sentence somewhere: a name */
-			if (n->flags & RV_NAME_HEADLINE) {
-				n->entity = RV_NONE; /* title case proves nothing */
-				continue;
-			}
-			const uint32_t *rest = n->key_rest ? rv_strmap_get(&nm->map, n->key + n->key_rest,
-									    strlen(n->key + n->key_rest))
-							   : NULL;
-			bool first_is_given_name = n->key_rest && rv_lex_has(RV_LEX_FIRST_NAME, n->key, n->key_rest - 1u);
-			if (rest && nm->st && nm->st[*rest].mid && !first_is_given_name) {
-				strip_first(n); /* "Abandonner Windows": Windows is the name */
-				continue;
-			}
-			if (!n->key_rest) {
-				if (ends_a_longer_name(&ix->an[a], n))
-					continue; /* "Suleyman va plus loin": Mustafa Suleyman's */
-				if ((!any_vote(n) && !(n->flags & RV_NAME_SPEAKS)) || (n->flags & RV_NAME_LOWER_SEEN))
-					n->entity = RV_NONE;
-			} else if (n->flags & RV_NAME_LOWER_SEEN) {
-				strip_first(n);
-			}
-		}
-	/* A plain capitalised word with no evidence of any type, written
-	 * mid-sentence only once in the whole corpus, is more often a word than a
-	 * name (a title's first word, emphasis): it needs a second sighting. */
-	for (size_t a = 0; a < ix->corpus->n; a++)
-		for (size_t i = 0; i < ix->an[a].nnames; i++) {
-			struct rv_name *n = &ix->an[a].names[i];
-			if (n->entity == RV_NONE || n->key_rest || any_vote(n) || (n->flags & RV_NAME_PLAIN) == 0 ||
-			    (n->flags & RV_NAME_SPEAKS) || ends_a_longer_name(&ix->an[a], n))
-				continue; /* "Trump said": whoever speaks is named */
-			const uint32_t *s = rv_strmap_get(&nm->map, n->key, strlen(n->key));
-			if ((n->flags & RV_NAME_LOWER_SEEN) ||
-			    ((!s || !nm->st || nm->st[*s].mid < 2) && !listed_with_kept(ix->corpus->articles[a].body, &ix->an[a], i)))
-				n->entity = RV_NONE; /* or the article writes it in lower case too; a list of names is a sighting */
-		}
+	struct filter_job fj = {ix, nm};
+	rv_parallel_for(ix->corpus->n, rv_thread_count(threads, ix->corpus->n), filter_article, &fj);
 	for (size_t a = 0; a < ix->corpus->n; a++)
 		for (size_t i = 0; i < ix->an[a].nnames; i++) {
 			struct rv_name *n = &ix->an[a].names[i];
@@ -934,7 +983,80 @@ static size_t legal_stem(const char *key)
 /* Sets each kept mention's `entity` to the keystat it stands for: its own,
  * or the full name it is part of. Decided per article: "Trump" is Donald
  * Trump in one article and Melania Trump in another. */
-static void join_partial_names(struct rv_index *ix, struct names *nm)
+/* The per-article part of join_partial_names, on every core: the corpus
+ * statistics and the global suffixes are only read; each worker has its
+ * own article-local suffix indexes, emptied between articles. */
+struct join_job {
+	struct rv_index *ix;
+	const struct names *nm;
+	const struct suffix_index *global;
+	struct suffix_index *local, *stems; /* per worker */
+};
+
+static void join_article(void *ctx, size_t a, unsigned worker)
+{
+	struct join_job *j = ctx;
+	struct rv_index *ix = j->ix;
+	const struct names *nm = j->nm;
+	const struct suffix_index *global = j->global;
+	struct rv_analysis *an = &ix->an[a];
+	struct suffix_index *local = &j->local[worker], *stems = &j->stems[worker];
+	rv_strmap_clear(&local->map);
+	local->n = 0;
+	rv_strmap_clear(&stems->map);
+	stems->n = 0;
+	for (size_t i = 0; i < an->nnames; i++) {
+		struct rv_name *n = &an->names[i];
+		if (n->entity == RV_NONE)
+			continue;
+		uint32_t s = *rv_strmap_get(&nm->map, n->key, strlen(n->key));
+		if (nm->st[s].words >= 2 && person_like(&nm->st[s], n->key))
+			add_suffixes(local, n->key, s);
+		else if (maker_product(nm, n->key) != RV_NONE) /* "Copilot" after "Microsoft Copilot" */
+			add_suffix(local, strchr(n->key, ' ') + 1, s);
+		size_t stem = legal_stem(n->key);
+		if (stem && !person_like(&nm->st[s], n->key)) {
+			char *k = rv_xstrndup(n->key, stem);
+			add_suffix(stems, k, s);
+			free(k);
+		}
+	}
+	for (size_t i = 0; i < an->nnames; i++) {
+		struct rv_name *n = &an->names[i];
+		if (n->entity == RV_NONE)
+			continue;
+		uint32_t s = *rv_strmap_get(&nm->map, n->key, strlen(n->key));
+		n->entity = s;
+		const struct keystat *st = &nm->st[s];
+		uint32_t full = suffix_owner(stems, n->key); /* "Oxfam" where "Oxfam International" is */
+		if (full != RV_NONE && !person_like(st, n->key)) {
+			n->entity = full;
+			continue;
+		}
+		if (typed_as(st, RV_ET_PRODUCT)) { /* a product's short name, in its article only */
+			uint32_t owner = suffix_owner(local, n->key);
+			if (owner != RV_NONE && !person_like(&nm->st[owner], NULL)) {
+				n->entity = owner;
+				continue;
+			}
+		}
+		/* a partial name that is mostly something else stays itself */
+		int32_t other = st->votes[RV_ET_ORG];
+		if (st->votes[RV_ET_PLACE] > other)
+			other = st->votes[RV_ET_PLACE];
+		if (st->votes[RV_ET_PRODUCT] > other)
+			other = st->votes[RV_ET_PRODUCT];
+		if (other > 2 && other > st->votes[RV_ET_PERSON])
+			continue;
+		uint32_t owner = suffix_owner(local, n->key);
+		if (owner == RV_NONE && !rv_strmap_get(&local->map, n->key, strlen(n->key)))
+			owner = suffix_owner(global, n->key);
+		if (owner != RV_NONE)
+			n->entity = owner;
+	}
+}
+
+static void join_partial_names(struct rv_index *ix, struct names *nm, unsigned threads)
 {
 	struct suffix_index global = {0};
 	for (size_t i = 0; i < nm->map.cap; i++) {
@@ -942,68 +1064,17 @@ static void join_partial_names(struct rv_index *ix, struct names *nm)
 		if (sl->key && nm->st[sl->value].words >= 2 && person_like(&nm->st[sl->value], sl->key))
 			add_suffixes(&global, sl->key, sl->value);
 	}
-	struct suffix_index local = {0}; /* one article's, emptied between articles */
-	struct suffix_index stems = {0}; /* "oxfam" → Oxfam International, in one article */
-	for (size_t a = 0; a < ix->corpus->n; a++) {
-		struct rv_analysis *an = &ix->an[a];
-		rv_strmap_clear(&local.map);
-		local.n = 0;
-		rv_strmap_clear(&stems.map);
-		stems.n = 0;
-		for (size_t i = 0; i < an->nnames; i++) {
-			struct rv_name *n = &an->names[i];
-			if (n->entity == RV_NONE)
-				continue;
-			uint32_t s = *rv_strmap_get(&nm->map, n->key, strlen(n->key));
-			if (nm->st[s].words >= 2 && person_like(&nm->st[s], n->key))
-				add_suffixes(&local, n->key, s);
-			else if (maker_product(nm, n->key) != RV_NONE) /* "Copilot" after "Microsoft Copilot" */
-				add_suffix(&local, strchr(n->key, ' ') + 1, s);
-			size_t stem = legal_stem(n->key);
-			if (stem && !person_like(&nm->st[s], n->key)) {
-				char *k = rv_xstrndup(n->key, stem);
-				add_suffix(&stems, k, s);
-				free(k);
-			}
-		}
-		for (size_t i = 0; i < an->nnames; i++) {
-			struct rv_name *n = &an->names[i];
-			if (n->entity == RV_NONE)
-				continue;
-			uint32_t s = *rv_strmap_get(&nm->map, n->key, strlen(n->key));
-			n->entity = s;
-			const struct keystat *st = &nm->st[s];
-			uint32_t full = suffix_owner(&stems, n->key); /* "Oxfam" where "Oxfam International" is */
-			if (full != RV_NONE && !person_like(st, n->key)) {
-				n->entity = full;
-				continue;
-			}
-			if (typed_as(st, RV_ET_PRODUCT)) { /* a product's short name, in its article only */
-				uint32_t owner = suffix_owner(&local, n->key);
-				if (owner != RV_NONE && !person_like(&nm->st[owner], NULL)) {
-					n->entity = owner;
-					continue;
-				}
-			}
-			/* a partial name that is mostly something else stays itself */
-			int32_t other = st->votes[RV_ET_ORG];
-			if (st->votes[RV_ET_PLACE] > other)
-				other = st->votes[RV_ET_PLACE];
-			if (st->votes[RV_ET_PRODUCT] > other)
-				other = st->votes[RV_ET_PRODUCT];
-			if (other > 2 && other > st->votes[RV_ET_PERSON])
-				continue;
-			uint32_t owner = suffix_owner(&local, n->key);
-			if (owner == RV_NONE && !rv_strmap_get(&local.map, n->key, strlen(n->key)))
-				owner = suffix_owner(&global, n->key);
-			if (owner != RV_NONE)
-				n->entity = owner;
-		}
+	unsigned t = rv_thread_count(threads, ix->corpus->n);
+	struct join_job j = {ix, nm, &global, rv_xcalloc(t, sizeof *j.local), rv_xcalloc(t, sizeof *j.stems)};
+	rv_parallel_for(ix->corpus->n, t, join_article, &j);
+	for (unsigned w = 0; w < t; w++) {
+		rv_strmap_free(&j.local[w].map);
+		free(j.local[w].owner);
+		rv_strmap_free(&j.stems[w].map);
+		free(j.stems[w].owner);
 	}
-	rv_strmap_free(&local.map);
-	free(local.owner);
-	rv_strmap_free(&stems.map);
-	free(stems.owner);
+	free(j.local);
+	free(j.stems);
 	rv_strmap_free(&global.map);
 	free(global.owner);
 }
@@ -1601,8 +1672,8 @@ struct rv_index *rv_index_build(const struct rv_corpus *c, const struct rv_index
 	if (nal)
 		apply_aliases(ix, al, nal);
 	free(alias_path);
-	filter_and_count(ix, &nm);
-	join_partial_names(ix, &nm);
+	filter_and_count(ix, &nm, opts ? opts->threads : 0);
+	join_partial_names(ix, &nm, opts ? opts->threads : 0);
 	build_entities(ix, &nm);
 	/* the alias file's spelling of a name is the canonical one */
 	for (size_t i = 0; i < nal; i++) {

@@ -39,10 +39,18 @@ static const char *store_key(struct rv_strmap *m, const char *key, size_t len)
 		return p;
 	}
 	if (!m->nblocks || m->block_used + len + 1 > m->block_cap) {
+		/* blocks double from 256 bytes up to BLOCK: a map of a few keys
+		 * (one per article, made and freed thousands of times) does not
+		 * pay for 64 KiB it never fills */
+		size_t size = m->block_cap ? m->block_cap * 2 : 256;
+		if (size > BLOCK)
+			size = BLOCK;
+		while (size < len + 1)
+			size *= 2;
 		m->blocks = rv_xrealloc(m->blocks, (m->nblocks + 1) * sizeof *m->blocks);
-		m->blocks[m->nblocks++] = rv_xmalloc(BLOCK);
+		m->blocks[m->nblocks++] = rv_xmalloc(size);
 		m->block_used = 0;
-		m->block_cap = BLOCK;
+		m->block_cap = size;
 	}
 	char *p = m->blocks[m->nblocks - 1] + m->block_used;
 	memcpy(p, key, len);

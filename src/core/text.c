@@ -138,28 +138,48 @@ static void fold_table_init(void)
 	}
 }
 
-/* The top bit of an anchor's source offset marks the start of a code point
- * whose folded form is not a same-length copy: an offset strictly between
- * it and the next anchor falls inside that one code point. */
-#define ANCHOR_START RV_FOLD_ANCHOR_START
+/* The offset map (text.h): records appended as the fold goes. */
+struct map_builder {
+	struct rv_buf map;
+	size_t cap_marks;
+	size_t end_src; /* where the previous change ended in the source */
+};
 
-static void add_anchor(struct rv_fold *f, size_t *cap, size_t fo, size_t so, bool start)
+static void add_change(struct rv_fold *f, struct map_builder *mb, size_t so, size_t fo, size_t sl, size_t fl)
 {
-	uint32_t flag = start ? ANCHOR_START : 0;
-	if (f->anchors && f->anchor_fold[f->anchors - 1] == fo &&
-	    (f->anchor_src[f->anchors - 1] & ~ANCHOR_START) == so) {
-		f->anchor_src[f->anchors - 1] |= flag;
-		return;
+	if (f->changes % RV_FOLD_MARK_EVERY == 0) {
+		f->marks = rv_xgrow(f->marks, &mb->cap_marks, 3 * (f->nmarks + 1), sizeof(uint32_t));
+		f->marks[3 * f->nmarks] = (uint32_t)so;
+		f->marks[3 * f->nmarks + 1] = (uint32_t)fo;
+		f->marks[3 * f->nmarks + 2] = (uint32_t)mb->map.len;
+		f->nmarks++;
 	}
-	if (f->anchors == *cap) {
-		size_t c = *cap;
-		f->anchor_fold = rv_xgrow(f->anchor_fold, &c, f->anchors + 1, sizeof(uint32_t));
-		f->anchor_src = rv_xrealloc(f->anchor_src, c * sizeof(uint32_t));
-		*cap = c;
+	unsigned char rec[6];
+	size_t n = 0, gap = so - mb->end_src;
+	do {
+		rec[n++] = (unsigned char)((gap & 0x7F) | (gap > 0x7F ? 0x80 : 0));
+		gap >>= 7;
+	} while (gap);
+	rec[n++] = (unsigned char)(fl << 2 | (sl - 1));
+	rv_buf_add(&mb->map, rec, n);
+	mb->end_src = so + sl;
+	f->changes++;
+}
+
+/* Decodes the record at m[pos]; returns the position after it. */
+static inline size_t read_change(const unsigned char *m, size_t pos, uint32_t *gap, unsigned *sl, unsigned *fl)
+{
+	uint32_t g = 0;
+	unsigned shift = 0;
+	while (m[pos] & 0x80) {
+		g |= (uint32_t)(m[pos++] & 0x7F) << shift;
+		shift += 7;
 	}
-	f->anchor_fold[f->anchors] = (uint32_t)fo;
-	f->anchor_src[f->anchors] = (uint32_t)so | flag;
-	f->anchors++;
+	g |= (uint32_t)m[pos++] << shift;
+	*gap = g;
+	*sl = (m[pos] & 3u) + 1;
+	*fl = m[pos] >> 2;
+	return pos + 1;
 }
 
 /* More than one code point in a short UTF-8 string? */
@@ -185,12 +205,12 @@ void rv_text_fold(const char *s, size_t n, struct rv_fold *out)
 	pthread_once(&fold_once, fold_table_init);
 	memset(out, 0, sizeof *out);
 	const unsigned char *u = (const unsigned char *)s;
-	size_t cap_anchor = 0;
+	struct map_builder mb = {0};
 	struct rv_buf b = {0};
 	rv_buf_reserve(&b, n + n / 8 + 16);
 	size_t i = 0;
 	while (i < n) {
-		/* ASCII runs: lower-case in place, no anchor needed. */
+		/* ASCII runs: lower-case in place, no change to record. */
 		rv_buf_reserve(&b, n - i + 32);
 		unsigned char *o = (unsigned char *)b.p + b.len;
 		size_t k = 0;
@@ -218,65 +238,118 @@ void rv_text_fold(const char *s, size_t n, struct rv_fold *out)
 		} else {
 			fl = rv_text_fold_cp(cp, tmp);
 		}
-		if (fl != sl || multi_cp(fb, fl)) {
-			add_anchor(out, &cap_anchor, b.len, i, true);
-			add_anchor(out, &cap_anchor, b.len + fl, i + sl, false);
-		}
+		if (fl != sl || multi_cp(fb, fl))
+			add_change(out, &mb, i, b.len, sl, fl);
 		rv_buf_add(&b, fb, fl);
 		i += sl;
 	}
 	out->len = b.len;
 	char *text = rv_buf_steal(&b);
 	out->text = rv_xrealloc(text, out->len + 1); /* kept for the corpus's life: no slack */
-	if (out->anchors && out->anchors < cap_anchor) {
-		out->anchor_fold = rv_xrealloc(out->anchor_fold, out->anchors * sizeof(uint32_t));
-		out->anchor_src = rv_xrealloc(out->anchor_src, out->anchors * sizeof(uint32_t));
+	out->map_len = mb.map.len;
+	out->map = out->changes ? (unsigned char *)rv_xrealloc(rv_buf_steal(&mb.map), out->map_len) : NULL;
+	rv_buf_free(&mb.map);
+	if (out->nmarks)
+		out->marks = rv_xrealloc(out->marks, 3 * out->nmarks * sizeof(uint32_t));
+}
+
+/* One change, decoded. */
+struct change {
+	uint32_t s, fo;
+	unsigned sl, fl;
+};
+
+/* The last change whose folded start (by_fold) or source start is <= off;
+ * false when there is none. */
+static bool last_change(const struct rv_fold *f, size_t off, bool by_fold, struct change *c)
+{
+	unsigned key = by_fold ? 1 : 0;
+	if (!f->changes || f->marks[key] > off)
+		return false;
+	size_t lo = 0, hi = f->nmarks; /* last mark with key <= off */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (f->marks[3 * mid + key] <= off)
+			lo = mid;
+		else
+			hi = mid;
 	}
+	uint32_t gap;
+	size_t r = lo * RV_FOLD_MARK_EVERY, end = r + RV_FOLD_MARK_EVERY;
+	if (end > f->changes)
+		end = f->changes;
+	size_t pos = read_change(f->map, f->marks[3 * lo + 2], &gap, &c->sl, &c->fl);
+	c->s = f->marks[3 * lo];
+	c->fo = f->marks[3 * lo + 1];
+	for (r++; r < end; r++) {
+		unsigned sl, fl;
+		size_t next = read_change(f->map, pos, &gap, &sl, &fl);
+		uint32_t s = c->s + c->sl + gap, fo = c->fo + c->fl + gap;
+		if ((by_fold ? fo : s) > off)
+			break;
+		*c = (struct change){s, fo, sl, fl};
+		pos = next;
+	}
+	return true;
 }
 
 size_t rv_fold_to_source(const struct rv_fold *f, size_t off, bool round_up)
 {
-	if (!f->anchors || off < f->anchor_fold[0])
+	struct change c;
+	if (!last_change(f, off, true, &c))
 		return off;
-	size_t lo = 0, hi = f->anchors; /* last k with anchor_fold[k] <= off */
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (f->anchor_fold[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	size_t k = lo;
-	size_t fo = f->anchor_fold[k], so = f->anchor_src[k] & ~ANCHOR_START;
-	if ((f->anchor_src[k] & ANCHOR_START) && k + 1 < f->anchors && off > fo && off < f->anchor_fold[k + 1])
-		return round_up ? f->anchor_src[k + 1] & ~ANCHOR_START : so;
-	return so + (off - fo);
+	if (off >= c.fo + c.fl)
+		return c.s + c.sl + (off - c.fo - c.fl);
+	if (off > c.fo) /* inside one code point's folded form */
+		return round_up ? c.s + c.sl : c.s;
+	return c.s;
+}
+
+static size_t from_change(const struct rv_fold *f, const struct change *c, size_t off)
+{
+	if (off < c->s + c->sl)
+		return c->fo; /* inside a changed code point */
+	size_t r = c->fo + c->fl + (off - c->s - c->sl);
+	return r > f->len ? f->len : r;
 }
 
 size_t rv_fold_from_source(const struct rv_fold *f, size_t off)
 {
-	if (!f->anchors || off < (f->anchor_src[0] & ~ANCHOR_START))
+	struct change c;
+	if (!last_change(f, off, false, &c))
 		return off;
-	size_t lo = 0, hi = f->anchors; /* last k with source offset <= off */
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if ((f->anchor_src[mid] & ~ANCHOR_START) <= off)
-			lo = mid;
-		else
-			hi = mid;
+	return from_change(f, &c, off);
+}
+
+size_t rv_fold_walk_from_source(struct rv_fold_walk *w, size_t off)
+{
+	const struct rv_fold *f = w->f;
+	while (w->next < f->changes) {
+		uint32_t gap;
+		unsigned sl, fl;
+		size_t pos = read_change(f->map, w->pos, &gap, &sl, &fl);
+		uint32_t s = (w->have ? w->s + w->sl : 0) + gap;
+		if (s > off)
+			break;
+		w->fo = (w->have ? w->fo + w->fl : 0) + gap;
+		w->s = s;
+		w->sl = sl;
+		w->fl = fl;
+		w->have = true;
+		w->pos = pos;
+		w->next++;
 	}
-	size_t so = f->anchor_src[lo] & ~ANCHOR_START, fo = f->anchor_fold[lo];
-	if ((f->anchor_src[lo] & ANCHOR_START) && lo + 1 < f->anchors && off < (f->anchor_src[lo + 1] & ~ANCHOR_START))
-		return fo; /* inside a changed code point */
-	size_t r = fo + (off - so);
-	return r > f->len ? f->len : r;
+	if (!w->have)
+		return off;
+	struct change c = {w->s, w->fo, w->sl, w->fl};
+	return from_change(f, &c, off);
 }
 
 void rv_fold_free(struct rv_fold *f)
 {
 	free(f->text);
-	free(f->anchor_fold);
-	free(f->anchor_src);
+	free(f->map);
+	free(f->marks);
 	memset(f, 0, sizeof *f);
 }
 

@@ -277,27 +277,14 @@ void rv_tokenize_reuse(const char *s, size_t n, struct rv_tokens *out)
 	}
 }
 
-/* Tokens and anchors are both in text order: one merge walk maps them all. */
-static uint32_t locate(const struct rv_fold *f, size_t *k, uint32_t off)
-{
-	while (*k + 1 < f->anchors && (f->anchor_src[*k + 1] & ~RV_FOLD_ANCHOR_START) <= off)
-		(*k)++;
-	if (!f->anchors || off < (f->anchor_src[0] & ~RV_FOLD_ANCHOR_START))
-		return off;
-	uint32_t so = f->anchor_src[*k] & ~RV_FOLD_ANCHOR_START;
-	if ((f->anchor_src[*k] & RV_FOLD_ANCHOR_START) && *k + 1 < f->anchors &&
-	    off < (f->anchor_src[*k + 1] & ~RV_FOLD_ANCHOR_START))
-		return f->anchor_fold[*k];
-	size_t r = f->anchor_fold[*k] + (off - so);
-	return (uint32_t)(r > f->len ? f->len : r);
-}
-
+/* Tokens and the fold's changes are both in text order: one merge walk maps
+ * them all. */
 void rv_tokens_locate_folded(struct rv_tokens *t, const struct rv_fold *f)
 {
-	size_t k = 0;
+	struct rv_fold_walk w = {.f = f};
 	for (size_t i = 0; i < t->n; i++) {
-		t->v[i].fold_start = locate(f, &k, t->v[i].start);
-		t->v[i].fold_end = locate(f, &k, t->v[i].end);
+		t->v[i].fold_start = (uint32_t)rv_fold_walk_from_source(&w, t->v[i].start);
+		t->v[i].fold_end = (uint32_t)rv_fold_walk_from_source(&w, t->v[i].end);
 	}
 }
 

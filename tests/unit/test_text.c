@@ -4,6 +4,8 @@
  * terminal goes through. */
 #include "testutil.h"
 
+#include "fold_ref.h"
+
 #include "revue/decode.h"
 #include "revue/text.h"
 #include "revue/util.h"
@@ -572,13 +574,14 @@ static void test_fold_other_scripts(void **state)
 	assert_fold("\xF0\x9F\x98\x80!", "\xF0\x9F\x98\x80!");
 }
 
-static void test_fold_ascii_has_no_anchors(void **state)
+static void test_fold_ascii_has_no_changes(void **state)
 {
 	(void)state;
 	struct rv_fold f;
 	rv_text_fold("Hello, World! 123", 17, &f);
 	assert_string_equal(f.text, "hello, world! 123");
-	assert_int_equal(f.anchors, 0);
+	assert_int_equal(f.changes, 0);
+	assert_int_equal(f.nmarks, 0);
 	for (size_t i = 0; i <= f.len; i++) {
 		assert_int_equal(rv_fold_to_source(&f, i, false), i);
 		assert_int_equal(rv_fold_to_source(&f, i, true), i);
@@ -636,10 +639,6 @@ static void test_fold_cp_consistent_with_fold(void **state)
 		while (f.text[i] == want[i])
 			i++;
 		fail_msg("rv_text_fold and rv_text_fold_cp differ at folded byte %zu", i);
-	}
-	for (size_t i = 1; i < f.anchors; i++) {
-		assert_true(f.anchor_fold[i - 1] <= f.anchor_fold[i]);
-		assert_true((f.anchor_src[i - 1] & ~RV_FOLD_ANCHOR_START) <= (f.anchor_src[i] & ~RV_FOLD_ANCHOR_START));
 	}
 	rv_fold_free(&f);
 	free(src);
@@ -921,6 +920,83 @@ static void test_fold_word_spans_round_trip_random(void **state)
 		buf[n] = '\0';
 		check_word_round_trip(buf);
 	}
+}
+
+/* The compact offset map answers as the naive one (fold_ref.h) at every
+ * folded and source offset. */
+static void assert_map_like_naive(const char *s, size_t n)
+{
+	struct rv_fold f;
+	rv_text_fold(s, n, &f);
+	const char *what;
+	size_t bad = fold_ref_compare(s, n, &f, &what);
+	size_t changes = f.changes;
+	rv_fold_free(&f);
+	if (bad)
+		fail_msg("%s differs from the naive map at offset %zu (%zu bytes, %zu changes)", what, bad - 1, n,
+			 changes);
+}
+
+static void test_fold_map_like_naive_random(void **state)
+{
+	(void)state;
+	static const unsigned pool[] = {
+	    'a',   'B',    ' ',     '\'',  0xE9,   0xC9,   0xDF,   0x153,  0x2019, 0xA0,  0x202F, 0x200B,
+	    0xAD,  0x301,  0xFB01,  0xFB03, 0x130,  0x3A3,  0x1F600, 0x200D, 0x4E2D, 0xFEFF, 0x149, 0x1E9E,
+	    0x390, 0x1F88, 0x10400, 0xE0001, 0x3B0, 0x587,
+	};
+	lcg_seed(4242);
+	size_t cap = 1 << 16;
+	char *buf = malloc(cap);
+	for (int t = 0; t < 600; t++) {
+		size_t n = 0, k = lcg() % 200;
+		for (size_t i = 0; i < k && n + 300 < cap; i++) {
+			unsigned r = lcg() % 16;
+			if (r == 0) { /* a run of plain text: gaps of one, two and three LEB128 bytes */
+				size_t run = lcg() % 3 == 0 ? 16000 + lcg() % 2000 : lcg() % 200;
+				for (size_t j = 0; j < run && n + 300 < cap; j++)
+					buf[n++] = (char)('a' + j % 26);
+			} else if (r == 1) { /* a run of removed code points across several marks */
+				size_t run = lcg() % 40;
+				for (size_t j = 0; j < run; j++)
+					put_cp(buf, &n, lcg() % 2 ? 0x200B : 0x301);
+			} else if (r == 2 && lcg() % 4 == 0) {
+				buf[n++] = (char)(0x80 + lcg() % 0x80); /* a stray byte: kept as it is */
+			} else {
+				put_cp(buf, &n, pool[lcg() % RV_ARRAY_LEN(pool)]);
+			}
+		}
+		assert_map_like_naive(buf, n);
+	}
+	free(buf);
+}
+
+static void test_fold_map_like_naive_adversarial(void **state)
+{
+	(void)state;
+	assert_map_like_naive("", 0);
+	assert_map_like_naive("plain ascii only", 16);
+	char *buf = malloc(1 << 20);
+	size_t n = 0;
+	for (int i = 0; i < 100; i++) /* nothing but removed code points */
+		put_cp(buf, &n, 0x200B);
+	assert_map_like_naive(buf, n);
+	n = 0;
+	for (int i = 0; i < 300; i++) /* nothing but changes, back to back */
+		put_cp(buf, &n, i % 3 ? 0xE9 : 0xFB03);
+	assert_map_like_naive(buf, n);
+	n = 0;
+	for (int i = 0; i < 200000; i++) /* one change past a gap of three LEB128 bytes */
+		buf[n++] = 'x';
+	put_cp(buf, &n, 0xC9);
+	buf[n++] = 'y';
+	assert_map_like_naive(buf, n);
+	n = 0; /* every code point of the first planes' blocks that fold to something else */
+	for (unsigned cp = 0; cp < 0x3400; cp++)
+		if (cp < 0xD800 || cp > 0xDFFF)
+			put_cp(buf, &n, cp);
+	assert_map_like_naive(buf, n);
+	free(buf);
 }
 
 /* --- words ------------------------------------------------------------------ */
@@ -1661,7 +1737,7 @@ int main(void)
 	    cmocka_unit_test(test_fold_ligatures),
 	    cmocka_unit_test(test_fold_combining_marks_removed),
 	    cmocka_unit_test(test_fold_other_scripts),
-	    cmocka_unit_test(test_fold_ascii_has_no_anchors),
+	    cmocka_unit_test(test_fold_ascii_has_no_changes),
 	    cmocka_unit_test(test_fold_cp_examples),
 	    cmocka_unit_test(test_fold_cp_consistent_with_fold),
 	    cmocka_unit_test(test_fold_to_source_accents),
@@ -1671,6 +1747,8 @@ int main(void)
 	    cmocka_unit_test(test_fold_to_source_boundaries),
 	    cmocka_unit_test(test_fold_to_source_same_length_expansions),
 	    cmocka_unit_test(test_fold_to_source_every_code_point),
+	    cmocka_unit_test(test_fold_map_like_naive_random),
+	    cmocka_unit_test(test_fold_map_like_naive_adversarial),
 	    cmocka_unit_test(test_fold_word_spans_round_trip),
 	    cmocka_unit_test(test_fold_word_spans_round_trip_random),
 	    cmocka_unit_test(test_words_french),
