@@ -44,6 +44,11 @@ struct rv_index {
 	struct rv_links *links; /* quote clusters and shared passages (link.h) */
 	struct rv_diags diags; /* alias file problems */
 	double seconds_analyse, seconds_resolve, seconds_link; /* where the build's time went */
+	/* Read from the index cache (cache.h): the analyses' arrays, the
+	 * entities' strings and article lists, the key map's slots, the
+	 * timeline and the links' arrays point into the corpus's cache mapping;
+	 * the index owns only the arrays of structs that hold those pointers. */
+	bool mapped;
 };
 
 struct rv_index_opts {

@@ -1646,6 +1646,14 @@ void rv_index_free(struct rv_index *ix)
 {
 	if (!ix)
 		return;
+	if (ix->mapped) {
+		free(ix->an);
+		free(ix->entities);
+		free(ix->links);
+		rv_diag_free(&ix->diags);
+		free(ix);
+		return;
+	}
 	for (size_t a = 0; a < ix->corpus->n; a++)
 		rv_analysis_free(&ix->an[a]);
 	free(ix->an);
