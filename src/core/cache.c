@@ -296,7 +296,10 @@ struct rv_cache *rv_cache_open(const char *path, struct rv_diags *d)
 	struct_sizes(sizes);
 	if (memcmp(h->magic, MAGIC, 8) != 0)
 		return refuse(ca, d, path, "is not one");
-	if (h->hsum != rv_hash64(h, offsetof(struct hdr, hsum)))
+	bool tail_zero = true; /* the header's page past the struct is zeros: no byte unchecked */
+	for (size_t i = sizeof *h; i < HDR_SIZE; i++)
+		tail_zero &= ca->base[i] == 0;
+	if (h->hsum != rv_hash64(h, offsetof(struct hdr, hsum)) || !tail_zero)
 		return refuse(ca, d, path, "has a damaged header");
 	if (h->version != VERSION || h->endian != ENDIAN || memcmp(h->sizes, sizes, sizeof sizes) != 0)
 		return refuse(ca, d, path, "is of another format");
