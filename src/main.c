@@ -643,8 +643,10 @@ int main(int argc, char **argv)
 	rv_cache_attach(cache, corpus);
 	cc.corpus = corpus;
 	cc.opts_hash = cc.path ? rv_cache_opts_hash(corpus, &(struct rv_index_opts){.links = links}) : 0;
-	if (!interactive) /* the reader shows it in its status line */
+	if (!interactive) { /* the reader shows it in its status line */
 		print_diags(&cc.diags);
+		rv_diag_free(&cc.diags);
+	}
 	print_diags(&corpus->diags);
 	int status = 0;
 	if (grep) {
