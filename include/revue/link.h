@@ -108,6 +108,11 @@ struct rv_link_peer {
  * count and a new array in *out (free it). */
 size_t rv_links_peers(const struct rv_links *ls, size_t art, struct rv_link_peer **out);
 
+/* For every article, how many other articles share a cluster with it (the
+ * count rv_links_peers returns), into out[0 .. narticles): one pass over
+ * the clusters of each article, without sorting. */
+void rv_links_peer_counts(const struct rv_links *ls, uint32_t *out);
+
 /* The members of a cluster (canonical first); *n gets their count. */
 const struct rv_link_member *rv_links_members(const struct rv_links *ls, uint32_t cluster, size_t *n);
 

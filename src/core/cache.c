@@ -82,7 +82,7 @@ struct hdr {
 	uint64_t has_index;
 	uint64_t nentities, ent_off;
 	uint64_t slots_cap, slots_n, slots_off;
-	uint64_t nquotes;
+	uint64_t nquotes, quotes_off; /* every article's quotes, one after the other */
 	uint64_t ntimeline, nresolved, timeline_off;
 	uint64_t nclusters, clusters_off, nmembers, members_off, by_article_off, article_at_off, links_narticles;
 	uint64_t candidate_pairs, aligned_pairs;
@@ -498,15 +498,33 @@ static bool analysis_ok(const struct rv_analysis *an, size_t len, const struct h
 	return true;
 }
 
-static bool analyses_of(const struct rv_cache *ca, const struct rv_corpus *c, struct rv_index *ix)
+/* The quotes are copied out of the mapping, their text offsets made
+ * pointers there: fixing them up in the mapping would copy every page it
+ * touches, each copy a TLB flush on every core. */
+static bool quotes_of(const struct rv_cache *ca, struct rv_index *ix)
 {
 	bool ok = true;
+	const struct rv_quote *q = region(ca, ca->h->quotes_off, ca->h->nquotes, sizeof *q, &ok);
+	if (!ok)
+		return false;
+	ix->nquotes = ca->h->nquotes;
+	ix->quote_block = rv_xmalloc((ix->nquotes ? ix->nquotes : 1) * sizeof *q);
+	memcpy(ix->quote_block, q, ix->nquotes * sizeof *q);
+	for (size_t i = 0; i < ix->nquotes && ok; i++)
+		ix->quote_block[i].text = (char *)string(ca, (uint64_t)(uintptr_t)q[i].text, &ok);
+	return ok;
+}
+
+static bool analyses_of(const struct rv_cache *ca, const struct rv_corpus *c, struct rv_index *ix)
+{
+	bool ok = quotes_of(ca, ix);
 	for (size_t a = 0; a < c->n && ok; a++) {
 		const struct rec_art *r = &ca->art[a];
 		struct rv_analysis *an = &ix->an[a];
 		an->names = (struct rv_name *)region(ca, r->names, r->nnames, sizeof *an->names, &ok);
 		an->amounts = (struct rv_amount *)region(ca, r->amounts, r->namounts, sizeof *an->amounts, &ok);
-		an->quotes = (struct rv_quote *)region(ca, r->quotes, r->nquotes, sizeof *an->quotes, &ok);
+		ok = ok && r->quotes <= ix->nquotes && r->nquotes <= ix->nquotes - r->quotes;
+		an->quotes = ok ? ix->quote_block + r->quotes : NULL;
 		an->dates = (struct rv_tentry *)region(ca, r->dates, r->ndates, sizeof *an->dates, &ok);
 		if (!ok)
 			break;
@@ -514,10 +532,6 @@ static bool analyses_of(const struct rv_cache *ca, const struct rv_corpus *c, st
 		an->namounts = an->capamounts = r->namounts;
 		an->nquotes = an->capquotes = r->nquotes;
 		an->ndates = an->capdates = r->ndates;
-		for (size_t q = 0; q < an->nquotes && ok; q++) {
-			uint64_t off = (uint64_t)(uintptr_t)an->quotes[q].text;
-			an->quotes[q].text = (char *)string(ca, off, &ok);
-		}
 		ok = ok && analysis_ok(an, c->articles[a].body_len, ca->h);
 	}
 	return ok;
@@ -544,9 +558,11 @@ static bool entities_of(const struct rv_cache *ca, struct rv_index *ix)
 		for (size_t k = 0; ok && k < x->narticles; k++)
 			ok = x->articles[k] < ix->corpus->n;
 	}
-	struct rv_strmap_slot *slots = (struct rv_strmap_slot *)region(ca, h->slots_off, h->slots_cap, sizeof *slots, &ok);
+	const struct rv_strmap_slot *in = region(ca, h->slots_off, h->slots_cap, sizeof *in, &ok);
 	if (!ok || !h->slots_cap || (h->slots_cap & (h->slots_cap - 1)) || h->slots_n >= h->slots_cap)
 		return false;
+	struct rv_strmap_slot *slots = rv_xmalloc(h->slots_cap * sizeof *slots); /* freed with the map */
+	memcpy(slots, in, h->slots_cap * sizeof *slots);
 	for (size_t i = 0; i < h->slots_cap && ok; i++) {
 		uint64_t off = (uint64_t)(uintptr_t)slots[i].key;
 		slots[i].key = string(ca, off, &ok);
@@ -618,7 +634,6 @@ struct rv_index *rv_cache_index(const struct rv_corpus *c, uint64_t opts_hash)
 	ix->corpus = c;
 	ix->mapped = true;
 	ix->an = rv_xcalloc(c->n ? c->n : 1, sizeof *ix->an);
-	ix->nquotes = ca->h->nquotes;
 	if (!entities_of(ca, ix) || !analyses_of(ca, c, ix) || !links_of(ca, ix) || !timeline_of(ca, ix)) {
 		rv_index_free(ix);
 		return NULL;
@@ -644,6 +659,8 @@ struct writer {
 	size_t nsums, capsums;
 	int err; /* errno of the first failure */
 	struct rv_buf strs;
+	struct rv_quote *quotes; /* written as one section after the articles */
+	size_t nquotes, capquotes;
 };
 
 static void flush_chunk(struct writer *w)
@@ -728,14 +745,14 @@ static void put_analysis(struct writer *w, const struct rv_analysis *an, struct 
 	r->nnames = an->nnames;
 	r->amounts = put_array(w, an->amounts, an->namounts, sizeof *an->amounts);
 	r->namounts = an->namounts;
-	struct rv_quote *q = rv_xcalloc(an->nquotes ? an->nquotes : 1, sizeof *q);
+	w->quotes = rv_xgrow(w->quotes, &w->capquotes, w->nquotes + an->nquotes, sizeof *w->quotes);
+	r->quotes = w->nquotes;
 	for (size_t i = 0; i < an->nquotes; i++) {
-		q[i] = an->quotes[i];
-		q[i].text = (char *)(uintptr_t)str(w, an->quotes[i].text);
+		struct rv_quote *q = &w->quotes[w->nquotes++];
+		*q = an->quotes[i];
+		q->text = (char *)(uintptr_t)str(w, an->quotes[i].text);
 	}
-	r->quotes = put_array(w, q, an->nquotes, sizeof *q);
 	r->nquotes = an->nquotes;
-	free(q);
 	r->dates = put_array(w, an->dates, an->ndates, sizeof *an->dates);
 	r->ndates = an->ndates;
 }
@@ -809,7 +826,8 @@ static void put_index(struct writer *w, const struct rv_index *ix, struct hdr *h
 	h->slots_cap = m->cap;
 	h->slots_n = m->n;
 	free(s);
-	h->nquotes = ix->nquotes;
+	h->quotes_off = put_array(w, w->quotes, w->nquotes, sizeof *w->quotes);
+	h->nquotes = w->nquotes;
 	h->timeline_off = put_array(w, ix->timeline, ix->ntimeline, sizeof *ix->timeline);
 	h->ntimeline = ix->ntimeline;
 	h->nresolved = ix->nresolved;
@@ -940,6 +958,7 @@ int rv_cache_write(const char *path, const struct rv_corpus *c, const struct rv_
 	int err = write_all(&w, c, ix, opts_hash);
 	free(w.buf);
 	free(w.sums);
+	free(w.quotes);
 	rv_buf_free(&w.strs);
 	if (close(fd) < 0 && !err)
 		err = errno;

@@ -1648,6 +1648,8 @@ void rv_index_free(struct rv_index *ix)
 		return;
 	if (ix->mapped) {
 		free(ix->an);
+		free(ix->quote_block);
+		rv_strmap_free(&ix->entity_by_key);
 		free(ix->entities);
 		free(ix->links);
 		rv_diag_free(&ix->diags);

@@ -173,10 +173,10 @@ static void index_arrived(struct rv_app *app)
 	app->t_index = now() - app->t_start;
 	/* the list's link column: counted once here, not at each paint */
 	app->peers = rv_xcalloc(app->c->n ? app->c->n : 1, sizeof *app->peers);
-	for (size_t i = 0; i < app->c->n; i++) {
-		app->peers[i] = (uint32_t)rv_ui_link_peers(app->ix, i);
+	if (app->ix->links && app->ix->links->narticles == app->c->n) /* all at once: per article, 100k take seconds */
+		rv_links_peer_counts(app->ix->links, app->peers);
+	for (size_t i = 0; i < app->c->n; i++)
 		app->have_links |= app->peers[i] > 0;
-	}
 	rv_reader_reindex(app);
 	rv_entities_sync(app);
 	rv_list_rebuild(app);

@@ -167,6 +167,34 @@ static void real_corpus(void **state)
 	test_same_as_fresh(SHARED_DIR "/corpora/rpm2_fr");
 }
 
+/* The reader's link column from the cached index: all counts at once equal
+ * the per-article count. */
+static void peer_counts(void **state)
+{
+	(void)state;
+	struct stat st;
+	const char *dir = SHARED_DIR "/corpora/basil_en";
+	if (stat(dir, &st) != 0)
+		dir = SOURCE_DIR "/corpus";
+	struct rv_corpus *c = load(dir, NULL);
+	struct rv_index_opts io = {.threads = 2};
+	struct rv_index *ix = rv_index_build(c, &io);
+	uint32_t *all = calloc(c->n, sizeof *all);
+	rv_links_peer_counts(ix->links, all);
+	size_t linked = 0;
+	for (size_t a = 0; a < c->n; a++) {
+		struct rv_link_peer *p;
+		size_t n = rv_links_peers(ix->links, a, &p);
+		free(p);
+		assert_int_equal(all[a], n);
+		linked += n > 0;
+	}
+	assert_true(linked > 0);
+	free(all);
+	rv_index_free(ix);
+	rv_corpus_free(c);
+}
+
 static void absent_is_silent(void **state)
 {
 	(void)state;
@@ -368,6 +396,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(bundled_corpus),
 		cmocka_unit_test(real_corpus),
+		cmocka_unit_test(peer_counts),
 		cmocka_unit_test(absent_is_silent),
 		cmocka_unit_test(flipped_bytes),
 		cmocka_unit_test(truncated_and_garbage),
