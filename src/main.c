@@ -700,11 +700,11 @@ int main(int argc, char **argv)
 		if (!clipboard) /* the command line wins over the configuration */
 			uo.clipboard = false;
 		struct rv_buf cache_notice = {0};
-		if (cc.diags.n && !uo.notice) {
+		if (cc.diags.n && !uo.notice && !ust.warning) { /* the store's warning matters more */
 			rv_diag_format(&cc.diags.v[0], &cache_notice);
 			uo.notice = cache_notice.p + (strncmp(cache_notice.p, "revue: ", 7) ? 0 : 7);
+			rv_diag_free(&cc.diags); /* else said on stderr once the reader is done */
 		}
-		rv_diag_free(&cc.diags);
 		bool stale = cc.path && rv_cache_stale(corpus, cc.opts_hash);
 		uo.index = cc.path ? rv_cache_index(corpus, cc.opts_hash) : NULL;
 		if (!uo.index && cc.path) {

@@ -272,7 +272,7 @@ struct rv_cache *rv_cache_open(const char *path, struct rv_diags *d)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
-		if (errno != ENOENT)
+		if (errno != ENOENT && errno != ENOTDIR) /* no cache there yet */
 			rv_diag_add(d, path, 0, "index cache cannot be opened: %s: not used", strerror(errno));
 		return NULL;
 	}
