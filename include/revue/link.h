@@ -57,6 +57,8 @@ struct rv_links {
 	uint32_t *by_article;  /* member indices ordered by (article, start, end) */
 	uint32_t *article_at;  /* by_article[article_at[a] .. article_at[a + 1]): article a's */
 	size_t narticles;
+	const uint32_t *peer_counts; /* what rv_links_peer_counts gives, when already known (the
+				      * index cache keeps it; not owned); NULL */
 	size_t candidate_pairs, aligned_pairs; /* work done, for the bench */
 	double seconds;
 	double phase[4]; /* seconds in: words and fingerprints, pairs, alignment, clusters */

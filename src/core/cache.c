@@ -12,13 +12,15 @@
  *                the tables below, and a hash of the header itself.
  *   payload      8-byte aligned arrays: each article's body and folded
  *                text (NUL-terminated), its fold anchors, its names,
- *                amounts, quotes and dates (rv_name... as in memory, a
- *                quote's text pointer replaced by a string offset), its
- *                unknown header keys and load warnings; then the entities
+ *                amounts and dates (rv_name... as in memory), its unknown
+ *                header keys and load warnings; then every article's
+ *                quotes in one array (a quote's text pointer replaced by a
+ *                string offset); then the entities
  *                (struct rec_ent) with their article lists, the entity key
  *                map's slots (keys as string offsets), the timeline, the
- *                links' clusters, members, by_article and article_at, the
- *                index's warnings; then the article table (struct
+ *                links' clusters, members, by_article, article_at and
+ *                each article's count of linked articles, the index's
+ *                warnings; then the article table (struct
  *                rec_art); last, every string, NUL-terminated, in one
  *                section whose last byte is a NUL.
  *
@@ -68,7 +70,7 @@
 #define HDR_SIZE 4096u
 #define CHUNK ((size_t)4 << 20)
 #define MAGIC "RVCACHE\n"
-#define VERSION 1u
+#define VERSION 2u
 #define ENDIAN 0x01020304u
 #define NO_STRING UINT64_MAX
 
@@ -86,6 +88,7 @@ struct hdr {
 	uint64_t nquotes, quotes_off; /* every article's quotes, one after the other */
 	uint64_t ntimeline, nresolved, timeline_off;
 	uint64_t nclusters, clusters_off, nmembers, members_off, by_article_off, article_at_off, links_narticles;
+	uint64_t peers_off; /* rv_links_peer_counts, per article: the reader's list shows it at once */
 	uint64_t candidate_pairs, aligned_pairs;
 	uint64_t ndiags, diags_off;
 	uint64_t hsum; /* rv_hash64 of the bytes before it */
@@ -583,6 +586,7 @@ static bool links_of(const struct rv_cache *ca, struct rv_index *ix)
 	ls->members = (struct rv_link_member *)region(ca, h->members_off, h->nmembers, sizeof *ls->members, &ok);
 	ls->by_article = (uint32_t *)region(ca, h->by_article_off, h->nmembers, sizeof(uint32_t), &ok);
 	ls->article_at = (uint32_t *)region(ca, h->article_at_off, n + 1, sizeof(uint32_t), &ok);
+	ls->peer_counts = region(ca, h->peers_off, n, sizeof(uint32_t), &ok);
 	if (!ok)
 		return false;
 	ls->nclusters = h->nclusters;
@@ -599,7 +603,7 @@ static bool links_of(const struct rv_cache *ca, struct rv_index *ix)
 		     ls->by_article[i] < ls->nmembers;
 	}
 	for (size_t a = 0; a < n && ok; a++)
-		ok = ls->article_at[a] <= ls->article_at[a + 1];
+		ok = ls->article_at[a] <= ls->article_at[a + 1] && ls->peer_counts[a] < n;
 	return ok && ls->article_at[n] == ls->nmembers;
 }
 
@@ -849,6 +853,10 @@ static void put_index(struct writer *w, const struct rv_index *ix, struct hdr *h
 	h->by_article_off = put_array(w, ls->by_article, ls->nmembers, sizeof(uint32_t));
 	h->article_at_off = put_array(w, ls->article_at, ls->narticles + 1, sizeof(uint32_t));
 	h->links_narticles = ls->narticles;
+	uint32_t *peers = rv_xcalloc(ls->narticles ? ls->narticles : 1, sizeof *peers);
+	rv_links_peer_counts(ls, peers);
+	h->peers_off = put_array(w, peers, ls->narticles, sizeof *peers);
+	free(peers);
 	h->candidate_pairs = ls->candidate_pairs;
 	h->aligned_pairs = ls->aligned_pairs;
 	h->diags_off = put_diags(w, ix->diags.v, ix->diags.n);

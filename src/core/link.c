@@ -1543,6 +1543,10 @@ static int cmp_u64(const void *x, const void *y)
 
 void rv_links_peer_counts(const struct rv_links *ls, uint32_t *out)
 {
+	if (ls->peer_counts) {
+		memcpy(out, ls->peer_counts, ls->narticles * sizeof *out);
+		return;
+	}
 	uint32_t *seen = rv_xmalloc((ls->narticles ? ls->narticles : 1) * sizeof *seen);
 	uint32_t *cseen = rv_xmalloc((ls->nclusters ? ls->nclusters : 1) * sizeof *cseen);
 	memset(seen, 0xff, ls->narticles * sizeof *seen);

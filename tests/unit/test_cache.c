@@ -190,6 +190,28 @@ static void peer_counts(void **state)
 		linked += n > 0;
 	}
 	assert_true(linked > 0);
+	/* and as the cache keeps them */
+	char dirt[] = "/tmp/revue-peers-XXXXXX";
+	assert_non_null(mkdtemp(dirt));
+	char path[64];
+	snprintf(path, sizeof path, "%s/c.idx", dirt);
+	struct rv_diags d = {0};
+	assert_int_equal(rv_cache_write(path, c, ix, rv_cache_opts_hash(c, &io), &d), 0);
+	struct rv_cache *ca = rv_cache_open(path, &d);
+	assert_non_null(ca);
+	struct rv_corpus *c2 = load(dir, ca);
+	struct rv_index *ix2 = rv_cache_index(c2, rv_cache_opts_hash(c2, &io));
+	assert_non_null(ix2);
+	assert_non_null(ix2->links->peer_counts);
+	uint32_t *cached = calloc(c->n, sizeof *cached);
+	rv_links_peer_counts(ix2->links, cached);
+	assert_memory_equal(all, cached, c->n * sizeof *all);
+	free(cached);
+	rv_index_free(ix2);
+	rv_corpus_free(c2);
+	unlink(path);
+	rmdir(dirt);
+	assert_int_equal(d.n, 0);
 	free(all);
 	rv_index_free(ix);
 	rv_corpus_free(c);
