@@ -168,6 +168,7 @@ bench: revue $(BUILD)/bench_load
 	@SHARED="$(abspath $(SHARED))" BUILD="$(BUILD)" bash tests/bench/run.sh
 	@SHARED="$(abspath $(SHARED))" BUILD="$(BUILD)" REVUE=./revue bash tests/bench/reader.sh
 	@SHARED="$(abspath $(SHARED))" BUILD="$(BUILD)" REVUE=./revue bash tests/bench/search.sh
+	@SHARED="$(abspath $(SHARED))" BUILD="$(BUILD)" REVUE=./revue bash tests/bench/cache.sh
 
 $(BUILD)/bench_load: tests/bench/bench_load.c $(BUILD)/libcore.a
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libcore.a $(LIBS_CORE) $(LDFLAGS)

@@ -1,4 +1,5 @@
 /* main.c — command line → load → the reader on a terminal, or a dump. */
+#include "revue/cache.h"
 #include "revue/config.h"
 #include "revue/corpus.h"
 #include "revue/dump.h"
@@ -70,6 +71,9 @@ static void usage(FILE *f)
 		"  --state FILE          keep read marks, stars and notes in FILE (default:\n"
 		"                        $REVUE_STATE, else $XDG_STATE_HOME/revue/state.db,\n"
 		"                        else ~/.local/state/revue/state.db)\n"
+		"  --cache FILE          keep the index cache in FILE (default: in the folder\n"
+		"                        cache beside the state file, one file per corpus)\n"
+		"  --no-cache            neither read nor write the index cache\n"
 		"  -h, --help            show this help and exit\n"
 		"  -V, --version         show the version and exit\n"
 		"\n"
@@ -464,14 +468,41 @@ static int dump_state(const struct rv_corpus *corpus, const struct rv_state_opts
 	return status;
 }
 
+/* The index cache's file and what is written to it. */
+struct cache_ctx {
+	char *path; /* NULL: no cache */
+	const struct rv_corpus *corpus;
+	uint64_t opts_hash;
+	struct rv_diags diags;
+};
+
+static void cache_write(struct cache_ctx *cc, const struct rv_index *ix)
+{
+	rv_cache_write(cc->path, cc->corpus, ix, cc->opts_hash, &cc->diags);
+}
+
+/* The reader's index builder, on its thread: the reader prints the
+ * diagnostics once it has left the terminal. */
+static void cache_built(void *ctx, const struct rv_index *ix)
+{
+	cache_write(ctx, ix);
+}
+
+static void cache_ctx_free(struct cache_ctx *cc)
+{
+	free(cc->path);
+	rv_diag_free(&cc->diags);
+}
+
 int main(int argc, char **argv)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	double t0 = (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-	enum { OPT_DUMP = 256, OPT_MAX_FILE, OPT_STATE, OPT_THEME, OPT_LINKS, OPT_GREP, OPT_CONFIG, OPT_NO_CLIPBOARD };
-	bool clipboard = true;
-	const char *theme = NULL, *links = NULL, *grep = NULL, *config = NULL;
+	enum { OPT_DUMP = 256, OPT_MAX_FILE, OPT_STATE, OPT_THEME, OPT_LINKS, OPT_GREP, OPT_CONFIG, OPT_NO_CLIPBOARD,
+	       OPT_CACHE, OPT_NO_CACHE };
+	bool clipboard = true, use_cache = true;
+	const char *theme = NULL, *links = NULL, *grep = NULL, *config = NULL, *cache_file = NULL;
 	static const struct option longopts[] = {
 		{"dump", required_argument, NULL, OPT_DUMP},
 		{"max-file-size", required_argument, NULL, OPT_MAX_FILE},
@@ -482,6 +513,8 @@ int main(int argc, char **argv)
 		{"grep", required_argument, NULL, OPT_GREP},
 		{"config", required_argument, NULL, OPT_CONFIG},
 		{"no-clipboard", no_argument, NULL, OPT_NO_CLIPBOARD},
+		{"cache", required_argument, NULL, OPT_CACHE},
+		{"no-cache", no_argument, NULL, OPT_NO_CACHE},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{0, 0, 0, 0},
@@ -534,6 +567,14 @@ int main(int argc, char **argv)
 		case OPT_NO_CLIPBOARD:
 			clipboard = false;
 			break;
+		case OPT_CACHE:
+			if (!*optarg)
+				return usage_error("invalid cache file", optarg, " (a file name)");
+			cache_file = optarg;
+			break;
+		case OPT_NO_CACHE:
+			use_cache = false;
+			break;
 		case 'j': {
 			char *end;
 			long v = strtol(optarg, &end, 10);
@@ -580,12 +621,31 @@ int main(int argc, char **argv)
 	struct rv_corpus *corpus;
 	struct rv_diags err = {0};
 	bool interactive = !dump && !grep && isatty(STDOUT_FILENO) && isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
+	/* The index cache: for the reader and the dumps (--grep reads the files) */
+	struct cache_ctx cc = {0};
+	if (use_cache && !grep)
+		cc.path = cache_file ? rv_xstrdup(cache_file) : rv_cache_default_path(state_opts.path, paths, npaths);
+	struct rv_cache *cache = cc.path ? rv_cache_open(cc.path, &cc.diags) : NULL;
+	if (cache) {
+		opts.reuse = rv_cache_reuse;
+		opts.reuse_ctx = cache;
+	}
 	int rc = load_corpus(paths, npaths, &opts, interactive, &corpus, &err);
 	free(fallback);
 	if (rc < 0) {
+		rv_cache_close(cache);
+		print_diags(&cc.diags);
 		print_diags(&err);
 		rv_diag_free(&err);
+		cache_ctx_free(&cc);
 		return 1;
+	}
+	rv_cache_attach(cache, corpus);
+	cc.corpus = corpus;
+	cc.opts_hash = cc.path ? rv_cache_opts_hash(corpus, &(struct rv_index_opts){.links = links}) : 0;
+	if (!interactive) { /* the reader shows it in its status line */
+		print_diags(&cc.diags);
+		rv_diag_free(&cc.diags);
 	}
 	print_diags(&corpus->diags);
 	int status = 0;
@@ -606,8 +666,13 @@ int main(int argc, char **argv)
 		struct rv_index *ix = NULL;
 		if (rv_dump_needs_index(dump)) {
 			struct rv_index_opts io = {.threads = opts.threads, .links = links};
-			ix = rv_index_build(corpus, &io);
+			ix = cc.path ? rv_cache_index(corpus, cc.opts_hash) : NULL;
+			if (!ix)
+				ix = rv_index_build(corpus, &io);
 			print_diags(&ix->diags);
+			if (cc.path && rv_cache_stale(corpus, cc.opts_hash))
+				cache_write(&cc, ix);
+			print_diags(&cc.diags);
 		}
 		if (rv_dump(dump, corpus, ix, stdout) < 0) {
 			fprintf(stderr, "revue: cannot write the dump: %s\n", strerror(errno));
@@ -634,12 +699,32 @@ int main(int argc, char **argv)
 		uo.notice = *notice ? notice : NULL;
 		if (!clipboard) /* the command line wins over the configuration */
 			uo.clipboard = false;
+		struct rv_buf cache_notice = {0};
+		if (cc.diags.n && !uo.notice && !ust.warning) { /* the store's warning matters more */
+			rv_diag_format(&cc.diags.v[0], &cache_notice);
+			uo.notice = cache_notice.p + (strncmp(cache_notice.p, "revue: ", 7) ? 0 : 7);
+			rv_diag_free(&cc.diags); /* else said on stderr once the reader is done */
+		}
+		bool stale = cc.path && rv_cache_stale(corpus, cc.opts_hash);
+		uo.index = cc.path ? rv_cache_index(corpus, cc.opts_hash) : NULL;
+		if (!uo.index && cc.path) {
+			uo.index_built = cache_built;
+			uo.index_built_ctx = &cc;
+		}
 		status = rv_ui_run(corpus, &uo);
+		rv_buf_free(&cache_notice);
+		/* an index from the cache whose files were touched (same bytes):
+		 * their new stat saves reading them next time */
+		if (uo.index && stale)
+			cache_write(&cc, uo.index);
+		rv_index_free(uo.index);
+		print_diags(&cc.diags);
 		rv_config_free(&cfg);
 		ui_store_close(&us);
 	} else {
 		print_list(corpus);
 	}
 	rv_corpus_free(corpus);
+	cache_ctx_free(&cc);
 	return status;
 }

@@ -46,6 +46,13 @@ struct rv_field {
 	char *key, *value;
 };
 
+/* A file as stat saw it when it was read: what the index cache (cache.h)
+ * compares to tell an unchanged file without reading it. */
+struct rv_file_id {
+	uint64_t size, dev, ino;
+	int64_t mtime_ns;
+};
+
 struct rv_article {
 	char *id;   /* path relative to the corpus root: raw bytes */
 	char *path; /* what open() was given */
@@ -63,6 +70,11 @@ struct rv_article {
 	uint64_t hash;     /* rv_hash64 of body (hash.h): keys saved state; hashed
 			    * here, while the body is in cache */
 	struct rv_fold fold; /* folded view of body, with its offset map */
+	struct rv_file_id file; /* the file when it was read */
+	uint64_t raw_hash;      /* rv_hash64 of the file's bytes as read */
+	/* Taken from the index cache: the strings, body and fold point into its
+	 * mapping (the corpus's `cache`); only path and extra are the article's. */
+	bool mapped;
 };
 
 struct rv_corpus_opts {
@@ -72,7 +84,18 @@ struct rv_corpus_opts {
 	 * *found the files it will read, once the walk is done, and *read those
 	 * read so far; NULL: none. */
 	_Atomic size_t *found, *read;
+	/* When set, asked for each file before it is decoded: first with fid
+	 * NULL (nothing read yet: the callback may stat the file itself), then,
+	 * if it said no and the file was read, with its identity and the hash
+	 * of its bytes. Returning true means *a has been filled (path apart)
+	 * and the file is not decoded. Called from several threads at once.
+	 * The index cache's lookup (cache.h). */
+	bool (*reuse)(void *ctx, const char *path, const char *id, const struct rv_file_id *fid, uint64_t raw_hash,
+		      size_t max_bytes, struct rv_article *a, struct rv_diags *diags);
+	void *reuse_ctx;
 };
+
+struct rv_cache;
 
 struct rv_corpus {
 	struct rv_article *articles;
@@ -80,6 +103,7 @@ struct rv_corpus {
 	struct rv_diags diags; /* warnings about files left out or read oddly */
 	size_t bytes;          /* sum of file_bytes */
 	char *root;            /* the directory, when the corpus is one; else NULL */
+	struct rv_cache *cache; /* the index cache mapped articles point into; closed with the corpus */
 };
 
 /* Returns 0 and a corpus, or -1 with the reason in *err (err->n > 0). A

@@ -44,6 +44,13 @@ struct rv_index {
 	struct rv_links *links; /* quote clusters and shared passages (link.h) */
 	struct rv_diags diags; /* alias file problems */
 	double seconds_analyse, seconds_resolve, seconds_link; /* where the build's time went */
+	/* Read from the index cache (cache.h): the analyses' arrays, the
+	 * entities' strings and article lists, the key map's slots, the
+	 * timeline and the links' arrays point into the corpus's cache mapping;
+	 * the index owns only the arrays of structs that hold those pointers,
+	 * the key map, and quote_block, every article's quotes in one array. */
+	bool mapped;
+	struct rv_quote *quote_block;
 };
 
 struct rv_index_opts {

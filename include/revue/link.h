@@ -57,6 +57,8 @@ struct rv_links {
 	uint32_t *by_article;  /* member indices ordered by (article, start, end) */
 	uint32_t *article_at;  /* by_article[article_at[a] .. article_at[a + 1]): article a's */
 	size_t narticles;
+	const uint32_t *peer_counts; /* what rv_links_peer_counts gives, when already known (the
+				      * index cache keeps it; not owned); NULL */
 	size_t candidate_pairs, aligned_pairs; /* work done, for the bench */
 	double seconds;
 	double phase[4]; /* seconds in: words and fingerprints, pairs, alignment, clusters */
@@ -107,6 +109,11 @@ struct rv_link_peer {
 /* The articles that share a cluster with `art`, most shared first; returns the
  * count and a new array in *out (free it). */
 size_t rv_links_peers(const struct rv_links *ls, size_t art, struct rv_link_peer **out);
+
+/* For every article, how many other articles share a cluster with it (the
+ * count rv_links_peers returns), into out[0 .. narticles): one pass over
+ * the clusters of each article, without sorting. */
+void rv_links_peer_counts(const struct rv_links *ls, uint32_t *out);
 
 /* The members of a cluster (canonical first); *n gets their count. */
 const struct rv_link_member *rv_links_members(const struct rv_links *ls, uint32_t cluster, size_t *n);

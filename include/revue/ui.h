@@ -59,6 +59,13 @@ struct rv_ui_opts {
 	const char *date_format;    /* strftime format for dates with a day; NULL: ISO 8601 */
 	bool clipboard;             /* may copy to the terminal's clipboard (OSC 52) */
 	const char *notice;         /* the configuration's first problem, for the status line; NULL */
+	/* An index already built (from the index cache): shown with the first
+	 * screen; the caller frees it. NULL: built behind the first screen. */
+	struct rv_index *index;
+	/* Called on the building thread once an index built here is published
+	 * (it is frozen then: the callback only reads it); NULL: none. */
+	void (*index_built)(void *ctx, const struct rv_index *ix);
+	void *index_built_ctx;
 };
 
 /* Returns the exit status: 0 on a normal quit, 1 when the terminal or the

@@ -1,5 +1,6 @@
 #include "revue/corpus.h"
 
+#include "revue/cache.h"
 #include "revue/hash.h"
 
 #include <dirent.h>
@@ -452,6 +453,12 @@ static char *normalise_lang(const char *v)
 
 void rv_article_free(struct rv_article *a)
 {
+	if (a->mapped) { /* the rest belongs to the cache's mapping */
+		free(a->path);
+		free(a->extra);
+		memset(a, 0, sizeof *a);
+		return;
+	}
 	free(a->id);
 	free(a->path);
 	free(a->title);
@@ -571,7 +578,7 @@ static const char *file_kind(mode_t m)
 }
 
 /* Reads a whole regular file without ever blocking on a FIFO or a device. */
-static unsigned char *read_file(const char *path, const char *id, size_t max, size_t *len,
+static unsigned char *read_file(const char *path, const char *id, size_t max, size_t *len, struct rv_file_id *fid,
 				struct rv_diags *diags)
 {
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
@@ -596,6 +603,10 @@ static unsigned char *read_file(const char *path, const char *id, size_t max, si
 		close(fd);
 		return NULL;
 	}
+	*fid = (struct rv_file_id){.size = (uint64_t)st.st_size,
+				   .dev = (uint64_t)st.st_dev,
+				   .ino = (uint64_t)st.st_ino,
+				   .mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec};
 	/* Read what fstat announced, no more: a file growing meanwhile is read
 	 * as it was, and a file shrinking ends at its new end. */
 	size_t want = (size_t)st.st_size, n = 0;
@@ -771,16 +782,34 @@ struct pool {
 	size_t n;
 	size_t max;
 	_Atomic size_t *read; /* progress, or NULL */
+	const struct rv_corpus_opts *opts;
 };
 
-static void load_one(struct job *j, size_t max)
+static void load_one(struct job *j, size_t max, const struct rv_corpus_opts *o)
 {
+	bool (*reuse)(void *, const char *, const char *, const struct rv_file_id *, uint64_t, size_t,
+		      struct rv_article *, struct rv_diags *) = o ? o->reuse : NULL;
+	if (reuse && reuse(o->reuse_ctx, j->e->path, j->e->id, NULL, 0, max, &j->a, &j->diags)) {
+		j->a.path = rv_xstrdup(j->e->path);
+		j->ok = true;
+		return;
+	}
 	size_t len;
-	unsigned char *raw = read_file(j->e->path, j->e->id, max, &len, &j->diags);
+	struct rv_file_id fid;
+	unsigned char *raw = read_file(j->e->path, j->e->id, max, &len, &fid, &j->diags);
 	if (!raw)
 		return;
+	uint64_t raw_hash = rv_hash64(raw, len);
+	if (reuse && reuse(o->reuse_ctx, j->e->path, j->e->id, &fid, raw_hash, max, &j->a, &j->diags)) {
+		free(raw);
+		j->a.path = rv_xstrdup(j->e->path);
+		j->ok = true;
+		return;
+	}
 	j->ok = article_from_owned(j->e->id, raw, len, &j->a, &j->diags);
 	if (j->ok) {
+		j->a.file = fid;
+		j->a.raw_hash = raw_hash;
 		j->a.path = rv_xstrdup(j->e->path);
 		if (j->a.replaced)
 			rv_diag_add(&j->diags, j->e->id, 0, "%zu invalid byte sequences replaced with U+FFFD (read as %s)",
@@ -794,7 +823,7 @@ static void load_job(void *ctx, size_t i, unsigned worker)
 {
 	(void)worker;
 	struct pool *p = ctx;
-	load_one(&p->jobs[i], p->max);
+	load_one(&p->jobs[i], p->max, p->opts);
 	if (p->read)
 		atomic_fetch_add_explicit(p->read, 1, memory_order_relaxed);
 }
@@ -835,7 +864,7 @@ int rv_corpus_load(const char *const *paths, size_t npaths, const struct rv_corp
 			goto fail;
 	}
 	struct pool p = {.n = w.n, .max = opts && opts->max_file_bytes ? opts->max_file_bytes : RV_DEFAULT_MAX_FILE,
-			 .read = opts ? opts->read : NULL};
+			 .read = opts ? opts->read : NULL, .opts = opts};
 	if (opts && opts->found)
 		atomic_store_explicit(opts->found, w.n, memory_order_relaxed);
 	if (p.max > (size_t)UINT32_MAX / 2)
@@ -894,5 +923,6 @@ void rv_corpus_free(struct rv_corpus *c)
 	free(c->articles);
 	rv_diag_free(&c->diags);
 	free(c->root);
+	rv_cache_close(c->cache);
 	free(c);
 }

@@ -1717,6 +1717,16 @@ void rv_index_free(struct rv_index *ix)
 {
 	if (!ix)
 		return;
+	if (ix->mapped) {
+		free(ix->an);
+		free(ix->quote_block);
+		rv_strmap_free(&ix->entity_by_key);
+		free(ix->entities);
+		free(ix->links);
+		rv_diag_free(&ix->diags);
+		free(ix);
+		return;
+	}
 	for (size_t a = 0; a < ix->corpus->n; a++)
 		rv_analysis_free(&ix->an[a]);
 	free(ix->an);

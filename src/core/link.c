@@ -1541,6 +1541,38 @@ static int cmp_u64(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
+void rv_links_peer_counts(const struct rv_links *ls, uint32_t *out)
+{
+	if (ls->peer_counts) {
+		memcpy(out, ls->peer_counts, ls->narticles * sizeof *out);
+		return;
+	}
+	uint32_t *seen = rv_xmalloc((ls->narticles ? ls->narticles : 1) * sizeof *seen);
+	uint32_t *cseen = rv_xmalloc((ls->nclusters ? ls->nclusters : 1) * sizeof *cseen);
+	memset(seen, 0xff, ls->narticles * sizeof *seen);
+	memset(cseen, 0xff, ls->nclusters * sizeof *cseen);
+	for (uint32_t a = 0; a < ls->narticles; a++) {
+		uint32_t n = 0;
+		for (uint32_t i = ls->article_at[a]; i < ls->article_at[a + 1]; i++) {
+			uint32_t cl = ls->members[ls->by_article[i]].cluster;
+			if (cseen[cl] == a) /* two members of a in one cluster: its articles once */
+				continue;
+			cseen[cl] = a;
+			const struct rv_link_cluster *c = &ls->clusters[cl];
+			for (uint32_t k = c->first; k < c->first + c->n; k++) {
+				uint32_t o = ls->members[k].article;
+				if (o != a && seen[o] != a) {
+					seen[o] = a;
+					n++;
+				}
+			}
+		}
+		out[a] = n;
+	}
+	free(seen);
+	free(cseen);
+}
+
 size_t rv_links_peers(const struct rv_links *ls, size_t art, struct rv_link_peer **out)
 {
 	struct rv_article_link *l;

@@ -153,6 +153,7 @@ struct builder {
 	struct rv_app *app;
 	unsigned threads;
 	const char *links;
+	const struct rv_ui_opts *opts;
 };
 
 static void *build_index(void *arg)
@@ -161,6 +162,8 @@ static void *build_index(void *arg)
 	struct rv_index_opts io = {.threads = b->threads, .progress = &b->app->analysed, .links = b->links};
 	struct rv_index *ix = rv_index_build(b->app->c, &io);
 	atomic_store(&b->app->published, ix);
+	if (b->opts->index_built) /* e.g. the index cache's write, while the reader goes on */
+		b->opts->index_built(b->opts->index_built_ctx, ix);
 	return NULL;
 }
 
@@ -170,10 +173,10 @@ static void index_arrived(struct rv_app *app)
 	app->t_index = now() - app->t_start;
 	/* the list's link column: counted once here, not at each paint */
 	app->peers = rv_xcalloc(app->c->n ? app->c->n : 1, sizeof *app->peers);
-	for (size_t i = 0; i < app->c->n; i++) {
-		app->peers[i] = (uint32_t)rv_ui_link_peers(app->ix, i);
+	if (app->ix->links && app->ix->links->narticles == app->c->n) /* all at once: per article, 100k take seconds */
+		rv_links_peer_counts(app->ix->links, app->peers);
+	for (size_t i = 0; i < app->c->n; i++)
 		app->have_links |= app->peers[i] > 0;
-	}
 	rv_reader_reindex(app);
 	rv_entities_sync(app);
 	rv_list_rebuild(app);
@@ -982,10 +985,12 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	const char *tp = getenv("REVUE_TRACE");
 	FILE *tf = tp && *tp ? fopen(tp, "a") : NULL;
 
-	struct builder b = {app, opts->threads, opts->links};
+	struct builder b = {app, opts->threads, opts->links, opts};
 	pthread_t th;
-	bool threaded = spawn(&th, build_index, &b) == 0;
-	if (!threaded)
+	bool threaded = false;
+	if (opts->index)
+		atomic_store(&app->published, opts->index);
+	else if (!(threaded = spawn(&th, build_index, &b) == 0))
 		build_index(&b);
 
 	rv_list_rebuild(app);
@@ -998,8 +1003,12 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	relayout(app);
 	if (app->list.c.n)
 		rv_app_open(app, app->list.rows[0], 0, false);
+	if (opts->index) /* from the cache: the index is part of the first screen */
+		index_arrived(app);
 	paint(app);
 	trace(tf, "first-screen", app->t_start);
+	if (opts->index)
+		trace(tf, "index", app->t_start);
 
 	int errs = 0;
 	while (!app->quit && !got_signal) {
@@ -1075,7 +1084,8 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	rv_list_free(&app->list);
 	rv_search_free(app->search);
 	free(app->hist);
-	rv_index_free(ix);
+	if (ix != opts->index)
+		rv_index_free(ix);
 	free(app);
 	int sig = got_signal;
 	if (sig == SIGTERM || sig == SIGHUP || sig == SIGINT) {
