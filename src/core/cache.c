@@ -11,7 +11,7 @@
  *                size, the payload's checksum, the counts and offsets of
  *                the tables below, and a hash of the header itself.
  *   payload      8-byte aligned arrays: each article's body and folded
- *                text (NUL-terminated), its fold anchors, its names,
+ *                text (NUL-terminated), its fold map and marks, its names,
  *                amounts and dates (rv_name... as in memory), its unknown
  *                header keys and load warnings; then every article's
  *                quotes in one array (a quote's text pointer replaced by a
@@ -70,7 +70,7 @@
 #define HDR_SIZE 4096u
 #define CHUNK ((size_t)4 << 20)
 #define MAGIC "RVCACHE\n"
-#define VERSION 2u
+#define VERSION 3u
 #define ENDIAN 0x01020304u
 #define NO_STRING UINT64_MAX
 
@@ -98,7 +98,7 @@ struct rec_art {
 	uint64_t id, title, source, lang, url, author; /* string offsets */
 	uint64_t extra, n_extra;                       /* struct rec_pair[] */
 	uint64_t diags, n_diags;                       /* struct rec_diag[] */
-	uint64_t body, body_len, fold, fold_len, anchor_fold, anchor_src, anchors;
+	uint64_t body, body_len, fold, fold_len, fold_map, fold_map_len, fold_changes, fold_marks, fold_nmarks;
 	uint64_t replaced, file_bytes, hash, raw_hash;
 	uint64_t size, dev, ino;
 	int64_t mtime_ns;
@@ -375,17 +375,21 @@ static bool article_of(const struct rv_cache *ca, const struct rec_art *r, struc
 	x.author = (char *)string(ca, r->author, &ok);
 	x.body = (char *)region(ca, r->body, r->body_len + 1, 1, &ok);
 	x.fold.text = (char *)region(ca, r->fold, r->fold_len + 1, 1, &ok);
-	x.fold.anchor_fold = (uint32_t *)region(ca, r->anchor_fold, r->anchors, sizeof(uint32_t), &ok);
-	x.fold.anchor_src = (uint32_t *)region(ca, r->anchor_src, r->anchors, sizeof(uint32_t), &ok);
+	x.fold.map = (unsigned char *)region(ca, r->fold_map, r->fold_map_len, 1, &ok);
+	x.fold.marks = (uint32_t *)region(ca, r->fold_marks, 3 * r->fold_nmarks, sizeof(uint32_t), &ok);
 	const struct rec_pair *ex = region(ca, r->extra, r->n_extra, sizeof *ex, &ok);
 	const struct rec_diag *dg = region(ca, r->diags, r->n_diags, sizeof *dg, &ok);
 	if (!ok || !x.id || !x.title || !x.source || !x.lang || !x.url || !x.author || x.body[r->body_len] ||
-	    x.fold.text[r->fold_len] || r->body_len > UINT32_MAX || r->precision < RV_DATE_NONE ||
+	    x.fold.text[r->fold_len] || r->body_len > UINT32_MAX ||
+	    r->fold_nmarks != (r->fold_changes + RV_FOLD_MARK_EVERY - 1) / RV_FOLD_MARK_EVERY ||
+	    (r->fold_changes && !r->fold_map_len) || r->precision < RV_DATE_NONE ||
 	    r->precision > RV_DATE_DAY)
 		return false;
 	x.body_len = r->body_len;
 	x.fold.len = r->fold_len;
-	x.fold.anchors = r->anchors;
+	x.fold.map_len = r->fold_map_len;
+	x.fold.changes = r->fold_changes;
+	x.fold.nmarks = r->fold_nmarks;
 	x.extra = r->n_extra ? rv_xcalloc(r->n_extra, sizeof *x.extra) : NULL;
 	for (size_t i = 0; i < r->n_extra; i++) {
 		x.extra[i].key = (char *)string(ca, ex[i].key, &ok);
@@ -784,9 +788,11 @@ static void put_article(struct writer *w, const struct rv_article *a, const stru
 	r->body_len = a->body_len;
 	r->fold = put_text(w, a->fold.text, a->fold.len);
 	r->fold_len = a->fold.len;
-	r->anchor_fold = put_array(w, a->fold.anchor_fold, a->fold.anchors, sizeof(uint32_t));
-	r->anchor_src = put_array(w, a->fold.anchor_src, a->fold.anchors, sizeof(uint32_t));
-	r->anchors = a->fold.anchors;
+	r->fold_map = put_array(w, a->fold.map, a->fold.map_len, 1);
+	r->fold_map_len = a->fold.map_len;
+	r->fold_changes = a->fold.changes;
+	r->fold_marks = put_array(w, a->fold.marks, 3 * a->fold.nmarks, sizeof(uint32_t));
+	r->fold_nmarks = a->fold.nmarks;
 	r->replaced = a->replaced;
 	r->file_bytes = a->file_bytes;
 	r->hash = a->hash;
