@@ -492,9 +492,10 @@ static void set_body(struct rv_article *a, char *text, size_t off, size_t len)
 	free(text);
 }
 
-/* Takes ownership of raw (malloc'ed, room for n + 1 bytes). */
+/* Takes ownership of raw (malloc'ed, room for n + 1 bytes). body_only: stop
+ * once the body is set (rv_article_read). */
 static bool article_from_owned(const char *id, unsigned char *raw, size_t n, struct rv_article *a,
-			       struct rv_diags *diags)
+			       struct rv_diags *diags, bool body_only)
 {
 	memset(a, 0, sizeof *a);
 	a->id = rv_xstrdup(id);
@@ -523,6 +524,8 @@ static bool article_from_owned(const char *id, unsigned char *raw, size_t n, str
 		a->body_line++;
 	}
 	set_body(a, d.text, body, d.len - body);
+	if (body_only)
+		return true;
 	if (!*a->title) {
 		free(a->title);
 		a->title = infer_title(a->body, a->body_len);
@@ -548,7 +551,7 @@ bool rv_article_from_bytes(const char *id, const unsigned char *raw, size_t n, s
 {
 	unsigned char *copy = rv_xmalloc(n + 1);
 	memcpy(copy, raw, n);
-	return article_from_owned(id, copy, n, a, diags);
+	return article_from_owned(id, copy, n, a, diags, false);
 }
 
 /* ---------------------------------------------------------------------------
@@ -773,21 +776,32 @@ struct pool {
 	_Atomic size_t *read; /* progress, or NULL */
 };
 
+bool rv_article_read(const char *path, const char *id, size_t max, bool body_only, struct rv_article *a,
+		     struct rv_diags *diags)
+{
+	memset(a, 0, sizeof *a);
+	if (!max)
+		max = RV_DEFAULT_MAX_FILE;
+	if (max > (size_t)UINT32_MAX / 2)
+		max = (size_t)UINT32_MAX / 2; /* offsets in the folded view are 32-bit */
+	size_t len;
+	unsigned char *raw = read_file(path, id, max, &len, diags);
+	if (!raw)
+		return false;
+	if (!article_from_owned(id, raw, len, a, diags, body_only)) {
+		rv_article_free(a);
+		return false;
+	}
+	a->path = rv_xstrdup(path);
+	if (a->replaced)
+		rv_diag_add(diags, id, 0, "%zu invalid byte sequences replaced with U+FFFD (read as %s)", a->replaced,
+			    rv_encoding_name(a->encoding));
+	return true;
+}
+
 static void load_one(struct job *j, size_t max)
 {
-	size_t len;
-	unsigned char *raw = read_file(j->e->path, j->e->id, max, &len, &j->diags);
-	if (!raw)
-		return;
-	j->ok = article_from_owned(j->e->id, raw, len, &j->a, &j->diags);
-	if (j->ok) {
-		j->a.path = rv_xstrdup(j->e->path);
-		if (j->a.replaced)
-			rv_diag_add(&j->diags, j->e->id, 0, "%zu invalid byte sequences replaced with U+FFFD (read as %s)",
-				    j->a.replaced, rv_encoding_name(j->a.encoding));
-	} else {
-		rv_article_free(&j->a);
-	}
+	j->ok = rv_article_read(j->e->path, j->e->id, max, false, &j->a, &j->diags);
 }
 
 static void load_job(void *ctx, size_t i, unsigned worker)
@@ -822,6 +836,41 @@ static bool collect_path(struct walk *w, const char *path, bool single, struct r
 	if (w->n == before && !single)
 		rv_diag_add(w->diags, path, 0, "no article in this directory (*.txt, *.md)");
 	return true;
+}
+
+int rv_corpus_files(const char *const *paths, size_t npaths, struct rv_corpus_file **out, size_t *n,
+		    struct rv_diags *warn, struct rv_diags *err)
+{
+	struct walk w = {.diags = warn};
+	bool ok = true;
+	for (size_t i = 0; i < npaths && ok; i++)
+		ok = collect_path(&w, paths[i], npaths == 1, err);
+	*out = NULL;
+	*n = 0;
+	if (ok && w.n) {
+		*out = rv_xmalloc(w.n * sizeof **out);
+		for (size_t i = 0; i < w.n; i++)
+			(*out)[i] = (struct rv_corpus_file){w.v[i].path, w.v[i].id};
+		*n = w.n;
+	} else {
+		for (size_t i = 0; i < w.n; i++) {
+			free(w.v[i].path);
+			free(w.v[i].id);
+		}
+	}
+	free(w.v);
+	free(w.seen);
+	free(w.root_real);
+	return ok ? 0 : -1;
+}
+
+void rv_corpus_files_free(struct rv_corpus_file *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(f[i].path);
+		free(f[i].id);
+	}
+	free(f);
 }
 
 int rv_corpus_load(const char *const *paths, size_t npaths, const struct rv_corpus_opts *opts,
