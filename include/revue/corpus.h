@@ -101,10 +101,12 @@ void rv_corpus_files_free(struct rv_corpus_file *f, size_t n);
 /* One file read as rv_corpus_load reads it (max: 0 for RV_DEFAULT_MAX_FILE),
  * with the same warnings. body_only stops once the header is read and the
  * body set: no title inference, language, hash or folded view (a->fold is
- * empty). Returns false when the file is left out; release *a with
- * rv_article_free in both cases. */
-bool rv_article_read(const char *path, const char *id, size_t max, bool body_only, struct rv_article *a,
-		     struct rv_diags *diags);
+ * empty); with fold not NULL, the folded text of the body (what
+ * rv_text_fold_text gives) replaces fold's contents, in the same pass as
+ * the check for NFC. Returns false when the file is left out; release *a
+ * with rv_article_free in both cases. */
+bool rv_article_read(const char *path, const char *id, size_t max, bool body_only, struct rv_buf *fold,
+		     struct rv_article *a, struct rv_diags *diags);
 
 /* One article from bytes already in memory (tests, fuzzing): decodes, reads
  * the header, infers, normalises. Returns false (with a diagnostic) when the

@@ -469,14 +469,48 @@ void rv_article_free(struct rv_article *a)
 	memset(a, 0, sizeof *a);
 }
 
-/* The body in NFC: in place when the text already is (the common case). */
-static void set_body(struct rv_article *a, char *text, size_t off, size_t len)
+/* The body in NFC: in place when the text already is (the common case).
+ * fold (not NULL): the body's folded text into it too, the check for NFC
+ * made on the way. */
+static void set_body(struct rv_article *a, char *text, size_t off, size_t len, struct rv_buf *fold)
 {
+	if (fold) {
+		fold->len = 0;
+		if (rv_text_fold_text(text + off, len, fold)) {
+			memmove(text, text + off, len);
+			text[len] = '\0';
+			a->body = text;
+			a->body_len = len;
+		} else {
+			a->body = rv_text_nfc(text + off, len, &a->body_len);
+			free(text);
+			fold->len = 0;
+			rv_text_fold_text(a->body, a->body_len, fold);
+		}
+		return;
+	}
 	size_t i = 0;
 	const unsigned char *u = (const unsigned char *)text + off;
 	while (i < len) {
+		while (i + 8 <= len) { /* ASCII, a word at a time */
+			uint64_t w;
+			memcpy(&w, u + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (u[i] >= 0xC2 && u[i] <= 0xCB && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
+			i += 2; /* U+0080 to U+02FF: Latin, always NFC-stable */
+			continue;
+		}
 		unsigned cp = 0;
-		size_t l = u[i] < 0x80 ? 1 : rv_utf8_decode(u + i, len - i, &cp);
+		size_t l = rv_utf8_decode(u + i, len - i, &cp);
 		if (!l || (u[i] >= 0x80 && !rv_text_nfc_stable(cp)))
 			break;
 		i += l;
@@ -493,9 +527,9 @@ static void set_body(struct rv_article *a, char *text, size_t off, size_t len)
 }
 
 /* Takes ownership of raw (malloc'ed, room for n + 1 bytes). body_only: stop
- * once the body is set (rv_article_read). */
+ * once the body is set, folded into *fold when not NULL (rv_article_read). */
 static bool article_from_owned(const char *id, unsigned char *raw, size_t n, struct rv_article *a,
-			       struct rv_diags *diags, bool body_only)
+			       struct rv_diags *diags, bool body_only, struct rv_buf *fold)
 {
 	memset(a, 0, sizeof *a);
 	a->id = rv_xstrdup(id);
@@ -523,7 +557,7 @@ static bool article_from_owned(const char *id, unsigned char *raw, size_t n, str
 		body++;
 		a->body_line++;
 	}
-	set_body(a, d.text, body, d.len - body);
+	set_body(a, d.text, body, d.len - body, body_only ? fold : NULL);
 	if (body_only)
 		return true;
 	if (!*a->title) {
@@ -551,7 +585,7 @@ bool rv_article_from_bytes(const char *id, const unsigned char *raw, size_t n, s
 {
 	unsigned char *copy = rv_xmalloc(n + 1);
 	memcpy(copy, raw, n);
-	return article_from_owned(id, copy, n, a, diags, false);
+	return article_from_owned(id, copy, n, a, diags, false, NULL);
 }
 
 /* ---------------------------------------------------------------------------
@@ -776,8 +810,8 @@ struct pool {
 	_Atomic size_t *read; /* progress, or NULL */
 };
 
-bool rv_article_read(const char *path, const char *id, size_t max, bool body_only, struct rv_article *a,
-		     struct rv_diags *diags)
+bool rv_article_read(const char *path, const char *id, size_t max, bool body_only, struct rv_buf *fold,
+		     struct rv_article *a, struct rv_diags *diags)
 {
 	memset(a, 0, sizeof *a);
 	if (!max)
@@ -788,7 +822,7 @@ bool rv_article_read(const char *path, const char *id, size_t max, bool body_onl
 	unsigned char *raw = read_file(path, id, max, &len, diags);
 	if (!raw)
 		return false;
-	if (!article_from_owned(id, raw, len, a, diags, body_only)) {
+	if (!article_from_owned(id, raw, len, a, diags, body_only, fold)) {
 		rv_article_free(a);
 		return false;
 	}
@@ -801,7 +835,7 @@ bool rv_article_read(const char *path, const char *id, size_t max, bool body_onl
 
 static void load_one(struct job *j, size_t max)
 {
-	j->ok = rv_article_read(j->e->path, j->e->id, max, false, &j->a, &j->diags);
+	j->ok = rv_article_read(j->e->path, j->e->id, max, false, NULL, &j->a, &j->diags);
 }
 
 static void load_job(void *ctx, size_t i, unsigned worker)

@@ -201,6 +201,7 @@ struct corpus_job {
 		struct rv_span *v;
 		size_t cap;
 		struct matcher m;
+		struct rv_buf fold; /* rv_search_files: the folded view, reused */
 	} *w;
 	atomic_bool stopped;
 	atomic_size_t first_stopped; /* an article where a limit stopped the search */
@@ -209,7 +210,7 @@ struct corpus_job {
 /* The matches in one article, counted: the folded view when the pattern
  * wants it (it needs no offsets mapped back), the body otherwise. */
 static void count_one(struct corpus_job *j, size_t i, struct scratch *w, const char *body, size_t body_len,
-		      const struct rv_fold *fold)
+		      const char *fold, size_t fold_len)
 {
 	size_t n = 0;
 	double deadline = j->o->deadline;
@@ -218,7 +219,7 @@ static void count_one(struct corpus_job *j, size_t i, struct scratch *w, const c
 		if (mine < deadline)
 			deadline = mine;
 	}
-	enum rv_search_status st = j->s->folded ? run_with(j->s, &w->m, fold->text, fold->len, deadline, j->max, &w->v, &n, &w->cap)
+	enum rv_search_status st = j->s->folded ? run_with(j->s, &w->m, fold, fold_len, deadline, j->max, &w->v, &n, &w->cap)
 						: run_with(j->s, &w->m, body, body_len, deadline, j->max, &w->v, &n, &w->cap);
 	j->counts[i] = (uint32_t)n;
 	if (st == RV_SEARCH_STOPPED) {
@@ -240,14 +241,14 @@ static void search_one(void *ctx, size_t i, unsigned worker)
 	struct scratch *w = &j->w[worker];
 	if (j->c) {
 		const struct rv_article *a = &j->c->articles[i];
-		count_one(j, i, w, a->body, a->body_len, &a->fold);
+		count_one(j, i, w, a->body, a->body_len, a->fold.text, a->fold.len);
 	} else {
 		struct rv_article a;
-		if (rv_article_read(j->files[i].path, j->files[i].id, j->max_file, true, &a, &j->diags[i])) {
+		/* the folded text alone, when the pattern wants it: counts need no offset map */
+		if (rv_article_read(j->files[i].path, j->files[i].id, j->max_file, true, j->s->folded ? &w->fold : NULL,
+				    &a, &j->diags[i])) {
 			atomic_fetch_add_explicit(&j->articles, 1, memory_order_relaxed);
-			if (j->s->folded)
-				rv_text_fold(a.body, a.body_len, &a.fold);
-			count_one(j, i, w, a.body, a.body_len, &a.fold);
+			count_one(j, i, w, a.body, a.body_len, w->fold.p, w->fold.len);
 		}
 		rv_article_free(&a);
 	}
@@ -269,6 +270,7 @@ static enum rv_search_status search_all(struct corpus_job *j, size_t n, size_t *
 	for (unsigned t = 0; t < (threads ? threads : 1); t++) {
 		free(j->w[t].v);
 		matcher_free(&j->w[t].m);
+		rv_buf_free(&j->w[t].fold);
 	}
 	free(j->w);
 	if (where)
@@ -301,10 +303,10 @@ bool rv_search_string(const struct rv_search *s, const char *t, size_t n)
 	size_t cnt = 0, cap = 0;
 	double deadline = rv_search_now() + 0.05;
 	if (s->folded) {
-		struct rv_fold f;
-		rv_text_fold(t, n, &f);
-		run(s, f.text, f.len, deadline, 1, &v, &cnt, &cap);
-		rv_fold_free(&f);
+		struct rv_buf f = {0};
+		rv_text_fold_text(t, n, &f);
+		run(s, f.p, f.len, deadline, 1, &v, &cnt, &cap);
+		rv_buf_free(&f);
 	} else {
 		run(s, t, n, deadline, 1, &v, &cnt, &cap);
 	}
