@@ -15,6 +15,11 @@
 struct rv_search {
 	pcre2_code *re;
 	bool folded;
+	/* A pattern without a metacharacter whose matches are its own bytes:
+	 * searched with memmem (linear, no callout), same matches as PCRE2. */
+	char *literal;
+	size_t literal_len;
+	size_t rare; /* the literal's byte least common in text, looked for first */
 };
 
 struct budget {
@@ -43,6 +48,15 @@ static int callout(pcre2_callout_block *cb, void *data)
 		return PCRE2_ERROR_CALLOUT;
 	}
 	return 0;
+}
+
+/* Whether any of the bytes of set is in p[0..n). */
+static bool strpbrk_n(const char *p, size_t n, const char *set)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] == '\0' || strchr(set, p[i]))
+			return true;
+	return false;
 }
 
 struct rv_search *rv_search_new(const char *pat, size_t len, char *err, size_t errlen)
@@ -82,9 +96,28 @@ struct rv_search *rv_search_new(const char *pat, size_t len, char *err, size_t e
 		return NULL;
 	}
 	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-	struct rv_search *s = rv_xmalloc(sizeof *s);
+	struct rv_search *s = rv_xcalloc(1, sizeof *s);
 	s->re = re;
 	s->folded = folded;
+	/* Its own bytes: case-sensitive (an upper-case letter), or caseless
+	 * ASCII on the folded view, where every letter is already lower case
+	 * and the few that PCRE2 would also take for an ASCII letter (the
+	 * Kelvin sign, long s) are folded to it. */
+	if (len && !strpbrk_n(pat, len, "\\^$.|?*+()[]{}") && (upper || folded)) {
+		s->literal = rv_xstrndup(pat, len);
+		s->literal_len = len;
+		/* bytes of French and English text, the most common first */
+		static const char common[] = " eastinrulodcmp'h,gbfv.yw-kqjxz";
+		size_t best = SIZE_MAX;
+		for (size_t i = 0; i < len; i++) {
+			const char *c = strchr(common, pat[i]);
+			size_t rank = c ? (size_t)(c - common) : sizeof common; /* not listed: rarer still */
+			if (best == SIZE_MAX || rank > best) {
+				best = rank;
+				s->rare = i;
+			}
+		}
+	}
 	return s;
 }
 
@@ -93,6 +126,7 @@ void rv_search_free(struct rv_search *s)
 	if (!s)
 		return;
 	pcre2_code_free(s->re);
+	free(s->literal);
 	free(s);
 }
 
@@ -127,9 +161,54 @@ static void matcher_free(struct matcher *m)
 
 /* Matches of s in t[0..n): spans in t's offsets. m: a thread's matcher, or
  * NULL for one made here. */
+/* The first match of the literal in t[off..n): its rarest byte found with
+ * memchr, then the rest compared; memmem (linear) once too many candidates
+ * have failed, so that a text made to defeat the first way costs no more
+ * than the second. */
+static const char *find_literal(const struct rv_search *s, const char *t, size_t n, size_t off, size_t *misses)
+{
+	size_t k = s->literal_len, j = s->rare;
+	const char *p = t + off + j, *end = t + n - (k - 1 - j); /* where the rare byte can be */
+	char c = s->literal[j];
+	while (p < end && *misses < 256 + (size_t)(p - t) / 16) {
+		p = memchr(p, c, (size_t)(end - p));
+		if (!p)
+			return NULL;
+		if (!memcmp(p - j, s->literal, k))
+			return p - j;
+		++*misses;
+		p++;
+	}
+	if (p >= end)
+		return NULL;
+	return memmem(p - j, (size_t)(t + n - (p - j)), s->literal, k);
+}
+
+/* A literal's matches, left to right, none overlapping: PCRE2's. */
+static enum rv_search_status run_literal(const struct rv_search *s, const char *t, size_t n, double deadline,
+					 size_t max, struct rv_span **out, size_t *cnt, size_t *cap)
+{
+	size_t off = 0, found = 0, k = s->literal_len, misses = 0;
+	while (found < max && off + k <= n) {
+		const char *hit = find_literal(s, t, n, off, &misses);
+		if (!hit)
+			break;
+		size_t ms = (size_t)(hit - t);
+		*out = rv_xgrow(*out, cap, *cnt + 1, sizeof **out);
+		(*out)[(*cnt)++] = (struct rv_span){ms, ms + k};
+		found++;
+		off = ms + k;
+		if (rv_search_now() > deadline)
+			return RV_SEARCH_STOPPED;
+	}
+	return RV_SEARCH_OK;
+}
+
 static enum rv_search_status run_with(const struct rv_search *s, struct matcher *m, const char *t, size_t n,
 				      double deadline, size_t max, struct rv_span **out, size_t *cnt, size_t *cap)
 {
+	if (s->literal)
+		return run_literal(s, t, n, deadline, max, out, cnt, cap);
 	m->b = (struct budget){deadline, 0, false};
 	pcre2_match_context *mc = m->mc;
 	pcre2_match_data *md = m->md;

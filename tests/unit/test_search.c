@@ -292,13 +292,98 @@ static void test_search_files(void **state)
 	}
 }
 
+/* A pattern without metacharacters is searched as a literal (memchr and
+ * memcmp, or memmem), not by PCRE2: the same pattern in a group, which
+ * PCRE2 runs, must give the same matches, on text made of the characters
+ * where caseless and folded matching differ (Kelvin sign, long s, sharp s,
+ * dotless and dotted i, ligatures, title-case digraphs) and on the real
+ * and hostile corpora. */
+static const char *const literals[] = {
+    "k", "s", "i", "ss", "st", "e", "de", "la", "gouvernement", "macron", "l'", "the", "said", " ", "k ", "'",
+    ",", "\"", "modèle", "Le", "The", "K", "S", "I", "SS", "É", "État", "Macron", "UE", "ee", "aa", "ll", "2019",
+    "#", "%", "&", "@", "/", "-", "_", "=", "<", ">", "~", "!", ";", ":", "`", "fi", "ff", "dz", "Dz", "DZ",
+    "aaaa", "ab", "ba", "xyzzy", "e e", "\xE2\x80\x99", "strasse", "stra\xC3\x9F" "e",
+};
+
+static void same_as_group(const struct rv_corpus *c, bool spans)
+{
+	char err[200], group[64];
+	uint32_t *a = calloc(c->n, sizeof *a), *b = calloc(c->n, sizeof *b);
+	for (size_t p = 0; p < RV_ARRAY_LEN(literals); p++) {
+		snprintf(group, sizeof group, "(?:%s)", literals[p]);
+		struct rv_search *lit = rv_search_new(literals[p], strlen(literals[p]), err, sizeof err);
+		struct rv_search *re = rv_search_new(group, strlen(group), err, sizeof err);
+		assert_non_null(lit);
+		assert_non_null(re);
+		assert_int_equal(rv_search_folded(lit), rv_search_folded(re));
+		struct rv_corpus_search o = {.threads = 1, .deadline = INFINITY};
+		assert_int_equal(rv_search_corpus(lit, c, &o, 100000, a, NULL), RV_SEARCH_OK);
+		assert_int_equal(rv_search_corpus(re, c, &o, 100000, b, NULL), RV_SEARCH_OK);
+		for (size_t i = 0; i < c->n; i++)
+			if (a[i] != b[i])
+				fail_msg("%s: '%s': %u matches as a literal, %u by PCRE2", c->articles[i].id, literals[p], a[i],
+					 b[i]);
+		for (size_t i = 0; spans && i < c->n; i++) {
+			struct rv_span *va = NULL, *vb = NULL;
+			size_t na = 0, nb = 0, ca = 0, cb = 0;
+			rv_search_article(lit, &c->articles[i], INFINITY, 1000, &va, &na, &ca);
+			rv_search_article(re, &c->articles[i], INFINITY, 1000, &vb, &nb, &cb);
+			assert_int_equal(na, nb);
+			for (size_t k = 0; k < na; k++)
+				assert_true(va[k].start == vb[k].start && va[k].end == vb[k].end);
+			free(va);
+			free(vb);
+		}
+		rv_search_free(lit);
+		rv_search_free(re);
+	}
+	free(a);
+	free(b);
+}
+
+static void test_search_literal(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {
+	    "Le \xE2\x84\xAA" "elvin et le k, le K; \xC5\xBF" "ans ss \xC3\x9F \xE1\xBA\x9E STRASSE stra\xC3\x9F" "e.\n",
+	    "\xC4\xB0stanbul \xC4\xB1 I i \xC7\x85 \xC7\x84 \xC7\x86 dz Dz DZ \xEF\xAC\x80 \xEF\xAC\x81 \xEF\xAC\x86 st fi ff\n",
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab abababab `cite` l\xE2\x80\x99" "Etat \xC3\x89tat \xC3\xA9tat ETAT\n",
+	    "Le mod\xC3\xA8le, un modele, un MOD\xC3\x88LE, un mode\xCC\x80le. The said the THE.\n",
+	};
+	struct rv_corpus c = {0};
+	c.articles = calloc(RV_ARRAY_LEN(texts), sizeof *c.articles);
+	for (size_t i = 0; i < RV_ARRAY_LEN(texts); i++)
+		c.articles[c.n++] = art(texts[i]);
+	same_as_group(&c, true);
+	for (size_t i = 0; i < c.n; i++)
+		rv_article_free(&c.articles[i]);
+	free(c.articles);
+	char path[512];
+	static const char *const dirs[] = {"adversarial", "corpora/rpm2_fr/articles", "corpora/basil_en/articles"};
+	for (size_t i = 0; i <= RV_ARRAY_LEN(dirs); i++) {
+		if (i)
+			snprintf(path, sizeof path, "%s/%s", SHARED_DIR, dirs[i - 1]);
+		else
+			snprintf(path, sizeof path, "%s/corpus", SOURCE_DIR);
+		struct stat st;
+		if (stat(path, &st) != 0)
+			continue;
+		const char *paths[] = {path};
+		struct rv_corpus *cc;
+		struct rv_diags err = {0};
+		assert_int_equal(rv_corpus_load(paths, 1, NULL, &cc, &err), 0);
+		same_as_group(cc, false);
+		rv_corpus_free(cc);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_search_smart_case), cmocka_unit_test(test_search_accents),
 	    cmocka_unit_test(test_search_errors),     cmocka_unit_test(test_search_bounded),
 	    cmocka_unit_test(test_search_string),     cmocka_unit_test(test_search_corpus),
-	    cmocka_unit_test(test_search_files),
+	    cmocka_unit_test(test_search_files),      cmocka_unit_test(test_search_literal),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
