@@ -16,7 +16,8 @@ struct rv_search {
 	pcre2_code *re;
 	bool folded;
 	/* A pattern without a metacharacter whose matches are its own bytes:
-	 * searched with memmem (linear, no callout), same matches as PCRE2. */
+	 * found without PCRE2 and its callouts (find_literal), the same
+	 * matches. */
 	char *literal;
 	size_t literal_len;
 	size_t rare; /* the literal's byte least common in text, looked for first */
@@ -159,8 +160,6 @@ static void matcher_free(struct matcher *m)
 	pcre2_match_context_free(m->mc);
 }
 
-/* Matches of s in t[0..n): spans in t's offsets. m: a thread's matcher, or
- * NULL for one made here. */
 /* The first match of the literal in t[off..n): its rarest byte found with
  * memchr, then the rest compared; memmem (linear) once too many candidates
  * have failed, so that a text made to defeat the first way costs no more
@@ -204,6 +203,7 @@ static enum rv_search_status run_literal(const struct rv_search *s, const char *
 	return RV_SEARCH_OK;
 }
 
+/* Matches of s in t[0..n): spans in t's offsets; m: the thread's matcher. */
 static enum rv_search_status run_with(const struct rv_search *s, struct matcher *m, const char *t, size_t n,
 				      double deadline, size_t max, struct rv_span **out, size_t *cnt, size_t *cap)
 {
