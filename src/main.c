@@ -263,8 +263,8 @@ static int grep_files(const char *const *paths, size_t npaths, const struct rv_c
 	struct rv_corpus_file *files;
 	size_t n;
 	if (rv_corpus_files(paths, npaths, &files, &n, &warn, &fail) < 0) {
+		print_diags(&fail); /* the error, then the warnings, as a load says them */
 		print_diags(&warn);
-		print_diags(&fail);
 		rv_diag_free(&warn);
 		rv_diag_free(&fail);
 		rv_search_free(s);
@@ -283,14 +283,14 @@ static int grep_files(const char *const *paths, size_t npaths, const struct rv_c
 	for (size_t i = 0; i < n; i++) /* the warnings of a load, in its order */
 		rv_diag_take(&warn, &diags[i]);
 	free(diags);
-	print_diags(&warn);
-	rv_diag_free(&warn);
 	int rc = 1;
 	if (!articles && st == RV_SEARCH_OK) { /* what rv_corpus_load says of a corpus with no article */
 		rv_diag_add(&fail, npaths == 1 ? paths[0] : NULL, 0,
 			    n ? "no readable article (%zu files tried)" : "no article found (*.txt, *.md)", n);
 		print_diags(&fail);
+		print_diags(&warn);
 	} else {
+		print_diags(&warn);
 		struct rv_buf b = {0};
 		for (size_t i = 0; i < n; i++) {
 			if (!counts[i])
@@ -303,6 +303,7 @@ static int grep_files(const char *const *paths, size_t npaths, const struct rv_c
 		}
 		rv_buf_free(&b);
 	}
+	rv_diag_free(&warn);
 	rv_diag_free(&fail);
 	if (st == RV_SEARCH_STOPPED) {
 		char *safe = where < n ? rv_sanitize_dup(files[where].id, strlen(files[where].id))
