@@ -250,8 +250,10 @@ static int load_corpus(const char *const *paths, size_t npaths, struct rv_corpus
 
 /* --grep: the reader's corpus search ('s') from the command line, counted
  * per article as rg -c counts per file: "ID:COUNT" for each article with a
- * match, in corpus order. Exit status as grep's: 0 found, 1 none, 2 error. */
-static int grep_corpus(const struct rv_corpus *c, const char *pat, unsigned threads)
+ * match, in corpus order. Exit status as grep's: 0 found, 1 none, 2 error.
+ * The corpus is not loaded: each file is read up to its body, searched and
+ * dropped (rv_search_files), with the counts and warnings of a load. */
+static int grep_files(const char *const *paths, size_t npaths, const struct rv_corpus_opts *opts, const char *pat)
 {
 	char err[200];
 	struct rv_search *s = rv_search_new(pat, strlen(pat), err, sizeof err);
@@ -261,37 +263,63 @@ static int grep_corpus(const struct rv_corpus *c, const char *pat, unsigned thre
 		free(safe);
 		return EXIT_USAGE;
 	}
-	uint32_t *counts = rv_xmalloc((c->n ? c->n : 1) * sizeof *counts);
+	struct rv_diags warn = {0}, fail = {0};
+	struct rv_corpus_file *files;
+	size_t n;
+	if (rv_corpus_files(paths, npaths, &files, &n, &warn, &fail) < 0) {
+		print_diags(&fail); /* the error, then the warnings, as a load says them */
+		print_diags(&warn);
+		rv_diag_free(&warn);
+		rv_diag_free(&fail);
+		rv_search_free(s);
+		return 1;
+	}
+	uint32_t *counts = rv_xmalloc((n ? n : 1) * sizeof *counts);
+	struct rv_diags *diags = rv_xcalloc(n ? n : 1, sizeof *diags);
 	/* no overall deadline (a big corpus takes what it takes), but a pattern
 	 * that backtracks for a quarter of a second on one article, plus 1 s per
 	 * 20 MB of it, is stopped there, and with it the whole search */
-	struct rv_corpus_search o = {.threads = threads, .deadline = INFINITY, .article_seconds = 0.25,
+	struct rv_corpus_search o = {.threads = opts->threads, .deadline = INFINITY, .article_seconds = 0.25,
 				     .seconds_per_byte = 1.0 / 20e6};
-	size_t where = SIZE_MAX;
-	enum rv_search_status st = rv_search_corpus(s, c, &o, SIZE_MAX, counts, &where);
-	struct rv_buf b = {0};
-	size_t hit = 0;
-	for (size_t i = 0; i < c->n; i++) {
-		if (!counts[i])
-			continue;
-		hit++;
-		b.len = 0;
-		rv_sanitize(c->articles[i].id, strlen(c->articles[i].id), RV_SAN_ONE_LINE, &b);
-		rv_buf_printf(&b, ":%u\n", counts[i]);
-		fwrite(b.p, 1, b.len, stdout);
+	size_t where = SIZE_MAX, articles = 0;
+	enum rv_search_status st = rv_search_files(s, files, n, opts->max_file_bytes, &o, SIZE_MAX, counts, diags,
+						   &articles, &where);
+	for (size_t i = 0; i < n; i++) /* the warnings of a load, in its order */
+		rv_diag_take(&warn, &diags[i]);
+	free(diags);
+	int rc = 1;
+	if (!articles && st == RV_SEARCH_OK) { /* what rv_corpus_load says of a corpus with no article */
+		rv_diag_add(&fail, npaths == 1 ? paths[0] : NULL, 0,
+			    n ? "no readable article (%zu files tried)" : "no article found (*.txt, *.md)", n);
+		print_diags(&fail);
+		print_diags(&warn);
+	} else {
+		print_diags(&warn);
+		struct rv_buf b = {0};
+		for (size_t i = 0; i < n; i++) {
+			if (!counts[i])
+				continue;
+			rc = 0;
+			b.len = 0;
+			rv_sanitize(files[i].id, strlen(files[i].id), RV_SAN_ONE_LINE, &b);
+			rv_buf_printf(&b, ":%u\n", counts[i]);
+			fwrite(b.p, 1, b.len, stdout);
+		}
+		rv_buf_free(&b);
 	}
-	rv_buf_free(&b);
-	free(counts);
-	rv_search_free(s);
-	int rc = hit ? 0 : 1;
+	rv_diag_free(&warn);
+	rv_diag_free(&fail);
 	if (st == RV_SEARCH_STOPPED) {
-		char *safe = where < c->n ? rv_sanitize_dup(c->articles[where].id, strlen(c->articles[where].id))
-					  : rv_xstrdup("an article");
+		char *safe = where < n ? rv_sanitize_dup(files[where].id, strlen(files[where].id))
+				       : rv_xstrdup("an article");
 		fprintf(stderr, "revue: --grep: search stopped: the pattern is too costly on %s (a time or backtracking "
 				"limit); the counts above are incomplete\n", safe);
 		free(safe);
 		rc = EXIT_USAGE;
 	}
+	free(counts);
+	rv_corpus_files_free(files, n);
+	rv_search_free(s);
 	if (fflush(stdout)) {
 		fprintf(stderr, "revue: cannot write the results: %s\n", strerror(errno));
 		return EXIT_USAGE;
@@ -618,12 +646,17 @@ int main(int argc, char **argv)
 		paths = (const char *const *)&fallback;
 		npaths = 1;
 	}
+	if (grep) {
+		int st = grep_files(paths, npaths, &opts, grep);
+		free(fallback);
+		return st;
+	}
 	struct rv_corpus *corpus;
 	struct rv_diags err = {0};
-	bool interactive = !dump && !grep && isatty(STDOUT_FILENO) && isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
-	/* The index cache: for the reader and the dumps (--grep reads the files) */
+	bool interactive = !dump && isatty(STDOUT_FILENO) && isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
+	/* The index cache: for the reader and the dumps (--grep has returned: it reads the files) */
 	struct cache_ctx cc = {0};
-	if (use_cache && !grep)
+	if (use_cache)
 		cc.path = cache_file ? rv_xstrdup(cache_file) : rv_cache_default_path(state_opts.path, paths, npaths);
 	struct rv_cache *cache = cc.path ? rv_cache_open(cc.path, &cc.diags) : NULL;
 	if (cache) {
@@ -649,9 +682,7 @@ int main(int argc, char **argv)
 	}
 	print_diags(&corpus->diags);
 	int status = 0;
-	if (grep) {
-		status = grep_corpus(corpus, grep, opts.threads);
-	} else if (dump && rv_dump_takes_spans(dump)) {
+	if (dump && rv_dump_takes_spans(dump)) {
 		const char *why = NULL, *bad = NULL;
 		int r = rv_dump_diff(corpus, &spans[0], &spans[1], stdout, &why, &bad);
 		if (r == -2) {

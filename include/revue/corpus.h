@@ -112,6 +112,26 @@ int rv_corpus_load(const char *const *paths, size_t npaths, const struct rv_corp
 		   struct rv_corpus **out, struct rv_diags *err);
 void rv_corpus_free(struct rv_corpus *c);
 
+/* The files rv_corpus_load would read for these paths, in its order (the
+ * same walk, filters and warnings, the latter added to *warn). Returns 0, or
+ * -1 with the reason in *err; *out is NULL when *n is 0. */
+struct rv_corpus_file {
+	char *path, *id;
+};
+int rv_corpus_files(const char *const *paths, size_t npaths, struct rv_corpus_file **out, size_t *n,
+		    struct rv_diags *warn, struct rv_diags *err);
+void rv_corpus_files_free(struct rv_corpus_file *f, size_t n);
+
+/* One file read as rv_corpus_load reads it (max: 0 for RV_DEFAULT_MAX_FILE),
+ * with the same warnings. body_only stops once the header is read and the
+ * body set: no title inference, language, hash or folded view (a->fold is
+ * empty); with fold not NULL, the folded text of the body (what
+ * rv_text_fold_text gives) replaces fold's contents, in the same pass as
+ * the check for NFC. Returns false when the file is left out; release *a
+ * with rv_article_free in both cases. */
+bool rv_article_read(const char *path, const char *id, size_t max, bool body_only, struct rv_buf *fold,
+		     struct rv_article *a, struct rv_diags *diags);
+
 /* One article from bytes already in memory (tests, fuzzing): decodes, reads
  * the header, infers, normalises. Returns false (with a diagnostic) when the
  * bytes are binary. Release *a with rv_article_free in both cases. */

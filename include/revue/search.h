@@ -53,6 +53,20 @@ struct rv_corpus_search {
 enum rv_search_status rv_search_corpus(const struct rv_search *s, const struct rv_corpus *c,
 				       const struct rv_corpus_search *o, size_t max, uint32_t *counts, size_t *where);
 
+/* The same search straight from files, as `revue --grep` runs it: each
+ * file read as rv_article_read(body_only) reads it, folded when the pattern
+ * wants the folded view, searched and dropped, so that the corpus is never
+ * held whole and nothing the search does not use is computed. counts[i]
+ * for files[i] (0 for a file left out), its warnings in diags[i] (n of
+ * them, zeroed by the caller) so that they can be shown in file order;
+ * *articles (when not NULL): the files read as articles. The counts equal
+ * rv_search_corpus's on the corpus rv_corpus_load makes of the same files;
+ * *where is then an index into files. Files not reached after a stop are
+ * not read. */
+enum rv_search_status rv_search_files(const struct rv_search *s, const struct rv_corpus_file *files, size_t n,
+				      size_t max_file_bytes, const struct rv_corpus_search *o, size_t max,
+				      uint32_t *counts, struct rv_diags *diags, size_t *articles, size_t *where);
+
 /* Whether a short string (a title, a name) matches. */
 bool rv_search_string(const struct rv_search *s, const char *t, size_t n);
 

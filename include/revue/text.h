@@ -62,6 +62,12 @@ struct rv_fold {
 
 /* s must be valid UTF-8 and shorter than 2 GiB. */
 void rv_text_fold(const char *s, size_t n, struct rv_fold *out);
+/* The folded text of s alone, without the offset map, appended to out
+ * (NUL-terminated): the same bytes as rv_text_fold's, for a search that
+ * only counts. Returns whether every code point of s is valid UTF-8 and
+ * NFC-stable (rv_text_nfc_stable): then s is in NFC as it stands, and
+ * rv_text_nfc would return it unchanged. */
+bool rv_text_fold_text(const char *s, size_t n, struct rv_buf *out);
 /* The source offset of folded offset f. A folded offset that falls inside the
  * folded form of one source code point maps to that code point's start, or
  * to its end when round_up is set (use it for the end of a span). */

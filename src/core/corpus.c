@@ -476,14 +476,48 @@ void rv_article_free(struct rv_article *a)
 	memset(a, 0, sizeof *a);
 }
 
-/* The body in NFC: in place when the text already is (the common case). */
-static void set_body(struct rv_article *a, char *text, size_t off, size_t len)
+/* The body in NFC: in place when the text already is (the common case).
+ * fold (not NULL): the body's folded text into it too, the check for NFC
+ * made on the way. */
+static void set_body(struct rv_article *a, char *text, size_t off, size_t len, struct rv_buf *fold)
 {
+	if (fold) {
+		fold->len = 0;
+		if (rv_text_fold_text(text + off, len, fold)) {
+			memmove(text, text + off, len);
+			text[len] = '\0';
+			a->body = text;
+			a->body_len = len;
+		} else {
+			a->body = rv_text_nfc(text + off, len, &a->body_len);
+			free(text);
+			fold->len = 0;
+			rv_text_fold_text(a->body, a->body_len, fold);
+		}
+		return;
+	}
 	size_t i = 0;
 	const unsigned char *u = (const unsigned char *)text + off;
 	while (i < len) {
+		while (i + 8 <= len) { /* ASCII, a word at a time */
+			uint64_t w;
+			memcpy(&w, u + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (u[i] >= 0xC2 && u[i] <= 0xCB && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
+			i += 2; /* U+0080 to U+02FF: Latin, always NFC-stable */
+			continue;
+		}
 		unsigned cp = 0;
-		size_t l = u[i] < 0x80 ? 1 : rv_utf8_decode(u + i, len - i, &cp);
+		size_t l = rv_utf8_decode(u + i, len - i, &cp);
 		if (!l || (u[i] >= 0x80 && !rv_text_nfc_stable(cp)))
 			break;
 		i += l;
@@ -499,9 +533,10 @@ static void set_body(struct rv_article *a, char *text, size_t off, size_t len)
 	free(text);
 }
 
-/* Takes ownership of raw (malloc'ed, room for n + 1 bytes). */
+/* Takes ownership of raw (malloc'ed, room for n + 1 bytes). body_only: stop
+ * once the body is set, folded into *fold when not NULL (rv_article_read). */
 static bool article_from_owned(const char *id, unsigned char *raw, size_t n, struct rv_article *a,
-			       struct rv_diags *diags)
+			       struct rv_diags *diags, bool body_only, struct rv_buf *fold)
 {
 	memset(a, 0, sizeof *a);
 	a->id = rv_xstrdup(id);
@@ -529,7 +564,9 @@ static bool article_from_owned(const char *id, unsigned char *raw, size_t n, str
 		body++;
 		a->body_line++;
 	}
-	set_body(a, d.text, body, d.len - body);
+	set_body(a, d.text, body, d.len - body, body_only ? fold : NULL);
+	if (body_only)
+		return true;
 	if (!*a->title) {
 		free(a->title);
 		a->title = infer_title(a->body, a->body_len);
@@ -555,7 +592,7 @@ bool rv_article_from_bytes(const char *id, const unsigned char *raw, size_t n, s
 {
 	unsigned char *copy = rv_xmalloc(n + 1);
 	memcpy(copy, raw, n);
-	return article_from_owned(id, copy, n, a, diags);
+	return article_from_owned(id, copy, n, a, diags, false, NULL);
 }
 
 /* ---------------------------------------------------------------------------
@@ -785,6 +822,31 @@ struct pool {
 	const struct rv_corpus_opts *opts;
 };
 
+bool rv_article_read(const char *path, const char *id, size_t max, bool body_only, struct rv_buf *fold,
+		     struct rv_article *a, struct rv_diags *diags)
+{
+	memset(a, 0, sizeof *a);
+	if (!max)
+		max = RV_DEFAULT_MAX_FILE;
+	if (max > (size_t)UINT32_MAX / 2)
+		max = (size_t)UINT32_MAX / 2; /* offsets in the folded view are 32-bit */
+	size_t len;
+	struct rv_file_id fid;
+	unsigned char *raw = read_file(path, id, max, &len, &fid, diags);
+	if (!raw)
+		return false;
+	if (!article_from_owned(id, raw, len, a, diags, body_only, fold)) {
+		rv_article_free(a);
+		return false;
+	}
+	a->file = fid;
+	a->path = rv_xstrdup(path);
+	if (a->replaced)
+		rv_diag_add(diags, id, 0, "%zu invalid byte sequences replaced with U+FFFD (read as %s)", a->replaced,
+			    rv_encoding_name(a->encoding));
+	return true;
+}
+
 static void load_one(struct job *j, size_t max, const struct rv_corpus_opts *o)
 {
 	bool (*reuse)(void *, const char *, const char *, const struct rv_file_id *, uint64_t, size_t,
@@ -806,7 +868,7 @@ static void load_one(struct job *j, size_t max, const struct rv_corpus_opts *o)
 		j->ok = true;
 		return;
 	}
-	j->ok = article_from_owned(j->e->id, raw, len, &j->a, &j->diags);
+	j->ok = article_from_owned(j->e->id, raw, len, &j->a, &j->diags, false, NULL);
 	if (j->ok) {
 		j->a.file = fid;
 		j->a.raw_hash = raw_hash;
@@ -851,6 +913,41 @@ static bool collect_path(struct walk *w, const char *path, bool single, struct r
 	if (w->n == before && !single)
 		rv_diag_add(w->diags, path, 0, "no article in this directory (*.txt, *.md)");
 	return true;
+}
+
+int rv_corpus_files(const char *const *paths, size_t npaths, struct rv_corpus_file **out, size_t *n,
+		    struct rv_diags *warn, struct rv_diags *err)
+{
+	struct walk w = {.diags = warn};
+	bool ok = true;
+	for (size_t i = 0; i < npaths && ok; i++)
+		ok = collect_path(&w, paths[i], npaths == 1, err);
+	*out = NULL;
+	*n = 0;
+	if (ok && w.n) {
+		*out = rv_xmalloc(w.n * sizeof **out);
+		for (size_t i = 0; i < w.n; i++)
+			(*out)[i] = (struct rv_corpus_file){w.v[i].path, w.v[i].id};
+		*n = w.n;
+	} else {
+		for (size_t i = 0; i < w.n; i++) {
+			free(w.v[i].path);
+			free(w.v[i].id);
+		}
+	}
+	free(w.v);
+	free(w.seen);
+	free(w.root_real);
+	return ok ? 0 : -1;
+}
+
+void rv_corpus_files_free(struct rv_corpus_file *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(f[i].path);
+		free(f[i].id);
+	}
+	free(f);
 }
 
 int rv_corpus_load(const char *const *paths, size_t npaths, const struct rv_corpus_opts *opts,

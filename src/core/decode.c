@@ -2,6 +2,7 @@
 
 #include "revue/util.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -131,15 +132,27 @@ size_t rv_utf8_encode(unsigned cp, char *out)
 	return 4;
 }
 
+/* Which byte of a word read with memcpy holds the first set high bit (hi
+ * not 0, only high bits set). */
+static inline size_t first_high_byte(uint64_t hi)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return (size_t)__builtin_clzll(hi) / 8;
+#else
+	return (size_t)__builtin_ctzll(hi) / 8;
+#endif
+}
+
 /* Skips runs of ASCII a word at a time: most of any corpus is ASCII. */
 static size_t ascii_prefix(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
 	while (i + 8 <= n) {
-		unsigned long long w;
+		uint64_t w;
 		memcpy(&w, s + i, 8);
-		if (w & 0x8080808080808080ull)
-			break;
+		w &= 0x8080808080808080ull;
+		if (w) /* the first high byte, without a loop */
+			return i + first_high_byte(w);
 		i += 8;
 	}
 	while (i < n && s[i] < 0x80)
@@ -156,6 +169,10 @@ bool rv_utf8_valid(const char *str, size_t n)
 		i += ascii_prefix(s + i, n - i);
 		if (i >= n)
 			break;
+		if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+			i += 2; /* two bytes, the common case of accented Latin */
+			continue;
+		}
 		size_t l = rv_utf8_decode(s + i, n - i, &cp);
 		if (!l)
 			return false;

@@ -200,32 +200,87 @@ static const unsigned char ascii_lower[128] = {
 #undef L
 };
 
-void rv_text_fold(const char *s, size_t n, struct rv_fold *out)
+/* Which byte of a word read with memcpy holds the first set high bit (hi
+ * not 0, only high bits set). */
+static inline size_t first_high_byte(uint64_t hi)
 {
-	pthread_once(&fold_once, fold_table_init);
-	memset(out, 0, sizeof *out);
-	const unsigned char *u = (const unsigned char *)s;
-	struct map_builder mb = {0};
-	struct rv_buf b = {0};
-	rv_buf_reserve(&b, n + n / 8 + 16);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return (size_t)__builtin_clzll(hi) / 8;
+#else
+	return (size_t)__builtin_ctzll(hi) / 8;
+#endif
+}
+
+/* Eight bytes lower-cased at once into o: returns how many of them, from
+ * the first, were ASCII (8 when all were), or -1 when w holds a backquote
+ * (which folds to an apostrophe) and nothing was written: SIZE_MAX. The bytes past
+ * the ASCII ones are written too, wrong: the caller overwrites them. */
+static size_t fold_ascii8(uint64_t w, unsigned char *o)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t bq = w ^ (0x60 * ones); /* a zero byte where there is a '`' */
+	if ((bq - ones) & ~bq & high)
+		return SIZE_MAX;
+	uint64_t hi = w & high, a = w & ~high; /* seven bits a byte: no carry below */
+	/* bytes below 0x80 plus 0x3F reach 0x80 from 'A' on, plus 0x25 from '[' on */
+	uint64_t upper = (a + 0x3F * ones) & ~(a + 0x25 * ones) & high;
+	a |= upper >> 2; /* 0x20 into every upper-case letter */
+	memcpy(o, &a, 8);
+	return hi ? first_high_byte(hi) : 8;
+}
+
+/* The folding loop: s[0..n) appended to b; the offset map into f (built in
+ * mb), unless f is NULL (the folded text alone). Returns whether every code point was valid
+ * and NFC-stable (rv_text_nfc_stable). */
+static bool fold_into(const unsigned char *u, size_t n, struct rv_buf *b, struct rv_fold *f, struct map_builder *mb)
+{
 	size_t i = 0;
+	bool stable = true;
 	while (i < n) {
-		/* ASCII runs: lower-case in place, no change to record. */
-		rv_buf_reserve(&b, n - i + 32);
-		unsigned char *o = (unsigned char *)b.p + b.len;
+		/* ASCII runs: lower-case in place, no change to record. Room for the
+		 * rest as it is plus one code point's longest folded form. */
+		if (b->cap - b->len < n - i + 33)
+			rv_buf_reserve(b, n - i + 32);
+		unsigned char *o = (unsigned char *)b->p + b->len;
 		size_t k = 0;
-		while (i + k < n && u[i + k] < 0x80) {
-			o[k] = ascii_lower[u[i + k]];
-			k++;
+		for (;;) {
+			uint64_t w;
+			if (i + k + 8 <= n) { /* room: o + k + 8 is within n - i + 33 */
+				memcpy(&w, u + i + k, 8);
+				size_t a = fold_ascii8(w, o + k);
+				if (a == 8) {
+					k += 8;
+					continue;
+				}
+				if (a != SIZE_MAX) {
+					k += a;
+					break;
+				}
+			}
+			if (i + k < n && u[i + k] < 0x80) {
+				o[k] = ascii_lower[u[i + k]];
+				k++;
+				continue;
+			}
+			break;
 		}
-		b.len += k;
+		b->len += k;
 		i += k;
 		if (i >= n)
 			break;
 		unsigned cp;
-		size_t sl = rv_utf8_decode(u + i, n - i, &cp);
+		size_t sl;
+		if (u[i] >= 0xC2 && u[i] <= 0xDF && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+			cp = (unsigned)(u[i] & 0x1F) << 6 | (u[i + 1] & 0x3F); /* two bytes: most accents */
+			sl = 2;
+			if (cp >= 0x300)
+				stable &= rv_text_nfc_stable(cp);
+		} else {
+			sl = rv_utf8_decode(u + i, n - i, &cp);
+			stable &= sl && rv_text_nfc_stable(cp);
+		}
 		if (!sl) { /* not valid UTF-8: keep the byte so offsets stay aligned */
-			rv_buf_addc(&b, (char)u[i]);
+			b->p[b->len++] = (char)u[i];
 			i++;
 			continue;
 		}
@@ -235,14 +290,28 @@ void rv_text_fold(const char *s, size_t n, struct rv_fold *out)
 		if (cp < FOLD_TABLE && fold_table[cp].len != 0xFF) {
 			fl = fold_table[cp].len;
 			fb = fold_table[cp].bytes;
+			memcpy(b->p + b->len, fb, FOLD_MAX); /* a fixed size: no call; the room is there */
 		} else {
 			fl = rv_text_fold_cp(cp, tmp);
+			memcpy(b->p + b->len, fb, fl);
 		}
-		if (fl != sl || multi_cp(fb, fl))
-			add_change(out, &mb, i, b.len, sl, fl);
-		rv_buf_add(&b, fb, fl);
+		if (f && (fl != sl || multi_cp(fb, fl)))
+			add_change(f, mb, i, b->len, sl, fl);
+		b->len += fl;
 		i += sl;
 	}
+	b->p[b->len] = '\0';
+	return stable;
+}
+
+void rv_text_fold(const char *s, size_t n, struct rv_fold *out)
+{
+	pthread_once(&fold_once, fold_table_init);
+	memset(out, 0, sizeof *out);
+	struct map_builder mb = {0};
+	struct rv_buf b = {0};
+	rv_buf_reserve(&b, n + n / 8 + 16);
+	fold_into((const unsigned char *)s, n, &b, out, &mb);
 	out->len = b.len;
 	char *text = rv_buf_steal(&b);
 	out->text = rv_xrealloc(text, out->len + 1); /* kept for the corpus's life: no slack */
@@ -291,6 +360,13 @@ static bool last_change(const struct rv_fold *f, size_t off, bool by_fold, struc
 		pos = next;
 	}
 	return true;
+}
+
+bool rv_text_fold_text(const char *s, size_t n, struct rv_buf *out)
+{
+	pthread_once(&fold_once, fold_table_init);
+	rv_buf_reserve(out, n + 32);
+	return fold_into((const unsigned char *)s, n, out, NULL, NULL);
 }
 
 size_t rv_fold_to_source(const struct rv_fold *f, size_t off, bool round_up)

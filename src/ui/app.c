@@ -622,6 +622,11 @@ static void corpus_search(struct rv_app *app)
 	if (spawn(&th, corpus_worker, &j) != 0) {
 		corpus_worker(&j);
 	} else {
+		/* most searches take a few tens of milliseconds: watched closely
+		 * (1 ms steps), they end without the wait for a key below */
+		struct timespec ms = {0, 1000 * 1000};
+		for (int k = 0; k < 150 && !atomic_load(&j.finished) && !got_signal; k++)
+			nanosleep(&ms, NULL);
 		while (!atomic_load(&j.finished)) {
 			int key;
 			int kind = rv_input(50, &key);

@@ -91,6 +91,18 @@ check "--grep: a bad pattern is status 2, one line" [ "$status" -eq 2 -a "$(wc -
 check "--grep: says why" grep -q "^revue: --grep: missing closing parenthesis" "$SCRATCH/err"
 run_revue "$SCRATCH/out" "$SCRATCH/err" --grep x --dump articles
 check "--grep with --dump: usage error" [ "$status" -eq 2 ]
+# --grep reads each file itself, without loading the corpus: the load's
+# warnings and errors all the same, word for word and in order
+grep_says_as_load() { # grep_says_as_load WHAT ARGS...
+	local what=$1; shift
+	run_revue "$SCRATCH/out" "$SCRATCH/err.load" --dump articles "$@"
+	run_revue "$SCRATCH/out" "$SCRATCH/err.grep" --grep zzqxjv "$@"
+	check "--grep: the load's messages ($what)" cmp -s "$SCRATCH/err.load" "$SCRATCH/err.grep"
+}
+grep_says_as_load "size limit" --max-file-size 3K
+grep_says_as_load "no readable article" "$SCRATCH/binary"
+grep_says_as_load "a path missing" "$SCRATCH/binary" "$SCRATCH/no-such-dir"
+if have_shared; then grep_says_as_load "hostile files" "$SHARED/adversarial"; fi
 if have_shared; then
 	# every hostile pattern of ../shared/adversarial/regexes.txt: bounded,
 	# and a stopped search says so (status 2), never a silent "not found"

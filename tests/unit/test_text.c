@@ -640,9 +640,82 @@ static void test_fold_cp_consistent_with_fold(void **state)
 			i++;
 		fail_msg("rv_text_fold and rv_text_fold_cp differ at folded byte %zu", i);
 	}
+	struct rv_buf t = {0}; /* the text alone: the same bytes */
+	rv_buf_adds(&t, "x");
+	rv_text_fold_text(src, n, &t);
+	assert_int_equal(t.len, wn + 1);
+	assert_true(t.p[0] == 'x' && !memcmp(t.p + 1, want, wn) && t.p[t.len] == '\0');
+	rv_buf_free(&t);
 	rv_fold_free(&f);
 	free(src);
 	free(want);
+}
+
+/* ASCII folds eight bytes at a time: every byte at every place in a word,
+ * upper case, backquotes and accents among them, gives what folding one
+ * code point at a time gives, with and without the offset map. */
+static void test_fold_ascii_words(void **state)
+{
+	(void)state;
+	char src[64], want[128];
+	unsigned seed = 12345;
+	for (int round = 0; round < 20000; round++) {
+		size_t n = (size_t)(round % 41), wn = 0;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = (seed >> 16) % 140;
+			if (r >= 128 && i + 1 < n) { /* now and then an é */
+				src[i] = '\xC3';
+				src[i + 1] = '\xA9';
+				want[wn++] = 'e';
+				i++;
+				continue;
+			}
+			unsigned c = r % 128 ? r % 128 : '`'; /* no NUL: C strings below */
+			if (round % 7 == 0)
+				c = 'A' + (seed >> 8) % 32; /* dense around A-Z and [ \\ ] ^ _ ` */
+			src[i] = (char)c;
+			wn += rv_text_fold_cp(c, want + wn);
+		}
+		struct rv_fold f;
+		rv_text_fold(src, n, &f);
+		assert_int_equal(f.len, wn);
+		assert_memory_equal(f.text, want, wn);
+		rv_fold_free(&f);
+		struct rv_buf t = {0};
+		rv_text_fold_text(src, n, &t);
+		assert_int_equal(t.len, wn);
+		assert_memory_equal(t.p, want, wn);
+		rv_buf_free(&t);
+	}
+}
+
+/* rv_text_fold_text says whether its input is its own NFC: valid UTF-8 of
+ * NFC-stable code points only, which is rv_text_nfc_stable's verdict on
+ * each code point, and false on bytes that are not UTF-8. */
+static void test_fold_text_stable(void **state)
+{
+	(void)state;
+	struct rv_buf b = {0};
+	for (unsigned cp = 1; cp <= 0x10FFFF; cp += cp < 0x3000 ? 1 : 7) {
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		char src[8];
+		size_t n = 0;
+		src[n++] = 'a';
+		put_cp(src, &n, cp);
+		b.len = 0;
+		if (rv_text_fold_text(src, n, &b) != rv_text_nfc_stable(cp))
+			fail_msg("U+%04X: rv_text_fold_text and rv_text_nfc_stable disagree", cp);
+	}
+	b.len = 0;
+	assert_true(rv_text_fold_text("\xC3\x89" "cole l\xE2\x80\x99", 11, &b));
+	assert_string_equal(b.p, "ecole l'");
+	b.len = 0;
+	assert_false(rv_text_fold_text("e\xCC\x81", 3, &b));
+	b.len = 0;
+	assert_false(rv_text_fold_text("ab\xFF", 3, &b));
+	rv_buf_free(&b);
 }
 
 /* The contract of rv_fold_to_source at every code point boundary of the
@@ -1740,6 +1813,8 @@ int main(void)
 	    cmocka_unit_test(test_fold_ascii_has_no_changes),
 	    cmocka_unit_test(test_fold_cp_examples),
 	    cmocka_unit_test(test_fold_cp_consistent_with_fold),
+	    cmocka_unit_test(test_fold_ascii_words),
+	    cmocka_unit_test(test_fold_text_stable),
 	    cmocka_unit_test(test_fold_to_source_accents),
 	    cmocka_unit_test(test_fold_to_source_ligature),
 	    cmocka_unit_test(test_fold_to_source_sharp_s),
