@@ -46,8 +46,21 @@ struct rv_ui_state {
 	const char *warning; /* why the store is read-only, for the status line; NULL */
 };
 
+/* A corpus still being read when the reader starts (rv_ui_run with a NULL
+ * corpus): the screen comes up at once with the progress, and the list as
+ * soon as poll returns the corpus. */
+struct rv_ui_loader {
+	_Atomic size_t *found, *read; /* files found, files read so far */
+	/* Never blocks: *ended once the load is over, and then the corpus, or
+	 * NULL when there is nothing to read (the reason is the caller's to
+	 * print). The state (rv_ui_opts.state) is ready when the corpus is. */
+	const struct rv_corpus *(*poll)(void *ctx, bool *ended);
+	void *ctx;
+};
+
 struct rv_ui_opts {
 	const struct rv_ui_state *state; /* NULL: read marks for this session only */
+	const struct rv_ui_loader *loader; /* with a NULL corpus: where it comes from */
 	const char *theme; /* a name in the themes folder or a path; NULL: default */
 	unsigned threads;  /* for the index build; 0: one per core */
 	const char *links; /* a link file read instead of computing links (rv_index_opts.links); NULL */
@@ -62,7 +75,8 @@ struct rv_ui_opts {
 };
 
 /* Returns the exit status: 0 on a normal quit, 1 when the terminal or the
- * theme cannot be used (the reason is on stderr). */
+ * theme cannot be used (the reason is on stderr) or the loader found
+ * nothing to read. */
 int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts);
 
 struct rv_theme;

@@ -289,13 +289,21 @@ static void paint_title(struct rv_app *app)
 	rv_surface_clear(s);
 	rv_draw_fill(s, 0, 0, RV_EL_TITLE, 0);
 	struct rv_buf b = {0};
-	rv_buf_printf(&b, " revue %s %s %zu article%s", REVUE_VERSION, rv_glyph(RV_GL_DOT), app->c->n,
-		      app->c->n == 1 ? "" : "s");
+	rv_buf_printf(&b, " revue %s", REVUE_VERSION);
+	if (!app->loading)
+		rv_buf_printf(&b, " %s %zu article%s", rv_glyph(RV_GL_DOT), app->c->n, app->c->n == 1 ? "" : "s");
 	if (app->c->root)
 		rv_buf_printf(&b, " in %s", app->c->root);
 	int x = rv_draw_text(s, 0, 0, app->cols, b.p, b.len, RV_EL_TITLE, 0);
 	b.len = 0;
-	if (!app->ix)
+	if (app->loading) {
+		const struct rv_ui_loader *ld = app->opts.loader;
+		size_t f = atomic_load(ld->found), r = atomic_load(ld->read);
+		if (f)
+			rv_buf_printf(&b, "  reading %zu of %zu files %.1f s ", r, f, now() - app->t_start);
+		else
+			rv_buf_printf(&b, "  looking for articles %.1f s ", now() - app->t_start);
+	} else if (!app->ix)
 	{
 		/* the articles analysed, then the corpus-wide steps (names, links) */
 		size_t done = atomic_load_explicit(&app->analysed, memory_order_relaxed);
@@ -930,6 +938,16 @@ static void handle(struct rv_app *app, int kind, int key)
 	act(app, a);
 }
 
+static void corpus_notice(struct rv_app *app)
+{
+	struct rv_buf b = {0};
+	rv_diag_format(&app->c->diags.v[0], &b);
+	if (app->c->diags.n > 1)
+		rv_buf_printf(&b, " (and %zu more on stderr when revue ends)", app->c->diags.n - 1);
+	rv_app_message(app, true, "%s", b.p + (strncmp(b.p, "revue: ", 7) ? 0 : 7));
+	rv_buf_free(&b);
+}
+
 static void trace(FILE *f, const char *what, double t0)
 {
 	if (f) {
@@ -938,10 +956,40 @@ static void trace(FILE *f, const char *what, double t0)
 	}
 }
 
+/* The screen while the corpus is read: the frame, and the progress in the
+ * title line, ten times a second; a resize and the quit keys work. Returns
+ * the corpus, or NULL when there is nothing to read. Quitting (or a signal)
+ * leaves at once: the load has nothing to save. */
+static const struct rv_corpus *wait_corpus(struct rv_app *app, FILE *tf)
+{
+	const struct rv_ui_loader *ld = app->opts.loader;
+	for (;;) {
+		bool ended;
+		const struct rv_corpus *c = ld->poll(ld->ctx, &ended);
+		if (ended)
+			return c;
+		int key;
+		int kind = rv_input(100, &key);
+		if (!got_signal && kind == RV_INPUT_KEY && key == rv_key_resize())
+			relayout(app);
+		enum rv_action a = kind == RV_INPUT_CHAR || kind == RV_INPUT_KEY ? rv_key_action(key) : RV_ACT_NONE;
+		if (got_signal || a == RV_ACT_QUIT || a == RV_ACT_CLOSE) {
+			rv_draw_stop();
+			if (tf)
+				fclose(tf);
+			fflush(stdout);
+			_exit(got_signal ? 128 + got_signal : 0);
+		}
+		app->dirty |= RV_DIRTY_TITLE;
+		paint(app);
+	}
+}
+
 int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 {
+	static const struct rv_corpus loading; /* no article yet */
 	struct rv_app *app = rv_xcalloc(1, sizeof *app);
-	app->c = c;
+	app->c = c ? c : &loading;
 	app->opts = *opts;
 	app->list.sort = opts->sort >= 0 && opts->sort < RV_SORT_COUNT ? (enum rv_sort)opts->sort : RV_SORT_DATE;
 	app->t_start = opts->t0 > 0 ? opts->t0 : now();
@@ -949,38 +997,52 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	app->focus = RV_PANE_LIST;
 	app->reader.art = SIZE_MAX;
 	app->ents.art = SIZE_MAX;
-	app->list.read = rv_xcalloc(c->n, sizeof *app->list.read);
-	app->list.hits = rv_xcalloc(c->n, sizeof *app->list.hits);
-	app->list.starred = rv_xcalloc(c->n, sizeof *app->list.starred);
 	app->state = opts->state;
 	app->clipboard = opts->clipboard;
-	for (size_t i = 0; app->state && i < c->n; i++) {
-		if (app->state->is_read)
-			app->list.read[i] = app->state->is_read(app->state->ctx, i);
-		if (app->state->is_starred)
-			app->list.starred[i] = app->state->is_starred(app->state->ctx, i);
-	}
 	rv_theme_builtin(&app->theme);
 	char theme_msg[sizeof app->msg];
 	if (rv_ui_load_theme(&app->theme, opts->theme, theme_msg, sizeof theme_msg) < 0) {
-		free(app->list.read);
-		free(app->list.starred);
-		free(app->list.hits);
 		free(app);
 		return 1;
 	}
 	const char *why = NULL;
 	if (!rv_draw_start(app, &why)) {
 		fprintf(stderr, "revue: %s\n", why);
-		free(app->list.read);
-		free(app->list.starred);
-		free(app->list.hits);
 		free(app);
 		return 1;
 	}
 	install_signals();
 	const char *tp = getenv("REVUE_TRACE");
 	FILE *tf = tp && *tp ? fopen(tp, "a") : NULL;
+
+	if (!c) { /* the frame first, the list once the articles are read */
+		app->loading = true;
+		rv_list_rebuild(app);
+		relayout(app);
+		paint(app);
+		trace(tf, "first-screen", app->t_start);
+		c = wait_corpus(app, tf);
+		app->loading = false;
+		if (!c) {
+			free(app->list.rows);
+			rv_draw_stop();
+			if (tf)
+				fclose(tf);
+			free_surfaces(app);
+			free(app);
+			return 1;
+		}
+		app->c = c;
+	}
+	app->list.read = rv_xcalloc(c->n, sizeof *app->list.read);
+	app->list.hits = rv_xcalloc(c->n, sizeof *app->list.hits);
+	app->list.starred = rv_xcalloc(c->n, sizeof *app->list.starred);
+	for (size_t i = 0; app->state && i < c->n; i++) {
+		if (app->state->is_read)
+			app->list.read[i] = app->state->is_read(app->state->ctx, i);
+		if (app->state->is_starred)
+			app->list.starred[i] = app->state->is_starred(app->state->ctx, i);
+	}
 
 	struct builder b = {app, opts->threads, opts->links};
 	pthread_t th;
@@ -995,11 +1057,15 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 		rv_app_message(app, true, "%s", opts->notice);
 	else if (app->state && app->state->warning)
 		rv_app_message(app, true, "%s", app->state->warning);
+	else if (c->diags.n) /* files left out: all of them on stderr at the end */
+		corpus_notice(app);
 	relayout(app);
 	if (app->list.c.n)
 		rv_app_open(app, app->list.rows[0], 0, false);
 	paint(app);
-	trace(tf, "first-screen", app->t_start);
+	if (!app->opts.loader)
+		trace(tf, "first-screen", app->t_start);
+	trace(tf, "list", app->t_start);
 
 	int errs = 0;
 	while (!app->quit && !got_signal) {
