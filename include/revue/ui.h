@@ -166,6 +166,7 @@ int rv_compare_columns(int cols, size_t versions, int x[3], int w[3]);
 	X(CLEAR, "clear", "Esc", "clear the filters and the search")                                     \
 	X(TOGGLE_ENTITIES, "toggle-entities", "e", "show or hide the entity sidebar")                    \
 	X(TOGGLE_TIMELINE, "toggle-timeline", "t", "show or hide the timeline")                          \
+	X(ZOOM, "zoom", "z", "show the focused pane alone on the whole screen (z or q goes back)")       \
 	X(COMPARE, "compare", "c", "compare the shared quote or passage with its other version")         \
 	X(LINKS, "links", "L", "list every shared quote and passage of the corpus, largest first")       \
 	X(SPEAKER, "speaker", "v", "list every quote of the person (sidebar) or of the quote's speaker") \
@@ -178,7 +179,7 @@ int rv_compare_columns(int cols, size_t versions, int x[3], int w[3]);
 	X(EDIT_NOTE, "edit-note", "a", "edit the article's note: in $EDITOR, else on the status line (saved)") \
 	X(HELP, "help", "? F1", "show this help")                                                        \
 	X(REDRAW, "redraw", "C-l", "repaint the whole screen")                                           \
-	X(CLOSE, "close", "q", "close the current view; quit from the main screen")                      \
+	X(CLOSE, "close", "q", "close the current view or the zoom; quit from the main screen")                      \
 	X(QUIT, "quit", "Q", "quit at once")
 
 enum rv_action {

@@ -229,18 +229,36 @@ static void free_surfaces(struct rv_app *app)
 	app->title = app->status = app->help_surf = NULL;
 }
 
+/* The panes' places. Zoomed (z), the focused pane alone takes them all,
+ * full width and down to the last row, the status line under the title
+ * line: a one-line scroll is then the terminal's own, a line deleted at
+ * the top of the pane and one new line written at the bottom, with no
+ * scroll region to set and reset around it. */
+static void compute_layout(const struct rv_app *app, struct rv_layout *l)
+{
+	rv_layout_compute_sized(app->cols, app->rows, app->vis, app->focus, &app->opts.sizes, l);
+	if (!app->zoom || l->too_small)
+		return;
+	for (int p = 0; p < RV_PANE_COUNT; p++)
+		l->shown[p] = false;
+	l->shown[app->focus] = true;
+	l->status = (struct rv_rect){1, 0, 1, app->cols};
+	l->pane[app->focus] = (struct rv_rect){2, 0, app->rows - 2, app->cols};
+}
+
 static void relayout(struct rv_app *app)
 {
 	rv_draw_size(&app->cols, &app->rows);
 	struct rv_layout l;
-	rv_layout_compute_sized(app->cols, app->rows, app->vis, app->focus, &app->opts.sizes, &l);
+	compute_layout(app, &l);
 	free_surfaces(app);
 	app->lay = l;
 	rv_draw_background(&l, app->cols, app->rows);
 	if (!l.too_small) {
 		app->title = rv_surface_new(l.title);
 		app->status = rv_surface_new(l.status);
-		app->help_surf = rv_surface_new((struct rv_rect){1, 0, app->rows - 2, app->cols});
+		/* below the title line and clear of the status line, wherever it is */
+		app->help_surf = rv_surface_new((struct rv_rect){l.status.y == 1 ? 2 : 1, 0, app->rows - 2, app->cols});
 		for (int p = 0; p < RV_PANE_COUNT; p++) {
 			if (!l.shown[p])
 				continue;
@@ -272,7 +290,7 @@ static void refocus(struct rv_app *app, enum rv_pane_id p)
 {
 	app->focus = p;
 	struct rv_layout l;
-	rv_layout_compute_sized(app->cols, app->rows, app->vis, app->focus, &app->opts.sizes, &l);
+	compute_layout(app, &l);
 	if (!same_layout(&l, &app->lay))
 		relayout(app);
 	app->dirty = RV_DIRTY_ALL;
@@ -333,8 +351,11 @@ static void paint_status(struct rv_app *app)
 	rv_buf_printf(&b, " [%s]", rv_view_top(app) ? rv_view_top(app)->name : panes[app->focus]->name);
 	if (app->reader.art != SIZE_MAX) {
 		size_t off = rv_reader_offset(app), len = app->c->articles[app->reader.art].body_len;
-		rv_buf_printf(&b, " %zu/%zu %zu%%", app->list.c.n ? app->list.c.cur + 1 : 0, app->list.c.n,
-			      len ? off * 100 / len : 100);
+		size_t pc = len ? off * 100 / len : 100;
+		if (app->zoom) /* to the ten: a line scrolled is then a line written, not the status too */
+			pc -= pc % 10;
+		rv_buf_printf(&b, " %zu/%zu %s%zu%%", app->list.c.n ? app->list.c.cur + 1 : 0, app->list.c.n,
+			      app->zoom && pc < 100 ? "~" : "", pc);
 	}
 	if (l->source || l->nentity || l->corpus) {
 		rv_buf_adds(&b, "  filter:");
@@ -372,6 +393,8 @@ static void paint_pane(struct rv_app *app, enum rv_pane_id p)
 	struct rv_buf b = {0};
 	rv_buf_printf(&b, "%s%d ", focused ? rv_glyph(RV_GL_CURRENT) : " ", (int)p + 1);
 	panes[p]->title(app, &b);
+	if (app->zoom)
+		rv_buf_printf(&b, " %s zoomed (z or q: back)", rv_glyph(RV_GL_DOT));
 	rv_draw_text(s, 0, 0, r->w, b.p, b.len, el, 0);
 	rv_buf_free(&b);
 	panes[p]->draw(app, s, 1, r->h - 1, r->w);
@@ -800,9 +823,20 @@ static void act(struct rv_app *app, enum rv_action a)
 		app->help_top = 0;
 		app->dirty = RV_DIRTY_ALL;
 		break;
-	case RV_ACT_QUIT:
 	case RV_ACT_CLOSE:
+		if (app->zoom) { /* q leaves the zoom first */
+			app->zoom = false;
+			relayout(app);
+			break;
+		}
 		app->quit = true;
+		break;
+	case RV_ACT_QUIT:
+		app->quit = true;
+		break;
+	case RV_ACT_ZOOM:
+		app->zoom = !app->zoom;
+		relayout(app);
 		break;
 	case RV_ACT_SEARCH:
 		start_search(app);

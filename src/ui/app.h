@@ -272,6 +272,7 @@ struct rv_app {
 	struct rv_surface *title, *status, *help_surf;
 	unsigned dirty;
 	bool help;
+	bool zoom; /* z: the focused pane alone, on the whole screen */
 	size_t help_top;
 	struct rv_compare_state cmp;
 	const struct rv_view_ops *views[RV_MAX_VIEWS]; /* the stack of open views, top last */
