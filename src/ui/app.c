@@ -997,13 +997,14 @@ static void trace(FILE *f, const char *what, double t0)
 static const struct rv_corpus *wait_corpus(struct rv_app *app, FILE *tf)
 {
 	const struct rv_ui_loader *ld = app->opts.loader;
+	double shown = now();
 	for (;;) {
 		bool ended;
 		const struct rv_corpus *c = ld->poll(ld->ctx, &ended);
 		if (ended)
 			return c;
 		int key;
-		int kind = rv_input(100, &key);
+		int kind = rv_input(20, &key); /* the list soon after the load ends */
 		if (!got_signal && kind == RV_INPUT_KEY && key == rv_key_resize())
 			relayout(app);
 		enum rv_action a = kind == RV_INPUT_CHAR || kind == RV_INPUT_KEY ? rv_key_action(key) : RV_ACT_NONE;
@@ -1014,8 +1015,11 @@ static const struct rv_corpus *wait_corpus(struct rv_app *app, FILE *tf)
 			fflush(stdout);
 			_exit(got_signal ? 128 + got_signal : 0);
 		}
-		app->dirty |= RV_DIRTY_TITLE;
-		paint(app);
+		if (now() - shown >= 0.1 || app->dirty & ~RV_DIRTY_TITLE) { /* the progress ten times a second */
+			app->dirty |= RV_DIRTY_TITLE;
+			paint(app);
+			shown = now();
+		}
 	}
 }
 
@@ -1056,6 +1060,7 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 		paint(app);
 		trace(tf, "first-screen", app->t_start);
 		c = wait_corpus(app, tf);
+		trace(tf, "corpus", app->t_start); /* read, and the store with it */
 		app->loading = false;
 		if (!c) {
 			free(app->list.rows);
@@ -1078,12 +1083,6 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 			app->list.starred[i] = app->state->is_starred(app->state->ctx, i);
 	}
 
-	struct builder b = {app, opts->threads, opts->links};
-	pthread_t th;
-	bool threaded = spawn(&th, build_index, &b) == 0;
-	if (!threaded)
-		build_index(&b);
-
 	rv_list_rebuild(app);
 	if (*theme_msg)
 		rv_app_message(app, true, "%s", theme_msg);
@@ -1100,6 +1099,14 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	if (!app->opts.loader)
 		trace(tf, "first-screen", app->t_start);
 	trace(tf, "list", app->t_start);
+
+	/* the index after the list is on the screen: its threads would only
+	 * slow the first paint down */
+	struct builder b = {app, opts->threads, opts->links};
+	pthread_t th;
+	bool threaded = spawn(&th, build_index, &b) == 0;
+	if (!threaded)
+		build_index(&b);
 
 	int errs = 0;
 	while (!app->quit && !got_signal) {
