@@ -71,13 +71,14 @@ long="$out/long-article.txt" plain="$out/plain-article.txt"
 { echo "Title: Un long article"; echo; for f in corpus/*.txt; do sed '1,/^$/d' "$f"; echo; done; } >"$long"
 { echo "Title: un long article"; echo; for f in corpus/*.txt; do sed '1,/^$/d' "$f" | LC_ALL=C.UTF-8 sed 's/[0-9“”«»"]//g' | tr 'A-Z' 'a-z'; echo; done; } >"$plain"
 st="$out/bytes-state.db"
-rv() { env LANG=C.UTF-8 TERM=xterm-256color "$REVUE" --config none --state "$st" "$@"; }
-b4=$(sb --pre 2 -- rv corpus)
-b2=$(sb --pre e,t,2 -- rv corpus)
-bzl=$(sb --pre 2,z -- rv "$long")
-bll=$(sb -- env LANG=C.UTF-8 TERM=xterm-256color LESS= less "$long")
-bzp=$(sb --pre 2,z -- rv "$plain")
-blp=$(sb -- env LANG=C.UTF-8 TERM=xterm-256color LESS= less "$plain")
+rv=(env LANG=C.UTF-8 TERM=xterm-256color "$REVUE" --config none --state "$st")
+ls=(env LANG=C.UTF-8 TERM=xterm-256color LESS= less)
+b4=$(sb --pre 2 -- "${rv[@]}" corpus)
+b2=$(sb --pre e,t,2 -- "${rv[@]}" corpus)
+bzl=$(sb --pre 2,z -- "${rv[@]}" "$long")
+bll=$(sb -- "${ls[@]}" "$long")
+bzp=$(sb --pre 2,z -- "${rv[@]}" "$plain")
+blp=$(sb -- "${ls[@]}" "$plain")
 
 # One 100 MB article: time until its first line is on the screen, and until
 # its last line is, after G (revue: in the reading view), beside less.
