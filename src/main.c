@@ -196,58 +196,6 @@ static void print_list(const struct rv_corpus *c)
 	rv_buf_free(&b);
 }
 
-/* The load of a big corpus, on a terminal: a progress line on stderr while
- * the files are read (a hundred thousand articles take seconds), so that
- * the user never faces a blank screen before the reader starts. */
-struct load_job {
-	const char *const *paths;
-	size_t npaths;
-	struct rv_corpus_opts *opts;
-	struct rv_corpus *corpus;
-	struct rv_diags *err;
-	int rc;
-	atomic_bool done;
-};
-
-static void *load_worker(void *arg)
-{
-	struct load_job *j = arg;
-	j->rc = rv_corpus_load(j->paths, j->npaths, j->opts, &j->corpus, j->err);
-	atomic_store(&j->done, true);
-	return NULL;
-}
-
-static int load_corpus(const char *const *paths, size_t npaths, struct rv_corpus_opts *opts, bool show,
-		       struct rv_corpus **out, struct rv_diags *err)
-{
-	_Atomic size_t found = 0, read = 0;
-	opts->found = &found;
-	opts->read = &read;
-	struct load_job j = {paths, npaths, opts, NULL, err, 0, false};
-	pthread_t th;
-	if (!show || pthread_create(&th, NULL, load_worker, &j) != 0) {
-		load_worker(&j);
-	} else {
-		struct timespec tick = {0, 50 * 1000 * 1000};
-		int waited = 0, width = 0;
-		while (!atomic_load(&j.done)) {
-			nanosleep(&tick, NULL);
-			if (++waited < 4) /* a small corpus loads without a word */
-				continue;
-			size_t f = atomic_load(&found), r = atomic_load(&read);
-			width = f ? fprintf(stderr, "\rrevue: reading %zu of %zu files...", r, f)
-				  : fprintf(stderr, "\rrevue: looking for articles...");
-			fflush(stderr);
-		}
-		pthread_join(th, NULL);
-		if (width > 0)
-			fprintf(stderr, "\r%*s\r", width, "");
-	}
-	opts->found = opts->read = NULL;
-	*out = j.corpus;
-	return j.rc;
-}
-
 /* --grep: the reader's corpus search ('s') from the command line, counted
  * per article as rg -c counts per file: "ID:COUNT" for each article with a
  * match, in corpus order. Exit status as grep's: 0 found, 1 none, 2 error.
@@ -522,6 +470,158 @@ static void cache_ctx_free(struct cache_ctx *cc)
 	rv_diag_free(&cc->diags);
 }
 
+/* The reader on a terminal. The screen comes up at once: the corpus is
+ * read (from the index cache when it can be), the state store opened and read, on a thread of their own while
+ * the reader shows their progress; the list follows as soon as they are
+ * done, and the index fills in behind it. */
+struct reader_job {
+	const char *const *paths;
+	size_t npaths;
+	struct rv_corpus_opts *opts;
+	const struct rv_state_opts *state_opts;
+	struct rv_corpus *corpus;
+	struct rv_diags err;
+	int rc;
+	struct ui_store us;
+	struct rv_ui_state *ust;
+	_Atomic size_t found, read;
+	struct cache_ctx *cc; /* the index cache (cc->path NULL: none) */
+	const char *links;
+	struct rv_index *index; /* from the cache, or NULL */
+	bool stale;		/* the cache's file identities are out of date */
+	bool has_notice;	/* the configuration's notice comes first */
+	char cache_notice[256];
+	atomic_bool done;
+	bool joined;
+	pthread_t th;
+};
+
+static void *reader_worker(void *arg)
+{
+	struct reader_job *j = arg;
+	struct cache_ctx *cc = j->cc;
+	struct rv_cache *cache = cc->path ? rv_cache_open(cc->path, &cc->diags) : NULL;
+	if (cache) {
+		j->opts->reuse = rv_cache_reuse;
+		j->opts->reuse_ctx = cache;
+	}
+	j->rc = rv_corpus_load(j->paths, j->npaths, j->opts, &j->corpus, &j->err);
+	if (j->rc < 0) {
+		rv_cache_close(cache);
+	} else {
+		rv_cache_attach(cache, j->corpus);
+		cc->corpus = j->corpus;
+		if (cc->path) {
+			cc->opts_hash = rv_cache_opts_hash(j->corpus, &(struct rv_index_opts){.links = j->links});
+			j->stale = rv_cache_stale(j->corpus, cc->opts_hash);
+			j->index = rv_cache_index(j->corpus, cc->opts_hash);
+		}
+		ui_store_open(&j->us, j->corpus, j->state_opts);
+		j->ust->warning = *j->us.warning ? j->us.warning : NULL;
+		if (cc->diags.n && !j->has_notice && !j->ust->warning) { /* the store's warning matters more */
+			struct rv_buf b = {0};
+			rv_diag_format(&cc->diags.v[0], &b);
+			snprintf(j->cache_notice, sizeof j->cache_notice, "%s", b.p + (strncmp(b.p, "revue: ", 7) ? 0 : 7));
+			rv_buf_free(&b);
+			rv_diag_free(&cc->diags); /* else said on stderr once the reader is done */
+			j->ust->warning = j->cache_notice;
+		}
+	}
+	atomic_store(&j->done, true);
+	return NULL;
+}
+
+static const struct rv_corpus *reader_poll(void *ctx, bool *ended)
+{
+	struct reader_job *j = ctx;
+	*ended = atomic_load(&j->done);
+	if (!*ended)
+		return NULL;
+	if (!j->joined) {
+		pthread_join(j->th, NULL);
+		j->joined = true;
+	}
+	return j->rc == 0 ? j->corpus : NULL;
+}
+
+static struct rv_index *reader_index(void *ctx)
+{
+	struct reader_job *j = ctx;
+	return j->index;
+}
+
+static int run_reader(const char *const *paths, size_t npaths, struct rv_corpus_opts *opts,
+		      const struct rv_state_opts *state_opts, struct rv_ui_opts *uo, const char *config, bool clipboard,
+		      struct cache_ctx *cc, const char *links)
+{
+	struct rv_ui_state ust = {.is_read = ui_is_read,
+				  .set_read = ui_set_read,
+				  .is_starred = ui_is_starred,
+				  .set_starred = ui_set_starred,
+				  .quote_starred = ui_quote_starred,
+				  .star_quote = ui_star_quote,
+				  .note = ui_note,
+				  .set_note = ui_set_note};
+	struct reader_job *j = rv_xcalloc(1, sizeof *j);
+	*j = (struct reader_job){.paths = paths,
+				 .npaths = npaths,
+				 .opts = opts,
+				 .state_opts = state_opts,
+				 .ust = &ust,
+				 .cc = cc,
+				 .links = links};
+	ust.ctx = &j->us;
+	opts->found = &j->found;
+	opts->read = &j->read;
+	uo->state = &ust;
+	struct rv_config cfg;
+	char notice[256] = "";
+	load_config(&cfg, config, uo, notice, sizeof notice);
+	uo->notice = *notice ? notice : NULL;
+	if (!clipboard) /* the command line wins over the configuration */
+		uo->clipboard = false;
+	j->has_notice = uo->notice != NULL;
+	if (cc->path) { /* an index built here is written to the cache */
+		uo->index_built = cache_built;
+		uo->index_built_ctx = cc;
+	}
+	struct rv_ui_loader ld = {
+	    .found = &j->found, .read = &j->read, .poll = reader_poll, .index = reader_index, .ctx = j};
+	int status;
+	if (pthread_create(&j->th, NULL, reader_worker, j) == 0) {
+		uo->loader = &ld;
+		status = rv_ui_run(NULL, uo);
+		bool ended;
+		while (!j->joined) /* the theme or the terminal failed before the load ended */
+			if (!reader_poll(j, &ended) && !ended)
+				nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
+	} else {
+		j->joined = true;
+		reader_worker(j);
+		uo->index = j->index;
+		status = j->rc == 0 ? rv_ui_run(j->corpus, uo) : 1;
+	}
+	rv_config_free(&cfg);
+	opts->found = opts->read = NULL;
+	if (j->rc < 0) {
+		print_diags(&j->err);
+		rv_diag_free(&j->err);
+		free(j);
+		return 1;
+	}
+	/* an index from the cache whose files were touched (same bytes): their
+	 * new stat saves reading them next time */
+	if (j->index && j->stale)
+		cache_write(cc, j->index);
+	rv_index_free(j->index);
+	print_diags(&cc->diags);
+	print_diags(&j->corpus->diags); /* after the screen is restored */
+	ui_store_close(&j->us);
+	rv_corpus_free(j->corpus);
+	free(j);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	struct timespec ts;
@@ -651,19 +751,24 @@ int main(int argc, char **argv)
 		free(fallback);
 		return st;
 	}
-	struct rv_corpus *corpus;
-	struct rv_diags err = {0};
-	bool interactive = !dump && isatty(STDOUT_FILENO) && isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
-	/* The index cache: for the reader and the dumps (--grep has returned: it reads the files) */
-	struct cache_ctx cc = {0};
+	struct cache_ctx cc = {0}; /* the index cache: for the reader and the dumps */
 	if (use_cache)
 		cc.path = cache_file ? rv_xstrdup(cache_file) : rv_cache_default_path(state_opts.path, paths, npaths);
+	if (!dump && !grep && isatty(STDOUT_FILENO) && isatty(STDIN_FILENO)) {
+		struct rv_ui_opts uo = {.theme = theme, .threads = opts.threads, .links = links, .t0 = t0, .clipboard = true};
+		int st = run_reader(paths, npaths, &opts, &state_opts, &uo, config, clipboard, &cc, links);
+		cache_ctx_free(&cc);
+		free(fallback);
+		return st;
+	}
+	struct rv_corpus *corpus;
+	struct rv_diags err = {0};
 	struct rv_cache *cache = cc.path ? rv_cache_open(cc.path, &cc.diags) : NULL;
 	if (cache) {
 		opts.reuse = rv_cache_reuse;
 		opts.reuse_ctx = cache;
 	}
-	int rc = load_corpus(paths, npaths, &opts, interactive, &corpus, &err);
+	int rc = rv_corpus_load(paths, npaths, &opts, &corpus, &err);
 	free(fallback);
 	if (rc < 0) {
 		rv_cache_close(cache);
@@ -676,10 +781,8 @@ int main(int argc, char **argv)
 	rv_cache_attach(cache, corpus);
 	cc.corpus = corpus;
 	cc.opts_hash = cc.path ? rv_cache_opts_hash(corpus, &(struct rv_index_opts){.links = links}) : 0;
-	if (!interactive) { /* the reader shows it in its status line */
-		print_diags(&cc.diags);
-		rv_diag_free(&cc.diags);
-	}
+	print_diags(&cc.diags);
+	rv_diag_free(&cc.diags);
 	print_diags(&corpus->diags);
 	int status = 0;
 	if (dump && rv_dump_takes_spans(dump)) {
@@ -710,48 +813,6 @@ int main(int argc, char **argv)
 			status = 1;
 		}
 		rv_index_free(ix);
-	} else if (isatty(STDOUT_FILENO) && isatty(STDIN_FILENO)) {
-		struct ui_store us;
-		ui_store_open(&us, corpus, &state_opts);
-		struct rv_ui_state ust = {.ctx = &us,
-					  .is_read = ui_is_read,
-					  .set_read = ui_set_read,
-					  .is_starred = ui_is_starred,
-					  .set_starred = ui_set_starred,
-					  .quote_starred = ui_quote_starred,
-					  .star_quote = ui_star_quote,
-					  .note = ui_note,
-					  .set_note = ui_set_note,
-					  .warning = *us.warning ? us.warning : NULL};
-		struct rv_ui_opts uo = {.state = &ust, .theme = theme, .threads = opts.threads, .links = links, .t0 = t0, .clipboard = true};
-		struct rv_config cfg;
-		char notice[256] = "";
-		load_config(&cfg, config, &uo, notice, sizeof notice);
-		uo.notice = *notice ? notice : NULL;
-		if (!clipboard) /* the command line wins over the configuration */
-			uo.clipboard = false;
-		struct rv_buf cache_notice = {0};
-		if (cc.diags.n && !uo.notice && !ust.warning) { /* the store's warning matters more */
-			rv_diag_format(&cc.diags.v[0], &cache_notice);
-			uo.notice = cache_notice.p + (strncmp(cache_notice.p, "revue: ", 7) ? 0 : 7);
-			rv_diag_free(&cc.diags); /* else said on stderr once the reader is done */
-		}
-		bool stale = cc.path && rv_cache_stale(corpus, cc.opts_hash);
-		uo.index = cc.path ? rv_cache_index(corpus, cc.opts_hash) : NULL;
-		if (!uo.index && cc.path) {
-			uo.index_built = cache_built;
-			uo.index_built_ctx = &cc;
-		}
-		status = rv_ui_run(corpus, &uo);
-		rv_buf_free(&cache_notice);
-		/* an index from the cache whose files were touched (same bytes):
-		 * their new stat saves reading them next time */
-		if (uo.index && stale)
-			cache_write(&cc, uo.index);
-		rv_index_free(uo.index);
-		print_diags(&cc.diags);
-		rv_config_free(&cfg);
-		ui_store_close(&us);
 	} else {
 		print_list(corpus);
 	}

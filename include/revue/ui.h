@@ -46,8 +46,24 @@ struct rv_ui_state {
 	const char *warning; /* why the store is read-only, for the status line; NULL */
 };
 
+/* A corpus still being read when the reader starts (rv_ui_run with a NULL
+ * corpus): the screen comes up at once with the progress, and the list as
+ * soon as poll returns the corpus. */
+struct rv_ui_loader {
+	_Atomic size_t *found, *read; /* files found, files read so far */
+	/* Never blocks: *ended once the load is over, and then the corpus, or
+	 * NULL when there is nothing to read (the reason is the caller's to
+	 * print). The state (rv_ui_opts.state) is ready when the corpus is. */
+	const struct rv_corpus *(*poll)(void *ctx, bool *ended);
+	/* Once poll has returned the corpus: an index already built for it
+	 * (from the index cache; the caller frees it), or NULL. NULL: none. */
+	struct rv_index *(*index)(void *ctx);
+	void *ctx;
+};
+
 struct rv_ui_opts {
 	const struct rv_ui_state *state; /* NULL: read marks for this session only */
+	const struct rv_ui_loader *loader; /* with a NULL corpus: where it comes from */
 	const char *theme; /* a name in the themes folder or a path; NULL: default */
 	unsigned threads;  /* for the index build; 0: one per core */
 	const char *links; /* a link file read instead of computing links (rv_index_opts.links); NULL */
@@ -69,7 +85,8 @@ struct rv_ui_opts {
 };
 
 /* Returns the exit status: 0 on a normal quit, 1 when the terminal or the
- * theme cannot be used (the reason is on stderr). */
+ * theme cannot be used (the reason is on stderr) or the loader found
+ * nothing to read. */
 int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts);
 
 struct rv_theme;
@@ -159,6 +176,7 @@ int rv_compare_columns(int cols, size_t versions, int x[3], int w[3]);
 	X(CLEAR, "clear", "Esc", "clear the filters and the search")                                     \
 	X(TOGGLE_ENTITIES, "toggle-entities", "e", "show or hide the entity sidebar")                    \
 	X(TOGGLE_TIMELINE, "toggle-timeline", "t", "show or hide the timeline")                          \
+	X(ZOOM, "zoom", "z", "show the focused pane alone on the whole screen (z or q goes back)")       \
 	X(COMPARE, "compare", "c", "compare the shared quote or passage with its other version")         \
 	X(LINKS, "links", "L", "list every shared quote and passage of the corpus, largest first")       \
 	X(SPEAKER, "speaker", "v", "list every quote of the person (sidebar) or of the quote's speaker") \
@@ -171,7 +189,7 @@ int rv_compare_columns(int cols, size_t versions, int x[3], int w[3]);
 	X(EDIT_NOTE, "edit-note", "a", "edit the article's note: in $EDITOR, else on the status line (saved)") \
 	X(HELP, "help", "? F1", "show this help")                                                        \
 	X(REDRAW, "redraw", "C-l", "repaint the whole screen")                                           \
-	X(CLOSE, "close", "q", "close the current view; quit from the main screen")                      \
+	X(CLOSE, "close", "q", "close the current view or the zoom; quit from the main screen")                      \
 	X(QUIT, "quit", "Q", "quit at once")
 
 enum rv_action {

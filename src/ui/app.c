@@ -232,18 +232,36 @@ static void free_surfaces(struct rv_app *app)
 	app->title = app->status = app->help_surf = NULL;
 }
 
+/* The panes' places. Zoomed (z), the focused pane alone takes them all,
+ * full width and down to the last row, the status line under the title
+ * line: a one-line scroll is then the terminal's own, a line deleted at
+ * the top of the pane and one new line written at the bottom, with no
+ * scroll region to set and reset around it. */
+static void compute_layout(const struct rv_app *app, struct rv_layout *l)
+{
+	rv_layout_compute_sized(app->cols, app->rows, app->vis, app->focus, &app->opts.sizes, l);
+	if (!app->zoom || l->too_small)
+		return;
+	for (int p = 0; p < RV_PANE_COUNT; p++)
+		l->shown[p] = false;
+	l->shown[app->focus] = true;
+	l->status = (struct rv_rect){1, 0, 1, app->cols};
+	l->pane[app->focus] = (struct rv_rect){2, 0, app->rows - 2, app->cols};
+}
+
 static void relayout(struct rv_app *app)
 {
 	rv_draw_size(&app->cols, &app->rows);
 	struct rv_layout l;
-	rv_layout_compute_sized(app->cols, app->rows, app->vis, app->focus, &app->opts.sizes, &l);
+	compute_layout(app, &l);
 	free_surfaces(app);
 	app->lay = l;
 	rv_draw_background(&l, app->cols, app->rows);
 	if (!l.too_small) {
 		app->title = rv_surface_new(l.title);
 		app->status = rv_surface_new(l.status);
-		app->help_surf = rv_surface_new((struct rv_rect){1, 0, app->rows - 2, app->cols});
+		/* below the title line and clear of the status line, wherever it is */
+		app->help_surf = rv_surface_new((struct rv_rect){l.status.y == 1 ? 2 : 1, 0, app->rows - 2, app->cols});
 		for (int p = 0; p < RV_PANE_COUNT; p++) {
 			if (!l.shown[p])
 				continue;
@@ -275,7 +293,7 @@ static void refocus(struct rv_app *app, enum rv_pane_id p)
 {
 	app->focus = p;
 	struct rv_layout l;
-	rv_layout_compute_sized(app->cols, app->rows, app->vis, app->focus, &app->opts.sizes, &l);
+	compute_layout(app, &l);
 	if (!same_layout(&l, &app->lay))
 		relayout(app);
 	app->dirty = RV_DIRTY_ALL;
@@ -292,13 +310,21 @@ static void paint_title(struct rv_app *app)
 	rv_surface_clear(s);
 	rv_draw_fill(s, 0, 0, RV_EL_TITLE, 0);
 	struct rv_buf b = {0};
-	rv_buf_printf(&b, " revue %s %s %zu article%s", REVUE_VERSION, rv_glyph(RV_GL_DOT), app->c->n,
-		      app->c->n == 1 ? "" : "s");
+	rv_buf_printf(&b, " revue %s", REVUE_VERSION);
+	if (!app->loading)
+		rv_buf_printf(&b, " %s %zu article%s", rv_glyph(RV_GL_DOT), app->c->n, app->c->n == 1 ? "" : "s");
 	if (app->c->root)
 		rv_buf_printf(&b, " in %s", app->c->root);
 	int x = rv_draw_text(s, 0, 0, app->cols, b.p, b.len, RV_EL_TITLE, 0);
 	b.len = 0;
-	if (!app->ix)
+	if (app->loading) {
+		const struct rv_ui_loader *ld = app->opts.loader;
+		size_t f = atomic_load(ld->found), r = atomic_load(ld->read);
+		if (f)
+			rv_buf_printf(&b, "  reading %zu of %zu files %.1f s ", r, f, now() - app->t_start);
+		else
+			rv_buf_printf(&b, "  looking for articles %.1f s ", now() - app->t_start);
+	} else if (!app->ix)
 	{
 		/* the articles analysed, then the corpus-wide steps (names, links) */
 		size_t done = atomic_load_explicit(&app->analysed, memory_order_relaxed);
@@ -328,8 +354,11 @@ static void paint_status(struct rv_app *app)
 	rv_buf_printf(&b, " [%s]", rv_view_top(app) ? rv_view_top(app)->name : panes[app->focus]->name);
 	if (app->reader.art != SIZE_MAX) {
 		size_t off = rv_reader_offset(app), len = app->c->articles[app->reader.art].body_len;
-		rv_buf_printf(&b, " %zu/%zu %zu%%", app->list.c.n ? app->list.c.cur + 1 : 0, app->list.c.n,
-			      len ? off * 100 / len : 100);
+		size_t pc = len ? off * 100 / len : 100;
+		if (app->zoom) /* to the ten: a line scrolled is then a line written, not the status too */
+			pc -= pc % 10;
+		rv_buf_printf(&b, " %zu/%zu %s%zu%%", app->list.c.n ? app->list.c.cur + 1 : 0, app->list.c.n,
+			      app->zoom && pc < 100 ? "~" : "", pc);
 	}
 	if (l->source || l->nentity || l->corpus) {
 		rv_buf_adds(&b, "  filter:");
@@ -367,6 +396,8 @@ static void paint_pane(struct rv_app *app, enum rv_pane_id p)
 	struct rv_buf b = {0};
 	rv_buf_printf(&b, "%s%d ", focused ? rv_glyph(RV_GL_CURRENT) : " ", (int)p + 1);
 	panes[p]->title(app, &b);
+	if (app->zoom)
+		rv_buf_printf(&b, " %s zoomed (z or q: back)", rv_glyph(RV_GL_DOT));
 	rv_draw_text(s, 0, 0, r->w, b.p, b.len, el, 0);
 	rv_buf_free(&b);
 	panes[p]->draw(app, s, 1, r->h - 1, r->w);
@@ -800,9 +831,20 @@ static void act(struct rv_app *app, enum rv_action a)
 		app->help_top = 0;
 		app->dirty = RV_DIRTY_ALL;
 		break;
-	case RV_ACT_QUIT:
 	case RV_ACT_CLOSE:
+		if (app->zoom) { /* q leaves the zoom first */
+			app->zoom = false;
+			relayout(app);
+			break;
+		}
 		app->quit = true;
+		break;
+	case RV_ACT_QUIT:
+		app->quit = true;
+		break;
+	case RV_ACT_ZOOM:
+		app->zoom = !app->zoom;
+		relayout(app);
 		break;
 	case RV_ACT_SEARCH:
 		start_search(app);
@@ -938,6 +980,16 @@ static void handle(struct rv_app *app, int kind, int key)
 	act(app, a);
 }
 
+static void corpus_notice(struct rv_app *app)
+{
+	struct rv_buf b = {0};
+	rv_diag_format(&app->c->diags.v[0], &b);
+	if (app->c->diags.n > 1)
+		rv_buf_printf(&b, " (and %zu more on stderr when revue ends)", app->c->diags.n - 1);
+	rv_app_message(app, true, "%s", b.p + (strncmp(b.p, "revue: ", 7) ? 0 : 7));
+	rv_buf_free(&b);
+}
+
 static void trace(FILE *f, const char *what, double t0)
 {
 	if (f) {
@@ -946,10 +998,44 @@ static void trace(FILE *f, const char *what, double t0)
 	}
 }
 
+/* The screen while the corpus is read: the frame, and the progress in the
+ * title line, ten times a second; a resize and the quit keys work. Returns
+ * the corpus, or NULL when there is nothing to read. Quitting (or a signal)
+ * leaves at once: the load has nothing to save. */
+static const struct rv_corpus *wait_corpus(struct rv_app *app, FILE *tf)
+{
+	const struct rv_ui_loader *ld = app->opts.loader;
+	double shown = now();
+	for (;;) {
+		bool ended;
+		const struct rv_corpus *c = ld->poll(ld->ctx, &ended);
+		if (ended)
+			return c;
+		int key;
+		int kind = rv_input(20, &key); /* the list soon after the load ends */
+		if (!got_signal && kind == RV_INPUT_KEY && key == rv_key_resize())
+			relayout(app);
+		enum rv_action a = kind == RV_INPUT_CHAR || kind == RV_INPUT_KEY ? rv_key_action(key) : RV_ACT_NONE;
+		if (got_signal || a == RV_ACT_QUIT || a == RV_ACT_CLOSE) {
+			rv_draw_stop();
+			if (tf)
+				fclose(tf);
+			fflush(stdout);
+			_exit(got_signal ? 128 + got_signal : 0);
+		}
+		if (now() - shown >= 0.1 || app->dirty & ~RV_DIRTY_TITLE) { /* the progress ten times a second */
+			app->dirty |= RV_DIRTY_TITLE;
+			paint(app);
+			shown = now();
+		}
+	}
+}
+
 int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 {
+	static const struct rv_corpus loading; /* no article yet */
 	struct rv_app *app = rv_xcalloc(1, sizeof *app);
-	app->c = c;
+	app->c = c ? c : &loading;
 	app->opts = *opts;
 	app->list.sort = opts->sort >= 0 && opts->sort < RV_SORT_COUNT ? (enum rv_sort)opts->sort : RV_SORT_DATE;
 	app->t_start = opts->t0 > 0 ? opts->t0 : now();
@@ -957,32 +1043,17 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	app->focus = RV_PANE_LIST;
 	app->reader.art = SIZE_MAX;
 	app->ents.art = SIZE_MAX;
-	app->list.read = rv_xcalloc(c->n, sizeof *app->list.read);
-	app->list.hits = rv_xcalloc(c->n, sizeof *app->list.hits);
-	app->list.starred = rv_xcalloc(c->n, sizeof *app->list.starred);
 	app->state = opts->state;
 	app->clipboard = opts->clipboard;
-	for (size_t i = 0; app->state && i < c->n; i++) {
-		if (app->state->is_read)
-			app->list.read[i] = app->state->is_read(app->state->ctx, i);
-		if (app->state->is_starred)
-			app->list.starred[i] = app->state->is_starred(app->state->ctx, i);
-	}
 	rv_theme_builtin(&app->theme);
 	char theme_msg[sizeof app->msg];
 	if (rv_ui_load_theme(&app->theme, opts->theme, theme_msg, sizeof theme_msg) < 0) {
-		free(app->list.read);
-		free(app->list.starred);
-		free(app->list.hits);
 		free(app);
 		return 1;
 	}
 	const char *why = NULL;
 	if (!rv_draw_start(app, &why)) {
 		fprintf(stderr, "revue: %s\n", why);
-		free(app->list.read);
-		free(app->list.starred);
-		free(app->list.hits);
 		free(app);
 		return 1;
 	}
@@ -990,13 +1061,41 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	const char *tp = getenv("REVUE_TRACE");
 	FILE *tf = tp && *tp ? fopen(tp, "a") : NULL;
 
-	struct builder b = {app, opts->threads, opts->links, opts};
-	pthread_t th;
-	bool threaded = false;
-	if (opts->index)
-		atomic_store(&app->published, opts->index);
-	else if (!(threaded = spawn(&th, build_index, &b) == 0))
-		build_index(&b);
+	if (!c) { /* the frame first, the list once the articles are read */
+		app->loading = true;
+		rv_list_rebuild(app);
+		relayout(app);
+		paint(app);
+		trace(tf, "first-screen", app->t_start);
+		c = wait_corpus(app, tf);
+		trace(tf, "corpus", app->t_start); /* read, and the store with it */
+		app->loading = false;
+		if (!c) {
+			free(app->list.rows);
+			rv_draw_stop();
+			if (tf)
+				fclose(tf);
+			free_surfaces(app);
+			free(app);
+			return 1;
+		}
+		app->c = c;
+	}
+	app->list.read = rv_xcalloc(c->n, sizeof *app->list.read);
+	app->list.hits = rv_xcalloc(c->n, sizeof *app->list.hits);
+	app->list.starred = rv_xcalloc(c->n, sizeof *app->list.starred);
+	for (size_t i = 0; app->state && i < c->n; i++) {
+		if (app->state->is_read)
+			app->list.read[i] = app->state->is_read(app->state->ctx, i);
+		if (app->state->is_starred)
+			app->list.starred[i] = app->state->is_starred(app->state->ctx, i);
+	}
+	/* an index already built (the index cache's) is part of the first screen */
+	struct rv_index *given = opts->index;
+	if (!given && opts->loader && opts->loader->index)
+		given = opts->loader->index(opts->loader->ctx);
+	if (given)
+		atomic_store(&app->published, given);
 
 	rv_list_rebuild(app);
 	if (*theme_msg)
@@ -1005,15 +1104,27 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 		rv_app_message(app, true, "%s", opts->notice);
 	else if (app->state && app->state->warning)
 		rv_app_message(app, true, "%s", app->state->warning);
+	else if (c->diags.n) /* files left out: all of them on stderr at the end */
+		corpus_notice(app);
 	relayout(app);
 	if (app->list.c.n)
 		rv_app_open(app, app->list.rows[0], 0, false);
-	if (opts->index) /* from the cache: the index is part of the first screen */
+	if (given) /* from the cache: the index is part of the first screen */
 		index_arrived(app);
 	paint(app);
-	trace(tf, "first-screen", app->t_start);
-	if (opts->index)
+	if (!app->opts.loader)
+		trace(tf, "first-screen", app->t_start);
+	trace(tf, "list", app->t_start);
+	if (given)
 		trace(tf, "index", app->t_start);
+
+	/* the index after the list is on the screen: its threads would only
+	 * slow the first paint down */
+	struct builder b = {app, opts->threads, opts->links, opts};
+	pthread_t th;
+	bool threaded = false;
+	if (!given && !(threaded = spawn(&th, build_index, &b) == 0))
+		build_index(&b);
 
 	int errs = 0;
 	while (!app->quit && !got_signal) {
@@ -1089,7 +1200,7 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 	rv_list_free(&app->list);
 	rv_search_free(app->search);
 	free(app->hist);
-	if (ix != opts->index)
+	if (ix != given)
 		rv_index_free(ix);
 	free(app);
 	int sig = got_signal;

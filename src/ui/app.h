@@ -260,6 +260,7 @@ struct rv_app {
 	_Atomic(struct rv_index *) published;
 	_Atomic size_t analysed; /* articles the index build has analysed (its progress) */
 	struct rv_index *ix; /* NULL until published */
+	bool loading;        /* the corpus is still being read (c has no article yet) */
 	double t_start, t_index;
 	unsigned threads; /* for the index build and the corpus search; 0: one per core */
 	struct rv_theme theme;
@@ -271,6 +272,7 @@ struct rv_app {
 	struct rv_surface *title, *status, *help_surf;
 	unsigned dirty;
 	bool help;
+	bool zoom; /* z: the focused pane alone, on the whole screen */
 	size_t help_top;
 	struct rv_compare_state cmp;
 	const struct rv_view_ops *views[RV_MAX_VIEWS]; /* the stack of open views, top last */

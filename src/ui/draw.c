@@ -24,6 +24,10 @@ struct rv_surface {
 
 static bool utf8;
 static bool colour;
+/* Each element's colour pair: 0 (the terminal's own colours) for one the
+ * theme leaves in the default colours, so that plain text, and the blank
+ * of a line the terminal scrolls in, cost no colour sequence. */
+static short pair_of[RV_EL_COUNT];
 static const struct rv_theme *theme;
 
 static const char *const glyph_utf8[RV_GL_COUNT] = {"\xe2\x94\x82", "\xe2\x80\xa6", "\xe2\x96\x8e",
@@ -68,7 +72,7 @@ static void set_style(WINDOW *w, enum rv_element el, unsigned extra)
 	 * of a selection, the title and status lines, search matches. */
 	if (!colour)
 		a |= rv_element_attrs(el);
-	wattr_set(w, attrs_of(a), colour ? (short)(el + 1) : 0, NULL);
+	wattr_set(w, attrs_of(a), colour ? pair_of[el] : 0, NULL);
 }
 
 static void init_colours(void)
@@ -86,8 +90,13 @@ static void init_colours(void)
 			fg = fg < 0 ? COLOR_WHITE : fg;
 			bg = bg < 0 ? COLOR_BLACK : bg;
 		}
-		if (e + 1 < COLOR_PAIRS)
+		pair_of[e] = 0;
+		if (defaults && fg < 0 && bg < 0)
+			continue;
+		if (e + 1 < COLOR_PAIRS) {
 			init_pair((short)(e + 1), (short)fg, (short)bg);
+			pair_of[e] = (short)(e + 1);
+		}
 	}
 }
 
@@ -162,8 +171,8 @@ void rv_surface_free(struct rv_surface *s)
 void rv_surface_clear(struct rv_surface *s)
 {
 	if (s && s->win) {
-		wattr_set(s->win, A_NORMAL, colour ? RV_EL_TEXT + 1 : 0, NULL);
-		wbkgdset(s->win, ' ' | (colour ? COLOR_PAIR(RV_EL_TEXT + 1) : 0));
+		wattr_set(s->win, A_NORMAL, colour ? pair_of[RV_EL_TEXT] : 0, NULL);
+		wbkgdset(s->win, ' ' | (colour ? COLOR_PAIR(pair_of[RV_EL_TEXT]) : 0));
 		werase(s->win);
 	}
 }
@@ -289,7 +298,7 @@ void rv_surface_done(struct rv_surface *s)
 
 void rv_draw_background(const struct rv_layout *l, int cols, int rows)
 {
-	wattr_set(stdscr, A_NORMAL, colour ? RV_EL_BORDER + 1 : 0, NULL);
+	wattr_set(stdscr, A_NORMAL, colour ? pair_of[RV_EL_BORDER] : 0, NULL);
 	werase(stdscr);
 	if (l->too_small) {
 		static const char msg[] = "terminal too small";

@@ -122,7 +122,9 @@ static void draw(struct rv_app *app, struct rv_surface *s, int y0, int h, int w)
 {
 	const struct rv_list_state *l = &app->list;
 	if (!l->c.n) {
-		rv_draw_label(s, y0, 1, w - 1, "no article matches the filters (Esc clears them)", RV_EL_DIM, 0);
+		rv_draw_label(s, y0, 1, w - 1,
+			      app->loading ? "reading the articles..." : "no article matches the filters (Esc clears them)",
+			      RV_EL_DIM, 0);
 		return;
 	}
 	/* Columns by what there is room for: the title first, then the date,

@@ -263,7 +263,11 @@ static void title(struct rv_app *app, struct rv_buf *out)
 	size_t first = r->top + 1, last = r->top + (size_t)text_rows(app);
 	if (last > r->wrap.nlines)
 		last = r->wrap.nlines;
-	if (rv_wrap_complete(&r->wrap))
+	/* Zoomed, the status line's percentage says where: a header that
+	 * changed at each line would cost bytes at each line scrolled. */
+	if (app->zoom)
+		;
+	else if (rv_wrap_complete(&r->wrap))
 		rv_buf_printf(out, " %s line %zu-%zu/%zu", rv_glyph(RV_GL_DOT), first, last, r->wrap.nlines);
 	else
 		rv_buf_printf(out, " %s line %zu-%zu", rv_glyph(RV_GL_DOT), first, last);

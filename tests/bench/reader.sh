@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bench, the reader's part: revue in tmux on the bundled corpus and on
-# a generated one, timed from inside with REVUE_TRACE (first screen, index
-# published, each key from read to doupdate), the corpus search as revue
+# a generated one, timed from inside with REVUE_TRACE (first screen: the
+# frame, with the load's progress; list shown: the articles; index
+# published; each key from read to doupdate), the corpus search as revue
 # reports it, and bytes written to the terminal per line scrolled in the
 # reading view beside less on the same article. Medians; not a test.
 set -eu
@@ -52,31 +53,37 @@ row() {
 	local name=$1 label=$2 t="$out/trace.$1"
 	local search
 	search=$(grep -o '[0-9]* ms' "$out/status.$name" | head -1)
-	echo "| $label | $(stat_of "$t" '^first-screen') | $(stat_of "$t" '^index') | $(stat_of "$t" '^key list down') | $(stat_of "$t" '^key reader down') | $(stat_of "$t" '^key reader page-down') | ${search:--} |"
+	echo "| $label | $(stat_of "$t" '^first-screen') | $(stat_of "$t" '^list') | $(stat_of "$t" '^index') | $(stat_of "$t" '^key list down') | $(stat_of "$t" '^key reader down') | $(stat_of "$t" '^key reader page-down') | ${search:--} |"
 }
 
 drive bundled --no-cache     # the build behind the first screen; cache.sh times the reopen
 drive generated --no-cache "$corpus"
 
-# Bytes per line scrolled in the reading view, and less on the same text.
-oracle="$SHARED/tools/term-oracle"
-bytes_per_line() { # bytes_per_line KEYS_BEFORE -- COMMAND...: (bytes with 20 more j) - (bytes without), / 20
-	local pre=$1; shift
-	python3 "$oracle" --cols 160 --rows 45 --delay 0.15 --keys "${pre}q" --save "$out/raw0" -- "$@" >/dev/null 2>&1 || true
-	local js
-	js=$(printf 'j,%.0s' $(seq 1 20))
-	python3 "$oracle" --cols 160 --rows 45 --delay 0.15 --keys "${pre}${js}q" --save "$out/raw1" -- "$@" >/dev/null 2>&1 || true
-	echo $(( ($(stat -c%s "$out/raw1") - $(stat -c%s "$out/raw0")) / 20 ))
-}
-article=$(ls corpus/*.txt | head -1)
-b4=$(bytes_per_line "2," env LANG=C.UTF-8 TERM=xterm-256color "$REVUE" "$article")
-b2=$(bytes_per_line "e,t,2," env LANG=C.UTF-8 TERM=xterm-256color "$REVUE" "$article")
-bl=$(bytes_per_line "" env LANG=C.UTF-8 TERM=xterm-256color less "$article")
+# Bytes per line scrolled in the reading view, and less on the same text
+# (tests/bench/scroll_bytes.py: a pseudo-terminal of 160x45, xterm-256color,
+# 20 j once the screen is quiet, the bytes between the first and the last
+# quiet, / 20). Four panes (the bundled corpus, the reader focused), list and
+# reader only (e t), and the reader zoomed (z) on one long article: the
+# bundled articles' bodies one after the other, as they are (highlights) and
+# in lower case without digits or quotation marks (next to no highlight).
+sb() { python3 tests/bench/scroll_bytes.py "$@" | cut -d' ' -f1; }
+long="$out/long-article.txt" plain="$out/plain-article.txt"
+{ echo "Title: Un long article"; echo; for f in corpus/*.txt; do sed '1,/^$/d' "$f"; echo; done; } >"$long"
+{ echo "Title: un long article"; echo; for f in corpus/*.txt; do sed '1,/^$/d' "$f" | LC_ALL=C.UTF-8 sed 's/[0-9“”«»"]//g' | tr 'A-Z' 'a-z'; echo; done; } >"$plain"
+st="$out/bytes-state.db"
+rv=(env LANG=C.UTF-8 TERM=xterm-256color "$REVUE" --config none --state "$st")
+ls=(env LANG=C.UTF-8 TERM=xterm-256color LESS= less)
+b4=$(sb --pre 2 -- "${rv[@]}" corpus)
+b2=$(sb --pre e,t,2 -- "${rv[@]}" corpus)
+bzl=$(sb --pre 2,z -- "${rv[@]}" "$long")
+bll=$(sb -- "${ls[@]}" "$long")
+bzp=$(sb --pre 2,z -- "${rv[@]}" "$plain")
+blp=$(sb -- "${ls[@]}" "$plain")
 
 # One 100 MB article: time until its first line is on the screen, and until
 # its last line is, after G (revue: in the reading view), beside less.
 big="$out/big-article.txt"
-if [ "$(stat -c%s "$big" 2>/dev/null || echo 0)" -lt 100000000 ]; then
+if [ "$(stat -Lc%s "$big" 2>/dev/null || echo 0)" -lt 100000000 ]; then
 	python3 - "$big" corpus <<'PY'
 import os, sys
 out, src = sys.argv[1], sys.argv[2]
@@ -134,14 +141,16 @@ rvf=$(med "${rv_first[@]}") rve=$(med "${rv_end[@]}") lsf=$(med "${ls_first[@]}"
 	echo
 	echo "$(date -u +%Y-%m-%d), $(nproc) cores; 160x45 in tmux; milliseconds, medians (REVUE_TRACE)."
 	echo
-	echo "| corpus | first screen | index published | key: list down (opens) | key: reader down | key: reader page | corpus search |"
-	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+	echo "| corpus | first screen | list shown | index published | key: list down (opens) | key: reader down | key: reader page | corpus search |"
+	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 	row bundled "bundled (5)"
 	row generated "generated ($N)"
 	echo
-	echo "Bytes written per line scrolled in the reading view: $b4 with four panes, $b2 with list and reader; less: $bl."
+	echo "Bytes written per line scrolled in the reading view (160x45, xterm-256color): $b4 with four panes,"
+	echo "$b2 with list and reader; zoomed (z), $bzl on a long article (less: $bll) and $bzp on the same"
+	echo "in lower case, next to no highlight (less: $blp)."
 	echo
-	echo "One article of $(( $(stat -c%s "$big") / 1000000 )) MB, milliseconds from the start to its first line on"
+	echo "One article of $(( $(stat -Lc%s "$big") / 1000000 )) MB, milliseconds from the start to its first line on"
 	echo "the screen, then from G to its last line (medians of 3, polled every 10 ms in tmux):"
 	echo
 	echo "| | first screen | G: to the end |"

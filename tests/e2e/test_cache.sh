@@ -87,8 +87,9 @@ keys r1 Q
 check "reader 1: exits" wait_exit r1
 start r2 160 45 "REVUE_STATE=$REVUE_STATE" "REVUE_TRACE=$SCRATCH/trace2" -- "$R"
 check "reader 2: ready" ready r2
-check "reader 2: the index is there with the first screen" awk '
-	$1 == "first-screen" { f = $2 } $1 == "index" { i = $2 }
+# (the first screen is the frame while the files are read; the list follows)
+check "reader 2: the index is there with the list" awk '
+	$1 == "first-screen" && f == "" { f = $2 } $1 == "list" { f = $2 } $1 == "index" { i = $2 }
 	END { exit !(f != "" && i != "" && i - f < 20) }' "$SCRATCH/trace2"
 screen r2 | head -1 | grep -o '[0-9]* entities' >"$SCRATCH/count2"
 check "reader 2: as many entities as a fresh build" sh -c "[ -s '$SCRATCH/count1' ] && cmp -s '$SCRATCH/count1' '$SCRATCH/count2'"

@@ -390,4 +390,44 @@ keys persist3 Q
 check "quits a third time" wait_exit persist3
 check "the star is saved" sh -c "REVUE_STATE='$pstate' '$REVUE' --dump state | grep -q '\"starred\":true'"
 
+# --- z: the focused pane alone, on the whole screen ------------------------------------
+start zoom 160 45 --
+ready zoom
+keys zoom 1 j 2 z
+check "z: the reader alone, zoomed" wait_for zoom "2 Reader · zoomed (z or q: back)"
+check "z: the status line under the title line" sh -c "tmux -u -L '$SOCK' capture-pane -p -t zoom | sed -n 2p | grep -qF '[reader]'"
+check "z: the list is gone" wait_gone zoom "1 Articles"
+check "z: the text spans the screen (000's first line, wider than in four panes)" \
+	line zoom "^    Microsoft va développer ses propres modèles d'IA.{60,}"
+keys zoom Tab
+check "Tab while zoomed: the next pane, zoomed" wait_for zoom "3 Entities · "
+keys zoom q
+check "q: out of the zoom, the four panes again" wait_for zoom "1 Articles 5"
+check "q: still running" wait_for zoom "4 Timeline"
+keys zoom 2 z z
+check "z again: back too" wait_for zoom "1 Articles 5"
+keys zoom q
+check "q then quits" wait_exit zoom
+
+# A one-line scroll in the zoomed reader is the terminal's own scroll and
+# one new line: on text with no highlight (the bundled articles in lower
+# case, without digits or quotation marks) no more bytes than less writes
+# for a line of the same text, give or take a tenth.
+if command -v less >/dev/null; then
+	plain="$SCRATCH/plain.txt"
+	{
+		echo "Title: un long article"
+		echo
+		for f in "$SRC_DIR"/corpus/*.txt; do
+			sed '1,/^$/d' "$f" | LC_ALL=C.UTF-8 sed 's/[0-9“”«»"]//g' | tr 'A-Z' 'a-z'
+			echo
+		done
+	} >"$plain"
+	sb() { python3 "$SRC_DIR/tests/bench/scroll_bytes.py" --count 10 "$@" | cut -d' ' -f1; }
+	z=$(sb --pre 2,z -- env LANG=C.UTF-8 TERM=xterm-256color "$REVUE" --config none "$plain")
+	l=$(sb -- env LANG=C.UTF-8 TERM=xterm-256color LESS= less "$plain")
+	at_most() { [ "${1:-0}" -gt 0 ] && [ "$1" -le "$2" ]; }
+	check "zoomed: $z bytes a line scrolled, less $l (a tenth more at most)" at_most "$z" $((l * 11 / 10))
+fi
+
 finish

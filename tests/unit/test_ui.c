@@ -193,7 +193,8 @@ static void test_keys_defaults(void **state)
 	assert_int_equal(rv_key_action(12), RV_ACT_REDRAW);
 	assert_int_equal(rv_key_action('q'), RV_ACT_CLOSE);
 	assert_int_equal(rv_key_action('Q'), RV_ACT_QUIT);
-	assert_int_equal(rv_key_action('z'), RV_ACT_NONE);
+	assert_int_equal(rv_key_action('z'), RV_ACT_ZOOM);
+	assert_int_equal(rv_key_action('Z'), RV_ACT_NONE);
 	assert_int_equal(rv_key_code("Nope", 4), -1);
 	assert_int_equal(rv_key_code("C-l", 3), 12);
 }
