@@ -328,7 +328,9 @@ struct rv_wrap {
 	unsigned flags;       /* sanitizer flags */
 	struct rv_span *line; /* [start, end): end excludes the newline and trailing blanks */
 	size_t nlines, cap;
-	size_t done;          /* bytes wrapped so far */
+	size_t done;          /* bytes wrapped up to (from origin) */
+	size_t origin;        /* where line 0 starts: 0, or a restart point
+			       * (rv_wrap_init_at); line numbers count from it */
 };
 
 void rv_wrap_init(struct rv_wrap *w, const char *s, size_t n, int width, unsigned flags);
@@ -338,5 +340,18 @@ bool rv_wrap_until(struct rv_wrap *w, size_t want);
 /* The line holding byte `off` (wrapping as far as needed). */
 size_t rv_wrap_line_of(struct rv_wrap *w, size_t off);
 bool rv_wrap_complete(const struct rv_wrap *w);
+
+/* A window of the wrap, for a text too big to wrap from its top (G in a
+ * 100 MB article): starts at the restart point at or before `off`, the
+ * start of its paragraph (the byte after a newline) when one is found
+ * within RV_WRAP_SCAN bytes back, else a code point boundary there. From a
+ * paragraph start, the lines are exactly those a wrap from the top gives. */
+#define RV_WRAP_SCAN ((size_t)256 * 1024)
+void rv_wrap_init_at(struct rv_wrap *w, const char *s, size_t n, int width, unsigned flags, size_t off);
+/* Wraps text before the origin until at least `want` more lines precede
+ * line 0 or the origin is 0; the old lines move down by the count returned. */
+size_t rv_wrap_prepend(struct rv_wrap *w, size_t want);
+/* The restart point at or before off (see rv_wrap_init_at). */
+size_t rv_wrap_restart(const char *s, size_t off);
 
 #endif
