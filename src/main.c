@@ -192,6 +192,9 @@ static void print_list(const struct rv_corpus *c)
 	rv_buf_free(&b);
 }
 
+/* A file larger than this opens in the reader before it is read in full. */
+#define LAZY_BYTES ((size_t)4 * 1024 * 1024)
+
 /* The load of a big corpus, on a terminal: a progress line on stderr while
  * the files are read (a hundred thousand articles take seconds), so that
  * the user never faces a blank screen before the reader starts. */
@@ -299,6 +302,7 @@ static int grep_corpus(const struct rv_corpus *c, const char *pat, unsigned thre
  * a warning, not an error (the dump is then empty). */
 /* The reader's view of the store (ui.h): read marks by article. */
 struct ui_store {
+	const struct rv_corpus *corpus;
 	struct rv_state *st;
 	struct rv_state_snapshot snap;
 	struct rv_diags diags;
@@ -379,6 +383,7 @@ static bool ui_set_note(void *ctx, size_t art, const char *text, size_t len)
 static void ui_store_open(struct ui_store *u, const struct rv_corpus *corpus, const struct rv_state_opts *opts)
 {
 	memset(u, 0, sizeof *u);
+	u->corpus = corpus;
 	u->st = rv_state_open(opts, &u->diags);
 	rv_state_load(u->st, corpus, &u->snap, &u->diags);
 	if (u->diags.n) {
@@ -387,6 +392,14 @@ static void ui_store_open(struct ui_store *u, const struct rv_corpus *corpus, co
 		snprintf(u->warning, sizeof u->warning, "%.*s", (int)b.len, b.p ? b.p : "");
 		rv_buf_free(&b);
 	}
+}
+
+/* A partial article was read in full: its hash, so its saved state, changed. */
+static void ui_reload(void *ctx)
+{
+	struct ui_store *u = ctx;
+	rv_state_snapshot_free(&u->snap);
+	rv_state_load(u->st, u->corpus, &u->snap, &u->diags);
 }
 
 static void ui_store_close(struct ui_store *u)
@@ -580,6 +593,8 @@ int main(int argc, char **argv)
 	struct rv_corpus *corpus;
 	struct rv_diags err = {0};
 	bool interactive = !dump && !grep && isatty(STDOUT_FILENO) && isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
+	if (!dump && !grep && isatty(STDOUT_FILENO) && isatty(STDIN_FILENO))
+		opts.lazy_bytes = LAZY_BYTES; /* the reader shows a huge article's start at once */
 	int rc = load_corpus(paths, npaths, &opts, interactive, &corpus, &err);
 	free(fallback);
 	if (rc < 0) {
@@ -626,8 +641,10 @@ int main(int argc, char **argv)
 					  .star_quote = ui_star_quote,
 					  .note = ui_note,
 					  .set_note = ui_set_note,
+					  .reload = ui_reload,
 					  .warning = *us.warning ? us.warning : NULL};
-		struct rv_ui_opts uo = {.state = &ust, .theme = theme, .threads = opts.threads, .links = links, .t0 = t0, .clipboard = true};
+		struct rv_ui_opts uo = {.state = &ust, .theme = theme, .threads = opts.threads, .links = links, .t0 = t0, .clipboard = true,
+					.max_file_bytes = opts.max_file_bytes};
 		struct rv_config cfg;
 		char notice[256] = "";
 		load_config(&cfg, config, &uo, notice, sizeof notice);

@@ -44,6 +44,9 @@ struct rv_ui_state {
 	const char *(*note)(void *ctx, size_t art, size_t *len);
 	bool (*set_note)(void *ctx, size_t art, const char *text, size_t len);
 	const char *warning; /* why the store is read-only, for the status line; NULL */
+	/* an article's body changed (a partial one was read in full): look up
+	 * the saved state again; NULL: none */
+	void (*reload)(void *ctx);
 };
 
 struct rv_ui_opts {
@@ -59,11 +62,12 @@ struct rv_ui_opts {
 	const char *date_format;    /* strftime format for dates with a day; NULL: ISO 8601 */
 	bool clipboard;             /* may copy to the terminal's clipboard (OSC 52) */
 	const char *notice;         /* the configuration's first problem, for the status line; NULL */
+	size_t max_file_bytes;      /* for reading partial articles in full (corpus.h); 0: the default */
 };
 
 /* Returns the exit status: 0 on a normal quit, 1 when the terminal or the
  * theme cannot be used (the reason is on stderr). */
-int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts);
+int rv_ui_run(struct rv_corpus *c, const struct rv_ui_opts *opts);
 
 struct rv_theme;
 /* Loads a theme by name (themes folder: the source tree's, then the
