@@ -90,7 +90,7 @@ struct rv_corpus_opts {
 	size_t lazy_bytes;
 };
 
-#define RV_LAZY_HEAD ((size_t)1024 * 1024)
+#define RV_LAZY_HEAD ((size_t)256 * 1024)
 
 struct rv_corpus {
 	struct rv_article *articles;

@@ -40,6 +40,7 @@ PY
 start big 140 40 REVUE_TRACE="$SCRATCH/trace.big" -- "$big"
 check "first screen: the first line" wait_for big "Première ligne du très long article."
 check "first screen: the article's title" wait_for big "Un article géant"
+keys big Enter # opened: a read mark, saved once the article is whole (its hash keys it)
 keys big 2 G
 check "G: the real last line" wait_for big "Dernière ligne, la toute fin."
 check "G: the line above it" wait_for big "Paragraphe 300000 :"
@@ -70,6 +71,10 @@ check "k from the match: lines before the window, in order" above big 149997
 keys big q
 check "q quits" wait_exit big
 check "q: status 0" grep -qx 0 "$SCRATCH/status.big"
+
+run_revue "$SCRATCH/state.out" "$SCRATCH/state.err" --dump state "$big"
+check "the read mark given while loading is saved under the whole article" \
+	grep -q '"read":true' "$SCRATCH/state.out"
 
 # q while the article is still loading quits at once.
 start quick 140 40 -- "$big"
