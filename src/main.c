@@ -196,6 +196,9 @@ static void print_list(const struct rv_corpus *c)
 	rv_buf_free(&b);
 }
 
+/* A file larger than this opens in the reader before it is read in full. */
+#define LAZY_BYTES ((size_t)4 * 1024 * 1024)
+
 /* --grep: the reader's corpus search ('s') from the command line, counted
  * per article as rg -c counts per file: "ID:COUNT" for each article with a
  * match, in corpus order. Exit status as grep's: 0 found, 1 none, 2 error.
@@ -279,6 +282,7 @@ static int grep_files(const char *const *paths, size_t npaths, const struct rv_c
  * a warning, not an error (the dump is then empty). */
 /* The reader's view of the store (ui.h): read marks by article. */
 struct ui_store {
+	const struct rv_corpus *corpus;
 	struct rv_state *st;
 	struct rv_state_snapshot snap;
 	struct rv_diags diags;
@@ -359,6 +363,7 @@ static bool ui_set_note(void *ctx, size_t art, const char *text, size_t len)
 static void ui_store_open(struct ui_store *u, const struct rv_corpus *corpus, const struct rv_state_opts *opts)
 {
 	memset(u, 0, sizeof *u);
+	u->corpus = corpus;
 	u->st = rv_state_open(opts, &u->diags);
 	rv_state_load(u->st, corpus, &u->snap, &u->diags);
 	if (u->diags.n) {
@@ -367,6 +372,14 @@ static void ui_store_open(struct ui_store *u, const struct rv_corpus *corpus, co
 		snprintf(u->warning, sizeof u->warning, "%.*s", (int)b.len, b.p ? b.p : "");
 		rv_buf_free(&b);
 	}
+}
+
+/* A partial article was read in full: its hash, so its saved state, changed. */
+static void ui_reload(void *ctx)
+{
+	struct ui_store *u = ctx;
+	rv_state_snapshot_free(&u->snap);
+	rv_state_load(u->st, u->corpus, &u->snap, &u->diags);
 }
 
 static void ui_store_close(struct ui_store *u)
@@ -531,7 +544,7 @@ static void *reader_worker(void *arg)
 	return NULL;
 }
 
-static const struct rv_corpus *reader_poll(void *ctx, bool *ended)
+static struct rv_corpus *reader_poll(void *ctx, bool *ended)
 {
 	struct reader_job *j = ctx;
 	*ended = atomic_load(&j->done);
@@ -561,7 +574,8 @@ static int run_reader(const char *const *paths, size_t npaths, struct rv_corpus_
 				  .quote_starred = ui_quote_starred,
 				  .star_quote = ui_star_quote,
 				  .note = ui_note,
-				  .set_note = ui_set_note};
+				  .set_note = ui_set_note,
+				  .reload = ui_reload};
 	struct reader_job *j = rv_xcalloc(1, sizeof *j);
 	*j = (struct reader_job){.paths = paths,
 				 .npaths = npaths,
@@ -573,7 +587,9 @@ static int run_reader(const char *const *paths, size_t npaths, struct rv_corpus_
 	ust.ctx = &j->us;
 	opts->found = &j->found;
 	opts->read = &j->read;
+	opts->lazy_bytes = LAZY_BYTES; /* the reader shows a huge article's start at once */
 	uo->state = &ust;
+	uo->max_file_bytes = opts->max_file_bytes;
 	struct rv_config cfg;
 	char notice[256] = "";
 	load_config(&cfg, config, uo, notice, sizeof notice);

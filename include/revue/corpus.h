@@ -75,6 +75,16 @@ struct rv_article {
 	/* Taken from the index cache: the strings, body and fold point into its
 	 * mapping (the corpus's `cache`); only path and extra are the article's. */
 	bool mapped;
+	/* Only the first part of the file is loaded (rv_corpus_opts.lazy_bytes):
+	 * body is the text up to a line end (file_bytes is the whole file's
+	 * size, hash that of this part); rv_article_finish reads the rest. */
+	bool partial;
+	/* With partial: the file's last part from a line start, decoded and in
+	 * NFC like body, for a reader asked for the end meanwhile (NULL when
+	 * the file has no such part). Most often the whole body ends with it,
+	 * but that is the caller's to check. */
+	char *tail;
+	size_t tail_len;
 };
 
 struct rv_corpus_opts {
@@ -93,7 +103,15 @@ struct rv_corpus_opts {
 	bool (*reuse)(void *ctx, const char *path, const char *id, const struct rv_file_id *fid, uint64_t raw_hash,
 		      size_t max_bytes, struct rv_article *a, struct rv_diags *diags);
 	void *reuse_ctx;
+	/* A file larger than this (and not 0) is loaded partially: its first
+	 * RV_LAZY_HEAD bytes up to a line end, and as much from its end from a
+	 * line start, so that it can be shown at once (see rv_article.partial).
+	 * A file with a NUL byte in its first part is read in full. 0: every
+	 * file in full. */
+	size_t lazy_bytes;
 };
+
+#define RV_LAZY_HEAD ((size_t)256 * 1024)
 
 struct rv_cache;
 
@@ -138,6 +156,14 @@ bool rv_article_read(const char *path, const char *id, size_t max, bool body_onl
 bool rv_article_from_bytes(const char *id, const unsigned char *raw, size_t n, struct rv_article *a,
 			   struct rv_diags *diags);
 void rv_article_free(struct rv_article *a);
+
+/* The whole of a partially loaded article, read again from its file into
+ * *out (which the caller frees with rv_article_free in both cases); false,
+ * with a diagnostic, when it cannot be read now. Whether the part shown
+ * was the start of the whole is the caller's to check (the file may have
+ * changed meanwhile). */
+bool rv_article_finish(const struct rv_article *part, size_t max_file_bytes, struct rv_article *out,
+		       struct rv_diags *diags);
 
 /* Parses an ISO 8601 date: YYYY, YYYY-MM, YYYY-MM-DD, optionally followed by
  * a time ("T12:00:00Z", "+01:00"...), which is checked and dropped. */

@@ -44,6 +44,9 @@ struct rv_ui_state {
 	const char *(*note)(void *ctx, size_t art, size_t *len);
 	bool (*set_note)(void *ctx, size_t art, const char *text, size_t len);
 	const char *warning; /* why the store is read-only, for the status line; NULL */
+	/* an article's body changed (a partial one was read in full): look up
+	 * the saved state again; NULL: none */
+	void (*reload)(void *ctx);
 };
 
 /* A corpus still being read when the reader starts (rv_ui_run with a NULL
@@ -54,7 +57,7 @@ struct rv_ui_loader {
 	/* Never blocks: *ended once the load is over, and then the corpus, or
 	 * NULL when there is nothing to read (the reason is the caller's to
 	 * print). The state (rv_ui_opts.state) is ready when the corpus is. */
-	const struct rv_corpus *(*poll)(void *ctx, bool *ended);
+	struct rv_corpus *(*poll)(void *ctx, bool *ended);
 	/* Once poll has returned the corpus: an index already built for it
 	 * (from the index cache; the caller frees it), or NULL. NULL: none. */
 	struct rv_index *(*index)(void *ctx);
@@ -75,6 +78,7 @@ struct rv_ui_opts {
 	const char *date_format;    /* strftime format for dates with a day; NULL: ISO 8601 */
 	bool clipboard;             /* may copy to the terminal's clipboard (OSC 52) */
 	const char *notice;         /* the configuration's first problem, for the status line; NULL */
+	size_t max_file_bytes;      /* for reading partial articles in full (corpus.h); 0: the default */
 	/* An index already built (from the index cache): shown with the first
 	 * screen; the caller frees it. NULL: built behind the first screen. */
 	struct rv_index *index;
@@ -87,7 +91,7 @@ struct rv_ui_opts {
 /* Returns the exit status: 0 on a normal quit, 1 when the terminal or the
  * theme cannot be used (the reason is on stderr) or the loader found
  * nothing to read. */
-int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts);
+int rv_ui_run(struct rv_corpus *c, const struct rv_ui_opts *opts);
 
 struct rv_theme;
 /* Loads a theme by name (themes folder: the source tree's, then the
@@ -353,7 +357,9 @@ struct rv_wrap {
 	unsigned flags;       /* sanitizer flags */
 	struct rv_span *line; /* [start, end): end excludes the newline and trailing blanks */
 	size_t nlines, cap;
-	size_t done;          /* bytes wrapped so far */
+	size_t done;          /* bytes wrapped up to (from origin) */
+	size_t origin;        /* where line 0 starts: 0, or a restart point
+			       * (rv_wrap_init_at); line numbers count from it */
 };
 
 void rv_wrap_init(struct rv_wrap *w, const char *s, size_t n, int width, unsigned flags);
@@ -363,5 +369,18 @@ bool rv_wrap_until(struct rv_wrap *w, size_t want);
 /* The line holding byte `off` (wrapping as far as needed). */
 size_t rv_wrap_line_of(struct rv_wrap *w, size_t off);
 bool rv_wrap_complete(const struct rv_wrap *w);
+
+/* A window of the wrap, for a text too big to wrap from its top (G in a
+ * 100 MB article): starts at the restart point at or before `off`, the
+ * start of its paragraph (the byte after a newline) when one is found
+ * within RV_WRAP_SCAN bytes back, else a code point boundary there. From a
+ * paragraph start, the lines are exactly those a wrap from the top gives. */
+#define RV_WRAP_SCAN ((size_t)256 * 1024)
+void rv_wrap_init_at(struct rv_wrap *w, const char *s, size_t n, int width, unsigned flags, size_t off);
+/* Wraps text before the origin until at least `want` more lines precede
+ * line 0 or the origin is 0; the old lines move down by the count returned. */
+size_t rv_wrap_prepend(struct rv_wrap *w, size_t want);
+/* The restart point at or before off (see rv_wrap_init_at). */
+size_t rv_wrap_restart(const char *s, size_t off);
 
 #endif

@@ -472,6 +472,7 @@ void rv_article_free(struct rv_article *a)
 	}
 	free(a->extra);
 	free(a->body);
+	free(a->tail);
 	rv_fold_free(&a->fold);
 	memset(a, 0, sizeof *a);
 }
@@ -614,9 +615,11 @@ static const char *file_kind(mode_t m)
 	return "not a regular file";
 }
 
-/* Reads a whole regular file without ever blocking on a FIFO or a device. */
-static unsigned char *read_file(const char *path, const char *id, size_t max, size_t *len, struct rv_file_id *fid,
-				struct rv_diags *diags)
+/* Reads a whole regular file without ever blocking on a FIFO or a device;
+ * when head is not 0 and the file is larger than `lazy`, only its first
+ * `head` bytes (*total says the file's size). */
+static unsigned char *read_file(const char *path, const char *id, size_t max, size_t lazy, size_t head,
+				size_t *len, size_t *total, struct rv_file_id *fid, struct rv_diags *diags)
 {
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
@@ -647,6 +650,9 @@ static unsigned char *read_file(const char *path, const char *id, size_t max, si
 	/* Read what fstat announced, no more: a file growing meanwhile is read
 	 * as it was, and a file shrinking ends at its new end. */
 	size_t want = (size_t)st.st_size, n = 0;
+	*total = want;
+	if (lazy && head && want > lazy && want > head)
+		want = head;
 	unsigned char *buf = rv_xmalloc(want + 1);
 	while (n < want) {
 		ssize_t r = read(fd, buf + n, want - n);
@@ -818,6 +824,7 @@ struct pool {
 	struct job *jobs;
 	size_t n;
 	size_t max;
+	size_t lazy;          /* rv_corpus_opts.lazy_bytes */
 	_Atomic size_t *read; /* progress, or NULL */
 	const struct rv_corpus_opts *opts;
 };
@@ -830,9 +837,9 @@ bool rv_article_read(const char *path, const char *id, size_t max, bool body_onl
 		max = RV_DEFAULT_MAX_FILE;
 	if (max > (size_t)UINT32_MAX / 2)
 		max = (size_t)UINT32_MAX / 2; /* offsets in the folded view are 32-bit */
-	size_t len;
+	size_t len, total;
 	struct rv_file_id fid;
-	unsigned char *raw = read_file(path, id, max, &len, &fid, diags);
+	unsigned char *raw = read_file(path, id, max, 0, 0, &len, &total, &fid, diags);
 	if (!raw)
 		return false;
 	if (!article_from_owned(id, raw, len, a, diags, body_only, fold)) {
@@ -847,7 +854,44 @@ bool rv_article_read(const char *path, const char *id, size_t max, bool body_onl
 	return true;
 }
 
-static void load_one(struct job *j, size_t max, const struct rv_corpus_opts *o)
+/* The last `want` bytes of the file (of size `total` at the first read),
+ * from the byte after their first newline, decoded and in NFC; NULL when
+ * there is no such part or it cannot be read. */
+static char *read_tail(const char *path, size_t total, size_t want, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0)
+		return NULL;
+	unsigned char *raw = rv_xmalloc(want + 1);
+	size_t n = 0;
+	off_t at = (off_t)(total - want);
+	while (n < want) {
+		ssize_t r = pread(fd, raw + n, want - n, at + (off_t)n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	const unsigned char *nl = memchr(raw, '\n', n);
+	if (!nl || nl + 1 == raw + n) {
+		free(raw);
+		return NULL;
+	}
+	size_t skip = (size_t)(nl - raw) + 1;
+	memmove(raw, raw + skip, n - skip);
+	n -= skip;
+	struct rv_decoded d;
+	if (rv_decode_take(raw, n, &d) == RV_DECODE_BINARY)
+		return NULL;
+	struct rv_article t = {0};
+	set_body(&t, d.text, 0, d.len, NULL);
+	*len = t.body_len;
+	return t.body;
+}
+
+static void load_one(struct job *j, size_t max, size_t lazy, const struct rv_corpus_opts *o)
 {
 	bool (*reuse)(void *, const char *, const char *, const struct rv_file_id *, uint64_t, size_t,
 		      struct rv_article *, struct rv_diags *) = o ? o->reuse : NULL;
@@ -856,19 +900,40 @@ static void load_one(struct job *j, size_t max, const struct rv_corpus_opts *o)
 		j->ok = true;
 		return;
 	}
-	size_t len;
+	size_t len, total;
 	struct rv_file_id fid;
-	unsigned char *raw = read_file(j->e->path, j->e->id, max, &len, &fid, &j->diags);
+	unsigned char *raw = read_file(j->e->path, j->e->id, max, lazy, RV_LAZY_HEAD, &len, &total, &fid, &j->diags);
 	if (!raw)
 		return;
-	uint64_t raw_hash = rv_hash64(raw, len);
-	if (reuse && reuse(o->reuse_ctx, j->e->path, j->e->id, &fid, raw_hash, max, &j->a, &j->diags)) {
-		free(raw);
-		j->a.path = rv_xstrdup(j->e->path);
-		j->ok = true;
-		return;
+	bool partial = len < total;
+	if (partial) { /* the first part, up to a line end; else the whole */
+		const unsigned char *nl = memchr(raw, '\0', len) ? NULL : memrchr(raw, '\n', len);
+		if (nl) {
+			len = (size_t)(nl - raw) + 1;
+		} else {
+			free(raw);
+			raw = read_file(j->e->path, j->e->id, max, 0, 0, &len, &total, &fid, &j->diags);
+			if (!raw)
+				return;
+			partial = false;
+		}
+	}
+	uint64_t raw_hash = 0; /* a partial article is hashed once read in full (rv_article_finish) */
+	if (!partial) {
+		raw_hash = rv_hash64(raw, len);
+		if (reuse && reuse(o->reuse_ctx, j->e->path, j->e->id, &fid, raw_hash, max, &j->a, &j->diags)) {
+			free(raw);
+			j->a.path = rv_xstrdup(j->e->path);
+			j->ok = true;
+			return;
+		}
 	}
 	j->ok = article_from_owned(j->e->id, raw, len, &j->a, &j->diags, false, NULL);
+	if (j->ok && partial) {
+		j->a.partial = true;
+		j->a.file_bytes = total;
+		j->a.tail = read_tail(j->e->path, total, RV_LAZY_HEAD, &j->a.tail_len);
+	}
 	if (j->ok) {
 		j->a.file = fid;
 		j->a.raw_hash = raw_hash;
@@ -885,7 +950,7 @@ static void load_job(void *ctx, size_t i, unsigned worker)
 {
 	(void)worker;
 	struct pool *p = ctx;
-	load_one(&p->jobs[i], p->max, p->opts);
+	load_one(&p->jobs[i], p->max, p->lazy, p->opts);
 	if (p->read)
 		atomic_fetch_add_explicit(p->read, 1, memory_order_relaxed);
 }
@@ -961,7 +1026,7 @@ int rv_corpus_load(const char *const *paths, size_t npaths, const struct rv_corp
 			goto fail;
 	}
 	struct pool p = {.n = w.n, .max = opts && opts->max_file_bytes ? opts->max_file_bytes : RV_DEFAULT_MAX_FILE,
-			 .read = opts ? opts->read : NULL, .opts = opts};
+			 .read = opts ? opts->read : NULL, .lazy = opts ? opts->lazy_bytes : 0, .opts = opts};
 	if (opts && opts->found)
 		atomic_store_explicit(opts->found, w.n, memory_order_relaxed);
 	if (p.max > (size_t)UINT32_MAX / 2)
@@ -1009,6 +1074,21 @@ fail:
 	rv_diag_take(err, &c->diags);
 	rv_corpus_free(c);
 	return -1;
+}
+
+bool rv_article_finish(const struct rv_article *part, size_t max, struct rv_article *out, struct rv_diags *diags)
+{
+	memset(out, 0, sizeof *out);
+	if (!max)
+		max = RV_DEFAULT_MAX_FILE;
+	if (max > (size_t)UINT32_MAX / 2)
+		max = (size_t)UINT32_MAX / 2;
+	struct job j = {.e = &(struct entry){part->path, part->id}};
+	load_one(&j, max, 0, NULL);
+	rv_diag_take(diags, &j.diags);
+	if (j.ok)
+		*out = j.a;
+	return j.ok;
 }
 
 void rv_corpus_free(struct rv_corpus *c)

@@ -154,11 +154,84 @@ struct builder {
 	unsigned threads;
 	const char *links;
 	const struct rv_ui_opts *opts;
+	bool threaded; /* runs on a thread of its own */
 };
+
+/* A partially loaded article read in full (rv_corpus_opts.lazy_bytes),
+ * handed by the builder to the main thread, which swaps it in. */
+struct handover {
+	size_t art;
+	bool ok;
+	struct rv_article full;
+	struct rv_diags diags;
+};
+
+/* The main thread: the article `h->art` becomes the whole one. The reader
+ * keeps its place when what it showed is the start of the whole. */
+static void swap_in(struct rv_app *app, struct handover *h)
+{
+	struct rv_article *a = &app->cw->articles[h->art];
+	bool open = app->reader.art == h->art;
+	size_t off = SIZE_MAX; /* the top line's place in the whole (SIZE_MAX: lost) */
+	if (h->ok) {
+		if (open)
+			off = rv_reader_place(app, &h->full);
+		rv_article_free(a);
+		*a = h->full;
+	} else {
+		if (open)
+			off = app->reader.tail ? SIZE_MAX : rv_reader_offset(app);
+		a->partial = false; /* what was read is all there will be */
+		rv_article_free(&h->full);
+	}
+	if (h->diags.n) {
+		struct rv_buf b = {0};
+		rv_diag_format(&h->diags.v[0], &b);
+		rv_app_message(app, true, "%s%s", b.p, h->ok ? "" : " (only its first part is shown)");
+		rv_buf_free(&b);
+	}
+	rv_diag_free(&h->diags);
+	const struct rv_ui_state *st = app->state;
+	if (st && st->reload) { /* the saved state is keyed by the whole body's hash */
+		st->reload(st->ctx);
+		bool was = app->list.read[h->art];
+		app->list.read[h->art] = st->is_read && st->is_read(st->ctx, h->art);
+		app->list.starred[h->art] = st->is_starred && st->is_starred(st->ctx, h->art);
+		if (was)
+			rv_app_mark_read(app, h->art, true);
+	}
+	if (open)
+		rv_reader_reload(app, off);
+	rv_list_rebuild(app);
+	app->dirty = RV_DIRTY_ALL;
+}
+
+/* Before the index (which needs every body whole): the partial articles
+ * read in full, one at a time, each swapped in by the main thread while
+ * this one waits (or here, when there is no other thread). */
+static void finish_partial(struct builder *b, bool threaded)
+{
+	struct rv_app *app = b->app;
+	for (size_t i = 0; i < app->c->n; i++) {
+		if (!app->c->articles[i].partial)
+			continue;
+		struct handover h = {.art = i};
+		h.ok = rv_article_finish(&app->c->articles[i], app->opts.max_file_bytes, &h.full, &h.diags);
+		if (!threaded) {
+			swap_in(app, &h);
+			continue;
+		}
+		atomic_store(&app->handover, &h);
+		struct timespec tick = {0, 5 * 1000 * 1000};
+		while (atomic_load(&app->handover)) /* the main loop takes it within 100 ms */
+			nanosleep(&tick, NULL);
+	}
+}
 
 static void *build_index(void *arg)
 {
 	struct builder *b = arg;
+	finish_partial(b, b->threaded);
 	struct rv_index_opts io = {.threads = b->threads, .progress = &b->app->analysed, .links = b->links};
 	struct rv_index *ix = rv_index_build(b->app->c, &io);
 	atomic_store(&b->app->published, ix);
@@ -540,6 +613,10 @@ void rv_app_mark_read(struct rv_app *app, size_t art, bool read)
 		return;
 	app->list.read[art] = read;
 	const struct rv_ui_state *st = app->state;
+	if (app->c->articles[art].partial) { /* saved once it is whole (swap_in) */
+		app->dirty = RV_DIRTY_ALL;
+		return;
+	}
 	if (st && st->set_read && !st->set_read(st->ctx, art, read) && !app->state_warned) {
 		app->state_warned = true;
 		rv_app_message(app, true, "read marks are not saved: the state file is read-only");
@@ -883,7 +960,9 @@ static void act(struct rv_app *app, enum rv_action a)
 		size_t art = app->reader.art;
 		if (app->focus == RV_PANE_LIST && app->list.c.n)
 			art = app->list.rows[app->list.c.cur];
-		if (art < app->c->n) {
+		if (art < app->c->n && app->c->articles[art].partial) {
+			rv_app_message(app, true, "star: this article is still loading; star it once it is whole");
+		} else if (art < app->c->n) {
 			bool on = !app->list.starred[art];
 			app->list.starred[art] = on;
 			const struct rv_ui_state *st = app->state;
@@ -911,6 +990,10 @@ static void act(struct rv_app *app, enum rv_action a)
 		rv_saved_star_quote(app);
 		break;
 	case RV_ACT_EDIT_NOTE:
+		if (app->reader.art < app->c->n && app->c->articles[app->reader.art].partial) {
+			rv_app_message(app, true, "note: this article is still loading; write it once the article is whole");
+			break;
+		}
 		rv_saved_edit_note(app);
 		relayout(app); /* the terminal may have changed size under the editor */
 		break;
@@ -1002,13 +1085,13 @@ static void trace(FILE *f, const char *what, double t0)
  * title line, ten times a second; a resize and the quit keys work. Returns
  * the corpus, or NULL when there is nothing to read. Quitting (or a signal)
  * leaves at once: the load has nothing to save. */
-static const struct rv_corpus *wait_corpus(struct rv_app *app, FILE *tf)
+static struct rv_corpus *wait_corpus(struct rv_app *app, FILE *tf)
 {
 	const struct rv_ui_loader *ld = app->opts.loader;
 	double shown = now();
 	for (;;) {
 		bool ended;
-		const struct rv_corpus *c = ld->poll(ld->ctx, &ended);
+		struct rv_corpus *c = ld->poll(ld->ctx, &ended);
 		if (ended)
 			return c;
 		int key;
@@ -1031,11 +1114,12 @@ static const struct rv_corpus *wait_corpus(struct rv_app *app, FILE *tf)
 	}
 }
 
-int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
+int rv_ui_run(struct rv_corpus *c, const struct rv_ui_opts *opts)
 {
 	static const struct rv_corpus loading; /* no article yet */
 	struct rv_app *app = rv_xcalloc(1, sizeof *app);
 	app->c = c ? c : &loading;
+	app->cw = c; /* the same, writable: swap_in replaces partial articles */
 	app->opts = *opts;
 	app->list.sort = opts->sort >= 0 && opts->sort < RV_SORT_COUNT ? (enum rv_sort)opts->sort : RV_SORT_DATE;
 	app->t_start = opts->t0 > 0 ? opts->t0 : now();
@@ -1079,7 +1163,7 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 			free(app);
 			return 1;
 		}
-		app->c = c;
+		app->c = app->cw = c;
 	}
 	app->list.read = rv_xcalloc(c->n, sizeof *app->list.read);
 	app->list.hits = rv_xcalloc(c->n, sizeof *app->list.hits);
@@ -1120,14 +1204,23 @@ int rv_ui_run(const struct rv_corpus *c, const struct rv_ui_opts *opts)
 
 	/* the index after the list is on the screen: its threads would only
 	 * slow the first paint down */
-	struct builder b = {app, opts->threads, opts->links, opts};
+	struct builder b = {app, opts->threads, opts->links, opts, true};
 	pthread_t th;
 	bool threaded = false;
-	if (!given && !(threaded = spawn(&th, build_index, &b) == 0))
+	if (!given && !(threaded = spawn(&th, build_index, &b) == 0)) {
+		b.threaded = false;
 		build_index(&b);
+	}
 
 	int errs = 0;
 	while (!app->quit && !got_signal) {
+		struct handover *ho = atomic_load(&app->handover);
+		if (ho) {
+			swap_in(app, ho);
+			atomic_store(&app->handover, NULL);
+			trace(tf, "article loaded", app->t_start);
+			paint(app);
+		}
 		if (!app->ix && atomic_load(&app->published)) {
 			index_arrived(app);
 			trace(tf, "index", app->t_start);

@@ -160,6 +160,8 @@ struct rv_reader_state {
 	bool match_stopped;
 	struct rv_ui_link *links;
 	size_t nlinks, curlink;
+	bool want_end; /* G while the article was still loading */
+	bool tail;     /* wrap is over the loading article's tail, not its body */
 };
 
 struct rv_entities_state {
@@ -253,8 +255,11 @@ struct rv_speakerview_state {
 	size_t picked[2]; /* rows picked with Space; SIZE_MAX: none */
 };
 
+struct handover;
 struct rv_app {
 	const struct rv_corpus *c;
+	struct rv_corpus *cw; /* the same: swap_in replaces partial articles */
+	_Atomic(struct handover *) handover; /* an article read in full, to swap in */
 	const struct rv_ui_state *state; /* saved read marks; NULL */
 	bool state_warned;
 	_Atomic(struct rv_index *) published;
@@ -316,6 +321,12 @@ void rv_list_free(struct rv_list_state *l);
 /* reader.c */
 void rv_reader_open(struct rv_app *app, size_t art, size_t off);
 void rv_reader_reindex(struct rv_app *app); /* the index arrived */
+/* The open article's body was replaced (it finished loading): wraps it
+ * anew from body offset off, and goes to its end if G asked for it. */
+void rv_reader_reload(struct rv_app *app, size_t off);
+/* Where the reading view's top line is in `whole`, the open article read in
+ * full; SIZE_MAX when what it shows is not part of it. */
+size_t rv_reader_place(const struct rv_app *app, const struct rv_article *whole);
 void rv_reader_free(struct rv_reader_state *r);
 void rv_reader_set_matches(struct rv_app *app);
 bool rv_reader_link_action(struct rv_app *app, enum rv_action a);

@@ -17,6 +17,10 @@
 
 #define MARGIN 4
 #define HEADER_ROWS 2
+/* A body longer than this is wrapped in windows (rv_wrap_init_at): G, a
+ * match or a link far down wraps from a restart point near it, not from
+ * the top, and the position is shown as a byte percentage, as less does. */
+#define BIG_BODY ((size_t)4 * 1024 * 1024)
 
 enum { PRIO_QUOTE = 1, PRIO_NAME = 2, PRIO_DATE = 3, PRIO_LINK = 4, PRIO_MATCH = 5, PRIO_CURRENT = 6 };
 
@@ -38,6 +42,8 @@ static int text_rows(const struct rv_app *app)
 size_t rv_reader_offset(const struct rv_app *app)
 {
 	const struct rv_reader_state *r = &app->reader;
+	if (r->art != SIZE_MAX && r->tail) /* past what the body holds yet */
+		return app->c->articles[r->art].body_len;
 	if (r->art == SIZE_MAX || r->top >= r->wrap.nlines)
 		return r->art == SIZE_MAX ? 0 : r->wrap.done;
 	return r->wrap.line[r->top].start;
@@ -118,19 +124,80 @@ void rv_reader_set_matches(struct rv_app *app)
 	app->dirty |= RV_DIRTY(RV_PANE_READER);
 }
 
+/* Wraps the open article anew with the top line at body offset off: from
+ * the top, or for a big body far from it, from a restart point near off. */
+static void wrap_at(struct rv_app *app, size_t off)
+{
+	struct rv_reader_state *r = &app->reader;
+	const struct rv_article *a = &app->c->articles[r->art];
+	if (r->tail) { /* back to the body, and its search matches */
+		r->tail = false;
+		rv_reader_set_matches(app);
+	}
+	rv_wrap_free(&r->wrap);
+	r->width = text_width(app);
+	if (a->body_len > BIG_BODY && off > RV_WRAP_SCAN)
+		rv_wrap_init_at(&r->wrap, a->body, a->body_len, r->width, rv_draw_sanflags(), off);
+	else
+		rv_wrap_init(&r->wrap, a->body, a->body_len, r->width, rv_draw_sanflags());
+	r->top = rv_wrap_line_of(&r->wrap, off);
+}
+
+/* Is off out of the wrapped window of a big body, so far that wrapping up
+ * to it would cost? */
+static bool far_off(const struct rv_app *app, size_t off)
+{
+	const struct rv_reader_state *r = &app->reader;
+	return r->tail || (app->c->articles[r->art].body_len > BIG_BODY &&
+			   (off < r->wrap.origin || off > r->wrap.done + RV_WRAP_SCAN));
+}
+
+/* G while the article is still loading: its last part (rv_article.tail),
+ * wrapped on its own, with byte `off` of it on the top line. Search
+ * matches (offsets into the body) are left out meanwhile. */
+static void tail_at(struct rv_app *app, size_t off)
+{
+	struct rv_reader_state *r = &app->reader;
+	const struct rv_article *a = &app->c->articles[r->art];
+	rv_wrap_free(&r->wrap);
+	r->width = text_width(app);
+	r->tail = true;
+	r->nmatch = 0;
+	r->curmatch = SIZE_MAX;
+	rv_wrap_init_at(&r->wrap, a->tail, a->tail_len, r->width, rv_draw_sanflags(), off);
+	r->top = rv_wrap_line_of(&r->wrap, off);
+}
+
+size_t rv_reader_place(const struct rv_app *app, const struct rv_article *whole)
+{
+	const struct rv_reader_state *r = &app->reader;
+	const struct rv_article *a = &app->c->articles[r->art];
+	if (!r->tail) {
+		size_t off = rv_reader_offset(app);
+		bool start = whole->body_len >= a->body_len && !memcmp(whole->body, a->body, a->body_len);
+		return start ? off : SIZE_MAX;
+	}
+	size_t t = r->top < r->wrap.nlines ? r->wrap.line[r->top].start : r->wrap.done;
+	bool end = whole->body_len >= a->tail_len &&
+		   !memcmp(whole->body + whole->body_len - a->tail_len, a->tail, a->tail_len);
+	return end ? whole->body_len - a->tail_len + t : SIZE_MAX;
+}
+
 void rv_reader_open(struct rv_app *app, size_t art, size_t off)
 {
 	struct rv_reader_state *r = &app->reader;
-	const struct rv_article *a = &app->c->articles[art];
 	if (r->art != art) {
-		rv_wrap_free(&r->wrap);
 		r->art = art;
-		r->width = text_width(app);
-		rv_wrap_init(&r->wrap, a->body, a->body_len, r->width, rv_draw_sanflags());
+		r->want_end = r->tail = false;
+		wrap_at(app, off);
 		build_hl(app);
 		rv_reader_set_matches(app);
+		return;
 	}
-	r->top = rv_wrap_line_of(&r->wrap, off);
+	if (far_off(app, off))
+		wrap_at(app, off);
+	else
+		r->top = rv_wrap_line_of(&r->wrap, off);
 }
 
 void rv_reader_reindex(struct rv_app *app)
@@ -263,14 +330,31 @@ static void title(struct rv_app *app, struct rv_buf *out)
 	size_t first = r->top + 1, last = r->top + (size_t)text_rows(app);
 	if (last > r->wrap.nlines)
 		last = r->wrap.nlines;
+	const struct rv_article *a = &app->c->articles[r->art];
 	/* Zoomed, the status line's percentage says where: a header that
 	 * changed at each line would cost bytes at each line scrolled. */
 	if (app->zoom)
 		;
-	else if (rv_wrap_complete(&r->wrap))
+	else if (r->wrap.origin == 0 && rv_wrap_complete(&r->wrap) && !a->partial)
 		rv_buf_printf(out, " %s line %zu-%zu/%zu", rv_glyph(RV_GL_DOT), first, last, r->wrap.nlines);
-	else
+	else if (r->wrap.origin == 0 && !r->tail)
 		rv_buf_printf(out, " %s line %zu-%zu", rv_glyph(RV_GL_DOT), first, last);
+	if (!app->zoom && (r->wrap.origin || r->tail || a->partial)) {
+		/* lines not counted from the top: where the screen ends, in bytes
+		 * (of the file while it is loading), as less shows it */
+		size_t end = last ? r->wrap.line[last - 1].end : r->wrap.origin;
+		if (rv_wrap_complete(&r->wrap) && last == r->wrap.nlines)
+			end = r->wrap.n;
+		size_t total = r->wrap.n;
+		if (a->partial && a->file_bytes > total) {
+			total = a->file_bytes;
+			if (r->tail) /* the tail, counted from the file's end */
+				end = end + total - r->wrap.n;
+		}
+		rv_buf_printf(out, " %s %zu%%", rv_glyph(RV_GL_DOT), total ? (size_t)((double)end * 100 / (double)total) : 100);
+	}
+	if (a->partial)
+		rv_buf_printf(out, " %s loading the rest", rv_glyph(RV_GL_DOT));
 	if (app->search && r->nmatch)
 		rv_buf_printf(out, " %s %zu match%s", rv_glyph(RV_GL_DOT), r->nmatch, r->nmatch == 1 ? "" : "es");
 	if (r->match_stopped)
@@ -327,7 +411,7 @@ static void draw(struct rv_app *app, struct rv_surface *s, int y0, int h, int w)
 	for (int k = 0; k < rows; k++) {
 		size_t li = r->top + (size_t)k;
 		if (li >= r->wrap.nlines) {
-			if (li == r->wrap.nlines && rv_wrap_complete(&r->wrap))
+			if (li == r->wrap.nlines && rv_wrap_complete(&r->wrap) && !a->partial)
 				rv_draw_label(s, y0 + HEADER_ROWS + k, 0, w, "~", RV_EL_DIM, 0);
 			break;
 		}
@@ -347,14 +431,14 @@ static void draw(struct rv_app *app, struct rv_surface *s, int y0, int h, int w)
 		}
 		if (used <= 2 && ln.end > ln.start && starred_line(app, ln.start, ln.end)) /* a starred quote */
 			rv_draw_label(s, y, 2, 1, "*", RV_EL_MARKER, RV_ATTR_BOLD);
-		rv_draw_line(s, y, MARGIN, w - MARGIN, a->body, ln.start, ln.end, runs, nr, 0);
+		rv_draw_line(s, y, MARGIN, w - MARGIN, r->wrap.s, ln.start, ln.end, runs, nr, 0);
 	}
 }
 
 bool rv_reader_visible(struct rv_app *app, size_t *start, size_t *end)
 {
 	struct rv_reader_state *r = &app->reader;
-	if (r->art == SIZE_MAX)
+	if (r->art == SIZE_MAX || r->tail)
 		return false;
 	size_t rows = (size_t)text_rows(app);
 	rv_wrap_until(&r->wrap, r->top + rows);
@@ -373,8 +457,30 @@ static void clamp_top(struct rv_app *app)
 	struct rv_reader_state *r = &app->reader;
 	size_t rows = (size_t)text_rows(app);
 	rv_wrap_until(&r->wrap, r->top + rows);
-	if (rv_wrap_complete(&r->wrap) && r->top + rows > r->wrap.nlines)
+	if (rv_wrap_complete(&r->wrap) && r->top + rows > r->wrap.nlines) {
+		if (r->wrap.nlines < rows && r->wrap.origin) /* a window too short to fill the screen */
+			r->top += rv_wrap_prepend(&r->wrap, rows - r->wrap.nlines);
 		r->top = r->wrap.nlines > rows ? r->wrap.nlines - rows : 0;
+	}
+}
+
+/* Up k lines, wrapping before the window's origin when needed. */
+static void up(struct rv_reader_state *r, size_t k)
+{
+	if (r->top < k && r->wrap.origin)
+		r->top += rv_wrap_prepend(&r->wrap, k - r->top);
+	r->top = r->top > k ? r->top - k : 0;
+}
+
+/* G: a big body is wrapped from a restart point near its end. */
+static void bottom(struct rv_app *app)
+{
+	struct rv_reader_state *r = &app->reader;
+	const struct rv_article *a = &app->c->articles[r->art];
+	if (!r->tail && a->body_len > BIG_BODY && !rv_wrap_complete(&r->wrap))
+		wrap_at(app, a->body_len);
+	rv_wrap_until(&r->wrap, SIZE_MAX - 1);
+	r->top = r->wrap.nlines;
 }
 
 static bool action(struct rv_app *app, enum rv_action a, int h)
@@ -385,26 +491,38 @@ static bool action(struct rv_app *app, enum rv_action a, int h)
 		return false;
 	size_t rows = (size_t)text_rows(app);
 	size_t page = rows > 2 ? rows - 1 : 1;
+	if (a != RV_ACT_BOTTOM)
+		r->want_end = false; /* a move since G: stay there once loaded */
 	switch (a) {
 	case RV_ACT_DOWN:
 		r->top++;
 		break;
 	case RV_ACT_UP:
-		if (r->top)
-			r->top--;
+		up(r, 1);
 		break;
 	case RV_ACT_PAGE_DOWN:
 		r->top += page;
 		break;
 	case RV_ACT_PAGE_UP:
-		r->top = r->top > page ? r->top - page : 0;
+		up(r, page);
 		break;
 	case RV_ACT_TOP:
+		if (r->wrap.origin || r->tail)
+			wrap_at(app, 0);
 		r->top = 0;
 		break;
 	case RV_ACT_BOTTOM:
-		rv_wrap_until(&r->wrap, SIZE_MAX - 1);
-		r->top = r->wrap.nlines;
+		if (app->c->articles[r->art].partial) { /* the end is not read yet: its last part */
+			const struct rv_article *pa = &app->c->articles[r->art];
+			if (pa->tail && pa->tail_len)
+				tail_at(app, pa->tail_len);
+			r->want_end = true; /* and the whole's end once it is loaded */
+			if (!r->tail) {
+				rv_app_message(app, false, "G: the end of the article once it is loaded");
+				return true;
+			}
+		}
+		bottom(app);
 		break;
 	default:
 		return false;
@@ -416,10 +534,18 @@ static bool action(struct rv_app *app, enum rv_action a, int h)
 static void show_offset(struct rv_app *app, size_t off)
 {
 	struct rv_reader_state *r = &app->reader;
+	r->want_end = false;
+	bool anew = far_off(app, off);
+	if (anew)
+		wrap_at(app, off);
 	size_t line = rv_wrap_line_of(&r->wrap, off);
 	size_t rows = (size_t)text_rows(app);
-	if (line < r->top || line >= r->top + rows)
-		r->top = line > rows / 3 ? line - rows / 3 : 0;
+	if (anew || line < r->top || line >= r->top + rows) {
+		size_t above = rows / 3;
+		if (line < above && r->wrap.origin)
+			line += rv_wrap_prepend(&r->wrap, above - line);
+		r->top = line > above ? line - above : 0;
+	}
 	clamp_top(app);
 }
 
@@ -587,13 +713,28 @@ static void resize(struct rv_app *app, int h, int w)
 			clamp_top(app);
 		return;
 	}
-	size_t off = rv_reader_offset(app);
-	const struct rv_article *a = &app->c->articles[r->art];
-	rv_wrap_free(&r->wrap);
-	r->width = text_width(app);
-	rv_wrap_init(&r->wrap, a->body, a->body_len, r->width, rv_draw_sanflags());
-	r->top = rv_wrap_line_of(&r->wrap, off);
+	if (r->tail)
+		tail_at(app, r->top < r->wrap.nlines ? r->wrap.line[r->top].start : r->wrap.done);
+	else
+		wrap_at(app, rv_reader_offset(app));
 	clamp_top(app);
+}
+
+void rv_reader_reload(struct rv_app *app, size_t off)
+{
+	struct rv_reader_state *r = &app->reader;
+	bool end = r->want_end && (off == SIZE_MAX || !r->tail); /* still in the tail: stay on its line */
+	r->want_end = false;
+	if (off == SIZE_MAX)
+		off = 0;
+	r->tail = false;
+	wrap_at(app, off);
+	build_hl(app);
+	rv_reader_set_matches(app);
+	if (end)
+		bottom(app);
+	clamp_top(app);
+	app->dirty |= RV_DIRTY(RV_PANE_READER) | RV_DIRTY_TITLE;
 }
 
 const struct rv_pane_ops rv_pane_reader = {"reader", title, draw, action, click, search, resize};

@@ -169,8 +169,56 @@ bool rv_wrap_until(struct rv_wrap *w, size_t want)
 	return want < w->nlines;
 }
 
+size_t rv_wrap_restart(const char *s, size_t off)
+{
+	if (!off)
+		return 0;
+	size_t lo = off > RV_WRAP_SCAN ? off - RV_WRAP_SCAN : 0;
+	const char *nl = memrchr(s + lo, '\n', off - lo);
+	if (nl)
+		return (size_t)(nl - s) + 1;
+	return lo ? cp_start(s, 0, off) : 0;
+}
+
+void rv_wrap_init_at(struct rv_wrap *w, const char *s, size_t n, int width, unsigned flags, size_t off)
+{
+	rv_wrap_init(w, s, n, width, flags);
+	if (off >= n)
+		off = n ? n - 1 : 0;
+	w->origin = w->done = rv_wrap_restart(s, off);
+}
+
+/* Each step back wraps at least this much text before the origin. */
+#define BACK_STEP ((size_t)8 * 1024)
+
+size_t rv_wrap_prepend(struct rv_wrap *w, size_t want)
+{
+	size_t added = 0;
+	while (added < want && w->origin > 0) {
+		size_t to = w->origin;
+		size_t from = rv_wrap_restart(w->s, to > BACK_STEP ? to - BACK_STEP : 0);
+		/* [from, to) alone: from a paragraph start, the same lines as
+		 * a wrap of the whole text (a paragraph's chunks are cut from
+		 * its start, and `to` ends a paragraph or a window). */
+		struct rv_wrap t;
+		rv_wrap_init(&t, w->s, to, w->width, w->flags);
+		t.origin = t.done = from;
+		rv_wrap_until(&t, SIZE_MAX - 1);
+		w->line = rv_xgrow(w->line, &w->cap, w->nlines + t.nlines, sizeof *w->line);
+		memmove(w->line + t.nlines, w->line, w->nlines * sizeof *w->line);
+		memcpy(w->line, t.line, t.nlines * sizeof *w->line);
+		w->nlines += t.nlines;
+		added += t.nlines;
+		w->origin = from;
+		rv_wrap_free(&t);
+	}
+	return added;
+}
+
 size_t rv_wrap_line_of(struct rv_wrap *w, size_t off)
 {
+	if (off < w->origin)
+		return 0;
 	while (w->done < w->n && (!w->nlines || w->done <= off))
 		wrap_step(w);
 	if (!w->nlines)

@@ -5,6 +5,7 @@
 # published; each key from read to doupdate), the corpus search as revue
 # reports it, and bytes written to the terminal per line scrolled in the
 # reading view beside less on the same article. Medians; not a test.
+# BENCH_READER_BIG_ONLY=1 runs only the last part (the 100 MB article).
 set -eu
 SHARED=${SHARED:-../shared}
 BUILD=${BUILD:-build}
@@ -20,7 +21,7 @@ median() { sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else p
 
 corpus="$out/corpus-$N"
 stamp=$(sha1sum tests/bench/gen_corpus.py | cut -c1-12) # a new generator, a new corpus
-if [ "$(cat "$corpus/.complete" 2>/dev/null)" != "$stamp" ]; then
+if [ "${BENCH_READER_BIG_ONLY:-0}" != 1 ] && [ "$(cat "$corpus/.complete" 2>/dev/null)" != "$stamp" ]; then
 	echo "generating $N articles in $corpus ..." >&2
 	rm -rf "$corpus"
 	python3 tests/bench/gen_corpus.py "$SHARED" "$corpus" "$N" 1
@@ -56,6 +57,8 @@ row() {
 	echo "| $label | $(stat_of "$t" '^first-screen') | $(stat_of "$t" '^list') | $(stat_of "$t" '^index') | $(stat_of "$t" '^key list down') | $(stat_of "$t" '^key reader down') | $(stat_of "$t" '^key reader page-down') | ${search:--} |"
 }
 
+big_only=${BENCH_READER_BIG_ONLY:-0}
+if [ "$big_only" != 1 ]; then
 drive bundled --no-cache     # the build behind the first screen; cache.sh times the reopen
 drive generated --no-cache "$corpus"
 
@@ -79,9 +82,12 @@ bzl=$(sb --pre 2,z -- "${rv[@]}" "$long")
 bll=$(sb -- "${ls[@]}" "$long")
 bzp=$(sb --pre 2,z -- "${rv[@]}" "$plain")
 blp=$(sb -- "${ls[@]}" "$plain")
+fi
 
 # One 100 MB article: time until its first line is on the screen, and until
-# its last line is, after G (revue: in the reading view), beside less.
+# its last line is, after G sent at once (revue: in the reading view, while
+# the rest of the article loads), beside less; and for revue, G sent once
+# the article is loaded whole (its title no longer says "loading the rest").
 big="$out/big-article.txt"
 if [ "$(stat -Lc%s "$big" 2>/dev/null || echo 0)" -lt 100000000 ]; then
 	python3 - "$big" corpus <<'PY'
@@ -126,20 +132,36 @@ big_run() { # big_run NAME KEYS_FOR_END -- COMMAND...: "first-ms end-ms"
 	tm kill-session -t "$name" 2>/dev/null || true
 	echo "$f $g"
 }
-rv_first=() rv_end=() ls_first=() ls_end=()
-for _ in 1 2 3; do
+loaded_end() { # loaded_end NAME -- COMMAND...: ms from G, once loaded, to the last line
+	local name=$1; shift 2
+	tm new-session -d -s "$name" -x 160 -y 45 env LANG=C.UTF-8 TERM=tmux-256color "$@"
+	until_on "$name" "$first_line" >/dev/null
+	for _ in $(seq 1 3000); do
+		tm capture-pane -p -t "$name" 2>/dev/null | grep -qF "loading the rest" || break
+		sleep 0.02
+	done
+	tm send-keys -t "$name" 2 G
+	until_on "$name" "toute dernière ligne"
+	tm kill-session -t "$name" 2>/dev/null || true
+}
+runs=${BENCH_BIG_RUNS:-3}
+rv_first=() rv_end=() rv_loaded=() ls_first=() ls_end=()
+for _ in $(seq 1 "$runs"); do
 	read -r f g < <(big_run bigrv "2 G" -- "$REVUE" --max-file-size 200M "$big")
 	rv_first+=("$f") rv_end+=("$g")
+	rv_loaded+=("$(loaded_end bigrv2 -- "$REVUE" --max-file-size 200M "$big")")
 	read -r f g < <(big_run bigless "G" -- less "$big")
 	ls_first+=("$f") ls_end+=("$g")
 done
 med() { printf '%s\n' "$@" | median; }
 rvf=$(med "${rv_first[@]}") rve=$(med "${rv_end[@]}") lsf=$(med "${ls_first[@]}") lse=$(med "${ls_end[@]}")
+rvl=$(med "${rv_loaded[@]}")
 
 {
 	echo "# The reader"
 	echo
 	echo "$(date -u +%Y-%m-%d), $(nproc) cores; 160x45 in tmux; milliseconds, medians (REVUE_TRACE)."
+	if [ "$big_only" != 1 ]; then
 	echo
 	echo "| corpus | first screen | list shown | index published | key: list down (opens) | key: reader down | key: reader page | corpus search |"
 	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
@@ -149,14 +171,16 @@ rvf=$(med "${rv_first[@]}") rve=$(med "${rv_end[@]}") lsf=$(med "${ls_first[@]}"
 	echo "Bytes written per line scrolled in the reading view (160x45, xterm-256color): $b4 with four panes,"
 	echo "$b2 with list and reader; zoomed (z), $bzl on a long article (less: $bll) and $bzp on the same"
 	echo "in lower case, next to no highlight (less: $blp)."
+	fi
 	echo
 	echo "One article of $(( $(stat -Lc%s "$big") / 1000000 )) MB, milliseconds from the start to its first line on"
-	echo "the screen, then from G to its last line (medians of 3, polled every 10 ms in tmux):"
+	echo "the screen, then from G (sent at once; for revue also once the article is loaded) to"
+	echo "its last line (medians of $runs, polled every 10 ms in tmux):"
 	echo
-	echo "| | first screen | G: to the end |"
-	echo "| --- | ---: | ---: |"
-	echo "| revue | $rvf | $rve |"
-	echo "| less | $lsf | $lse |"
-	echo "| ratio | $(echo "$rvf / ($lsf + 1)" | bc -l | xargs printf "%.1f") | $(echo "$rve / ($lse + 1)" | bc -l | xargs printf "%.1f") |"
+	echo "| | first screen | G: to the end | G once loaded |"
+	echo "| --- | ---: | ---: | ---: |"
+	echo "| revue | $rvf | $rve | $rvl |"
+	echo "| less | $lsf | $lse | $lse |"
+	echo "| ratio | $(echo "$rvf / ($lsf + 1)" | bc -l | xargs printf "%.1f") | $(echo "$rve / ($lse + 1)" | bc -l | xargs printf "%.1f") | $(echo "$rvl / ($lse + 1)" | bc -l | xargs printf "%.1f") |"
 } >"$report"
 cat "$report"

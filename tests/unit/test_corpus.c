@@ -671,6 +671,76 @@ static void test_real_corpora_lang_guess(void **state)
 	}
 }
 
+/* --- a huge file, loaded in part first (rv_corpus_opts.lazy_bytes) ---------- */
+
+static void write_big(const char *rel, size_t size, bool nul)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", tmpdir, rel);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs("Title: Un grand article\n\n", f);
+	size_t n = 0;
+	for (unsigned i = 0; n < size; i++) /* CRLF now and then, and a decomposed é (NFC composes it) */
+		n += (size_t)fprintf(f, "Ligne %u : un cafe\xcc\x81 au comptoir,%s", i, i % 3 ? "\n" : "\r\n");
+	fputs("La fin.\n", f);
+	if (nul) { /* a NUL byte early on */
+		fseek(f, 5000, SEEK_SET);
+		fputc('\0', f);
+	}
+	fclose(f);
+}
+
+static void test_load_partial(void **state)
+{
+	(void)state;
+	write_big("big.txt", 6u << 20, false);
+	write_big("bin.txt", 6u << 20, true);
+	write_file("small.txt", "A small one.\n");
+	const char *paths[] = {tmpdir};
+	struct rv_corpus *c, *whole;
+	struct rv_diags err = {0};
+	struct rv_corpus_opts o = {.lazy_bytes = 4u << 20};
+	assert_int_equal(rv_corpus_load(paths, 1, &o, &c, &err), 0);
+	assert_int_equal(rv_corpus_load(paths, 1, NULL, &whole, &err), 0);
+	assert_int_equal(c->n, 2); /* bin.txt: read in full (a NUL in its first part), binary */
+	assert_true(has_diag(&c->diags, "bin.txt", "binary"));
+	const struct rv_article *a = find(c, "big.txt"), *w = find(whole, "big.txt");
+	assert_true(a->partial && !w->partial);
+	assert_false(find(c, "small.txt")->partial);
+	assert_true(a->body_len <= RV_LAZY_HEAD && a->body_len > RV_LAZY_HEAD / 2);
+	assert_int_equal(a->body[a->body_len - 1], '\n');
+	assert_int_equal(a->file_bytes, w->file_bytes);
+	assert_string_equal(a->title, w->title);
+	/* the part shown is the start of the whole, its tail the end */
+	assert_memory_equal(a->body, w->body, a->body_len);
+	assert_non_null(a->tail);
+	assert_true(a->tail_len > RV_LAZY_HEAD / 2 && a->tail_len < w->body_len);
+	assert_memory_equal(a->tail, w->body + w->body_len - a->tail_len, a->tail_len);
+	assert_null(memchr(a->tail, '\r', a->tail_len));
+	/* and read in full, the same article as without lazy_bytes */
+	struct rv_article full;
+	struct rv_diags d = {0};
+	assert_true(rv_article_finish(a, 0, &full, &d));
+	assert_false(full.partial);
+	assert_int_equal(full.body_len, w->body_len);
+	assert_memory_equal(full.body, w->body, w->body_len);
+	assert_true(full.hash == w->hash && full.fold.len == w->fold.len);
+	rv_article_free(&full);
+	rv_diag_free(&d);
+	/* a file gone meanwhile: false, with a diagnostic */
+	char path[512];
+	snprintf(path, sizeof path, "%s/big.txt", tmpdir);
+	unlink(path);
+	assert_false(rv_article_finish(a, 0, &full, &d));
+	assert_true(d.n > 0);
+	rv_article_free(&full);
+	rv_diag_free(&d);
+	rv_corpus_free(c);
+	rv_corpus_free(whole);
+	rv_diag_free(&err);
+}
+
 #define TMP_TEST(f) cmocka_unit_test_setup_teardown(f, setup_tmp, teardown_tmp)
 
 int main(void)
@@ -705,6 +775,7 @@ int main(void)
 		TMP_TEST(test_load_errors),
 		TMP_TEST(test_load_size_limit),
 		TMP_TEST(test_file_list_ids),
+		TMP_TEST(test_load_partial),
 		cmocka_unit_test(test_bundled_corpus),
 		cmocka_unit_test(test_adversarial_corpus),
 		cmocka_unit_test(test_real_corpora_headers),

@@ -491,6 +491,123 @@ static void test_wrap_lazy_and_line_of(void **state)
 	free(s);
 }
 
+/* A text with short and long paragraphs, blank lines, tabs, accents and
+ * wide glyphs, and one paragraph longer than the wrap's 64 KiB chunk. */
+static char *window_text(size_t *len)
+{
+	static const char *const words[] = {"le", "marché", "日本語", "d'une", "économie", "\tet", "intelligence",
+					    "a", "l'IA", "—", "artificielle,", "«", "quarante-deux", "»"};
+	struct rv_buf b = {0};
+	uint32_t x = 12345;
+	for (int p = 0; b.len < 300 * 1024; p++) {
+		size_t plen = p == 20 ? 100 * 1024 : 20 + (x >> 8) % 900;
+		size_t start = b.len;
+		while (b.len - start < plen) {
+			x = x * 1103515245u + 12345u;
+			rv_buf_adds(&b, words[(x >> 16) % RV_ARRAY_LEN(words)]);
+			rv_buf_adds(&b, (x >> 8) % 17 ? " " : "  ");
+		}
+		rv_buf_adds(&b, p % 5 == 3 ? "\n\n\n" : "\n");
+	}
+	*len = b.len;
+	return b.p;
+}
+
+static void expect_same_lines(const struct rv_wrap *w, const struct rv_wrap *full, size_t from)
+{
+	assert_true(from + w->nlines <= full->nlines);
+	for (size_t i = 0; i < w->nlines; i++) {
+		assert_int_equal(w->line[i].start, full->line[from + i].start);
+		assert_int_equal(w->line[i].end, full->line[from + i].end);
+	}
+}
+
+static void test_wrap_window_is_the_full_wrap(void **state)
+{
+	(void)state;
+	size_t n;
+	char *s = window_text(&n);
+	static const int widths[] = {13, 72};
+	for (size_t wi = 0; wi < RV_ARRAY_LEN(widths); wi++) {
+		struct rv_wrap full;
+		rv_wrap_init(&full, s, n, widths[wi], 0);
+		rv_wrap_until(&full, SIZE_MAX - 1);
+		size_t offs[] = {0, 1, 777, n / 7, n / 3 + 5, n / 2, n - 2000, n - 1, n};
+		for (size_t k = 0; k < RV_ARRAY_LEN(offs); k++) {
+			struct rv_wrap w;
+			rv_wrap_init_at(&w, s, n, widths[wi], 0, offs[k]);
+			/* a paragraph start: the byte after a newline */
+			assert_true(w.origin <= offs[k]);
+			assert_true(w.origin == 0 || s[w.origin - 1] == '\n');
+			assert_int_equal(w.origin, rv_wrap_restart(s, offs[k] < n ? offs[k] : n - 1));
+			size_t first = 0;
+			while (first < full.nlines && full.line[first].start < w.origin)
+				first++;
+			/* forward: lazily, then to the end */
+			rv_wrap_until(&w, 10);
+			expect_same_lines(&w, &full, first);
+			rv_wrap_until(&w, SIZE_MAX - 1);
+			assert_int_equal(first + w.nlines, full.nlines);
+			expect_same_lines(&w, &full, first);
+			/* backward: a few lines, then up to the top */
+			size_t got = rv_wrap_prepend(&w, 5);
+			assert_true(got >= 5 || w.origin == 0);
+			assert_true(got <= first);
+			expect_same_lines(&w, &full, first - got);
+			got += rv_wrap_prepend(&w, SIZE_MAX);
+			assert_int_equal(w.origin, 0);
+			assert_int_equal(got, first);
+			expect_same_lines(&w, &full, 0);
+			assert_int_equal(w.nlines, full.nlines);
+			rv_wrap_free(&w);
+		}
+		/* a window ends where asked: the line holding an offset */
+		struct rv_wrap w;
+		rv_wrap_init_at(&w, s, n, widths[wi], 0, n / 2);
+		size_t li = rv_wrap_line_of(&w, n / 2);
+		assert_true(w.line[li].start <= n / 2 && (li + 1 == w.nlines || w.line[li + 1].start > n / 2));
+		rv_wrap_free(&w);
+		rv_wrap_free(&full);
+	}
+	free(s);
+}
+
+static void test_wrap_window_without_newline(void **state)
+{
+	(void)state;
+	/* one line of 700 KB, no newline to restart from: the window starts on a
+	 * code point boundary and still covers the text in order */
+	size_t n = 700 * 1024;
+	char *s = rv_xmalloc(n + 1);
+	for (size_t i = 0; i < n; i += 2) {
+		s[i] = (char)0xC3; /* é é é ... and a space now and then */
+		s[i + 1] = (char)0xA9;
+		if (i % 22 == 20)
+			s[i] = s[i + 1] = ' ';
+	}
+	s[n] = '\0';
+	struct rv_wrap w;
+	rv_wrap_init_at(&w, s, n, 40, 0, n - 3);
+	assert_true(w.origin > 0 && w.origin <= n - 3);
+	assert_true(((unsigned char)s[w.origin] & 0xC0) != 0x80);
+	rv_wrap_until(&w, SIZE_MAX - 1);
+	assert_true(rv_wrap_complete(&w) && w.nlines >= 1);
+	rv_wrap_prepend(&w, 100);
+	assert_true(w.nlines >= 100);
+	rv_wrap_prepend(&w, SIZE_MAX);
+	assert_int_equal(w.origin, 0);
+	assert_int_equal(w.line[0].start, 0);
+	for (size_t i = 1; i < w.nlines; i++) {
+		assert_true(w.line[i].start >= w.line[i - 1].end);
+		assert_true(((unsigned char)s[w.line[i].start] & 0xC0) != 0x80);
+		for (size_t k = w.line[i - 1].end; k < w.line[i].start; k++)
+			assert_true(s[k] == ' ');
+	}
+	assert_int_equal(w.line[w.nlines - 1].end, n);
+	rv_wrap_free(&w);
+	free(s);
+}
+
 static void test_wrap_ascii_fallback(void **state)
 {
 	(void)state;
@@ -715,6 +832,8 @@ int main(void)
 	    cmocka_unit_test(test_wrap_combining_and_emoji),
 	    cmocka_unit_test(test_wrap_tokens_count_their_width),
 	    cmocka_unit_test(test_wrap_lazy_and_line_of),
+	    cmocka_unit_test(test_wrap_window_is_the_full_wrap),
+	    cmocka_unit_test(test_wrap_window_without_newline),
 	    cmocka_unit_test(test_wrap_ascii_fallback),
 	    cmocka_unit_test(test_compare_columns),
 	    cmocka_unit_test(test_base64),
