@@ -208,17 +208,40 @@ static void strip_first(struct rv_name *n)
 		}
 }
 
-/* Does another name of the article end with this one-word name? */
-static bool ends_a_longer_name(const struct rv_analysis *an, const struct rv_name *n)
+/* The ends of an article's names: for every name of several words, each of
+ * its tails that starts after a space ("mustafa suleyman" gives
+ * "suleyman"), with how many names have it. Asking whether another name
+ * ends with a given one is then one look-up, not a scan of every name (which
+ * made a long article quadratic). */
+static void name_ends(struct rv_strmap *ends, const char *key, int delta)
 {
-	size_t k = strlen(n->key);
-	for (size_t i = 0; i < an->nnames; i++) {
-		const char *other = an->names[i].key;
-		size_t m = strlen(other);
-		if (m > k + 1 && other[m - k - 1] == ' ' && !memcmp(other + m - k, n->key, k))
-			return true;
+	for (const char *sp = strchr(key, ' '); sp; sp = strchr(sp + 1, ' ')) {
+		bool fresh;
+		uint32_t *c = rv_strmap_put(ends, sp + 1, strlen(sp + 1), 0, &fresh);
+		*c = (uint32_t)((int)*c + delta);
 	}
-	return false;
+}
+
+static void name_ends_of(struct rv_strmap *ends, const struct rv_analysis *an)
+{
+	rv_strmap_clear(ends);
+	for (size_t i = 0; i < an->nnames; i++)
+		name_ends(ends, an->names[i].key, +1);
+}
+
+/* strip_first, with the ends kept up to date. */
+static void strip_first_counted(struct rv_strmap *ends, struct rv_name *n)
+{
+	name_ends(ends, n->key, -1);
+	strip_first(n);
+	name_ends(ends, n->key, +1);
+}
+
+/* Does another name of the article end with this name? */
+static bool ends_a_longer_name(const struct rv_strmap *ends, const struct rv_name *n)
+{
+	const uint32_t *c = rv_strmap_get(ends, n->key, strlen(n->key));
+	return c && *c;
 }
 
 /* --- the alias file: entities.tsv ------------------------------------------ */
@@ -807,6 +830,8 @@ static void filter_article(void *ctx, size_t a, unsigned worker)
 	struct filter_job *fj = ctx;
 	struct rv_index *ix = fj->ix;
 	const struct names *nm = fj->nm;
+	struct rv_strmap ends = {0};
+	name_ends_of(&ends, &ix->an[a]);
 	for (size_t i = 0; i < ix->an[a].nnames; i++) {
 		struct rv_name *n = &ix->an[a].names[i];
 		n->entity = (n->flags & RV_NAME_DROPPED) ? RV_NONE : 0; /* kept, until a rule drops it */
@@ -831,16 +856,16 @@ static void filter_article(void *ctx, size_t a, unsigned worker)
 						   : NULL;
 		bool first_is_given_name = n->key_rest && rv_lex_has(RV_LEX_FIRST_NAME, n->key, n->key_rest - 1u);
 		if (rest && nm->st && nm->st[*rest].mid && !first_is_given_name) {
-			strip_first(n); /* "Abandonner Windows": Windows is the name */
+			strip_first_counted(&ends, n); /* "Abandonner Windows": Windows is the name */
 			continue;
 		}
 		if (!n->key_rest) {
-			if (ends_a_longer_name(&ix->an[a], n))
+			if (ends_a_longer_name(&ends, n))
 				continue; /* "Suleyman va plus loin": Mustafa Suleyman's */
 			if ((!any_vote(n) && !(n->flags & RV_NAME_SPEAKS)) || (n->flags & RV_NAME_LOWER_SEEN))
 				n->entity = RV_NONE;
 		} else if (n->flags & RV_NAME_LOWER_SEEN) {
-			strip_first(n);
+			strip_first_counted(&ends, n);
 		}
 	}
 	/* A plain capitalised word with no evidence of any type, written
@@ -849,13 +874,14 @@ static void filter_article(void *ctx, size_t a, unsigned worker)
 	for (size_t i = 0; i < ix->an[a].nnames; i++) {
 		struct rv_name *n = &ix->an[a].names[i];
 		if (n->entity == RV_NONE || n->key_rest || any_vote(n) || (n->flags & RV_NAME_PLAIN) == 0 ||
-		    (n->flags & RV_NAME_SPEAKS) || ends_a_longer_name(&ix->an[a], n))
+		    (n->flags & RV_NAME_SPEAKS) || ends_a_longer_name(&ends, n))
 			continue; /* "Trump said": whoever speaks is named */
 		const uint32_t *s = rv_strmap_get(&nm->map, n->key, strlen(n->key));
 		if ((n->flags & RV_NAME_LOWER_SEEN) ||
 		    ((!s || !nm->st || nm->st[*s].mid < 2) && !listed_with_kept(ix->corpus->articles[a].body, &ix->an[a], i)))
 			n->entity = RV_NONE; /* or the article writes it in lower case too; a list of names is a sighting */
 	}
+	rv_strmap_free(&ends);
 }
 
 static void filter_and_count(struct rv_index *ix, struct names *nm, unsigned threads)
