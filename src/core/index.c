@@ -530,38 +530,52 @@ static size_t person_initials(const char *full, char *out, size_t cap)
 }
 
 /* "PPDA" in an article that names Patrick Poivre d'Arvor: a person's
- * initials stand for the person, in that article. */
+ * initials stand for the person, in that article. The article's people are
+ * mapped by their initials once (to RV_NONE when two different people share
+ * them): looking through every name for every acronym was quadratic in a
+ * long article, where "IA" or "UE" comes back thousands of times. */
+static bool is_acronym_mention(const char *body, const struct rv_name *n)
+{
+	size_t len = n->end - n->start;
+	if (len < 2 || len > 5 || strchr(n->key, ' ') || (n->flags & RV_NAME_ALIAS))
+		return false;
+	for (size_t k = n->start; k < n->end; k++)
+		if (body[k] < 'A' || body[k] > 'Z')
+			return false;
+	return true;
+}
+
 static void person_acronyms(struct rv_index *ix)
 {
+	struct rv_strmap people = {0}; /* initials → the name that has them, or RV_NONE */
 	for (size_t a = 0; a < ix->corpus->n; a++) {
 		const char *body = ix->corpus->articles[a].body;
 		struct rv_analysis *an = &ix->an[a];
+		bool mapped = false;
 		for (size_t i = 0; i < an->nnames; i++) {
 			struct rv_name *n = &an->names[i];
-			size_t len = n->end - n->start;
-			if (len < 2 || len > 5 || strchr(n->key, ' ') || (n->flags & RV_NAME_ALIAS))
+			if (!is_acronym_mention(body, n))
 				continue;
-			bool upper = true;
-			for (size_t k = n->start; k < n->end; k++)
-				upper &= body[k] >= 'A' && body[k] <= 'Z';
-			if (!upper)
-				continue;
-			const struct rv_name *full = NULL;
-			for (size_t j = 0; j < an->nnames; j++) {
-				const struct rv_name *f = &an->names[j];
-				char ini[8];
-				if (f->votes[RV_ET_PERSON] <= 0 || !strchr(f->key, ' ') ||
-				    person_initials(f->key, ini, sizeof ini) != len || memcmp(ini, n->key, len) != 0)
-					continue;
-				if (full && strcmp(full->key, f->key) != 0) {
-					full = NULL; /* two people with those initials: neither */
-					break;
+			if (!mapped) { /* the article's people, the first time one is needed */
+				rv_strmap_clear(&people);
+				for (size_t j = 0; j < an->nnames; j++) {
+					const struct rv_name *f = &an->names[j];
+					char ini[8];
+					if (f->votes[RV_ET_PERSON] <= 0 || !strchr(f->key, ' '))
+						continue;
+					size_t il = person_initials(f->key, ini, sizeof ini);
+					bool fresh;
+					uint32_t *v = rv_strmap_put(&people, ini, il, (uint32_t)j, &fresh);
+					if (!fresh && *v != RV_NONE && strcmp(an->names[*v].key, f->key) != 0)
+						*v = RV_NONE; /* two people with those initials: neither */
 				}
-				full = f;
+				mapped = true;
 			}
-			if (!full)
+			size_t len = n->end - n->start;
+			const uint32_t *v = rv_strmap_get(&people, n->key, strlen(n->key));
+			if (!v || *v == RV_NONE || strlen(n->key) != len)
 				continue;
-			char *key = rv_xstrdup(full->key);
+			char *key = rv_xstrdup(an->names[*v].key);
 			free(n->key);
 			n->key = key;
 			n->key_rest = 0;
@@ -570,6 +584,7 @@ static void person_acronyms(struct rv_index *ix)
 			n->votes[RV_ET_PERSON] = (int16_t)(n->votes[RV_ET_PERSON] + 2);
 		}
 	}
+	rv_strmap_free(&people);
 }
 
 /* "la contribution sociale généralisée (CSG)": an acronym spelled out in
