@@ -24,6 +24,13 @@
 
 uint64_t rv_hash64(const void *data, size_t n);
 
+/* Another function, for checksums of large buffers (the index cache): four
+ * independent lanes of rv_hash64's block step over 64-byte blocks, so that
+ * the multiplications overlap, then rv_hash64 of the lanes and the tail.
+ * Several times faster than rv_hash64 on megabytes; its values are not
+ * stored keys, only a versioned file's checksums. */
+uint64_t rv_hash64_wide(const void *data, size_t n);
+
 /* The 16 lowercase hex digits of h and a NUL into buf. */
 void rv_hash_hex(uint64_t h, char buf[17]);
 

@@ -55,6 +55,21 @@ uint64_t rv_hash64(const void *data, size_t n)
 	return fold_mul(h ^ K_END, rotl(h, 32) ^ K_LEN);
 }
 
+uint64_t rv_hash64_wide(const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	uint64_t h[4] = {K_LEN ^ n, K_LO, K_HI, K_END};
+	size_t left = n;
+	for (; left >= 64; p += 64, left -= 64)
+		for (int k = 0; k < 4; k++) /* independent: the multiplications overlap */
+			h[k] = block(h[k], load_le64(p + 16 * k), load_le64(p + 16 * k + 8));
+	unsigned char last[32 + 64];
+	for (int k = 0; k < 4; k++)
+		memcpy(last + 8 * k, &h[k], 8);
+	memcpy(last + 32, p, left);
+	return rv_hash64(last, 32 + left);
+}
+
 void rv_hash_hex(uint64_t h, char buf[17])
 {
 	snprintf(buf, 17, "%016llx", (unsigned long long)h);

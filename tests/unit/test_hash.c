@@ -113,6 +113,35 @@ static void test_hash_avalanche(void **state)
 		fail_msg("one-bit changes flip %.2f bits on average, %d at fewest", mean, fewest);
 }
 
+/* The wide checksum: every single-bit flip at every position of buffers of
+ * every length around the 64-byte block changes it, it does not depend on
+ * the buffer's alignment, and it is not rv_hash64. */
+static void test_hash_wide(void **state)
+{
+	(void)state;
+	unsigned char buf[300 + 8], *b = buf + 1;
+	for (size_t i = 0; i < sizeof buf; i++)
+		buf[i] = (unsigned char)(i * 131 + 7);
+	size_t lens[] = {0, 1, 15, 16, 63, 64, 65, 127, 128, 129, 255, 300};
+	for (size_t li = 0; li < sizeof lens / sizeof *lens; li++) {
+		size_t n = lens[li];
+		uint64_t h = rv_hash64_wide(b, n);
+		if (n)
+			assert_true(h != rv_hash64(b, n));
+		unsigned char copy[300 + 8];
+		memcpy(copy + 3, b, n);
+		assert_true(rv_hash64_wide(copy + 3, n) == h);
+		for (size_t i = 0; i < n; i++)
+			for (int bit = 0; bit < 8; bit += 3) {
+				b[i] ^= (unsigned char)(1u << bit);
+				assert_true(rv_hash64_wide(b, n) != h);
+				b[i] ^= (unsigned char)(1u << bit);
+			}
+		if (n)
+			assert_true(rv_hash64_wide(b, n - 1) != h);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -121,6 +150,7 @@ int main(void)
 	    cmocka_unit_test(test_hash_alignment),
 	    cmocka_unit_test(test_hash_near_texts_differ),
 	    cmocka_unit_test(test_hash_avalanche),
+	    cmocka_unit_test(test_hash_wide),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
