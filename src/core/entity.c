@@ -520,9 +520,11 @@ static const char *const domains[] = {
 	"transports", "industrie", "commerce", "sports", "recherche", "communication", "famille",
 	"emploi", "solidarites", "numerique", "lois", "republique", "cooperation", "immigration",
 	"jeunesse", "territoires", "outre-mer", "affaires", "comptes", "fonction", "consommation",
+	"action", "securite", "logement", "egalite", "enseignement", "formation", "retraites",
 };
 /* Heads of bodies named after a domain, written in lower case. */
-static const char *const domain_heads[] = {"ministere", "commission", "secretariat", "direction", "delegation"};
+static const char *const domain_heads[] = {"ministere", "commission", "secretariat", "direction", "delegation",
+					   "departement", "department"};
 
 /* "ministre de la Culture", "président de la République": a domain after a
  * role names no one (returns 1); "ministère de l'Economie", "commission des
@@ -541,11 +543,31 @@ static int domain_name(const struct rv_article *a, const struct rv_tokens *tk, s
 		  ((of->flags & RV_TOK_ELISION) && (a->body[of->start] | 32) == 'd');
 	if (!de || j == 0 || tk->v[j - 1].sentence != tk->v[first].sentence)
 		return 0;
-	const struct rv_token *h = &tk->v[j - 1];
+	size_t hi = j - 1;
+	const struct rv_token *h = &tk->v[hi];
 	if (h->flags & RV_TOK_CAP)
 		return 0; /* "Ministère de l'Economie" is found whole */
+	/* "ministre de l'Action et des Comptes publics": a second domain
+	 * joined to a first one after a role names no one either */
+	if (rv_token_is(a->body, h, "et", true) && hi >= 1 && (tk->v[hi - 1].flags & RV_TOK_CAP)) {
+		size_t ignored;
+		return domain_name(a, tk, hi - 1, hi - 1, &ignored) == 1 ? 1 : 0;
+	}
+	/* "le département américain de la Justice", "la ministre suédoise de
+	 * la Justice": a nationality or an adjective between */
+	bool is_head = rv_tok_among(a, h, domain_heads, RV_ARRAY_LEN(domain_heads)) || rv_tok_in(a, h, RV_LEX_ROLE) ||
+		       rv_tok_in(a, h, RV_LEX_PERSON_TITLE);
+	if (!is_head && hi >= 1 && tk->v[hi - 1].sentence == tk->v[first].sentence && (h->flags & RV_TOK_ALPHA)) {
+		char buf[RV_FOLD_BUF];
+		size_t n = rv_tok_fold(a, h, buf);
+		if (rv_tok_in(a, h, RV_LEX_NATIONALITY) || has_ending(buf, n, adjective_endings, RV_ARRAY_LEN(adjective_endings)) ||
+		    rv_tok_among(a, h, (const char *const[]){"federal", "federale", "general", "generale", "adjoint", "adjointe", "delegue", "deleguee"}, 8)) {
+			hi--;
+			h = &tk->v[hi];
+		}
+	}
 	if (rv_tok_among(a, h, domain_heads, RV_ARRAY_LEN(domain_heads))) {
-		*head = j - 1;
+		*head = hi;
 		return 2;
 	}
 	return rv_tok_in(a, h, RV_LEX_ROLE) || rv_tok_in(a, h, RV_LEX_PERSON_TITLE) ? 1 : 0;
@@ -704,6 +726,23 @@ static bool headline_line(const struct rv_article *a, const struct rv_tokens *tk
 	return longw >= 3 && caps * 10 >= longw * 6 && (words <= 20 || caps * 10 >= longw * 9) && !period;
 }
 
+/* Nouns written with a capital by habit or reverence, never a person, an
+ * organisation, a product or a place when they stand alone. */
+static const char *const common_caps[] = {"internet", "web", "net", "dieu", "god", "allah", "seigneur", "lord"};
+
+/* A French manner adverb ("Politiquement", "Finalement", "Evidemment",
+ * "Notamment"): a long word with one of the adverb endings no name has. */
+static bool adverb(const struct rv_article *a, const struct rv_token *t)
+{
+	static const char *const ends[] = {"iquement", "ellement", "alement", "ivement", "ablement", "iblement",
+					   "ierement", "eusement", "emment", "amment", "ntement", "rtement"};
+	if (strcmp(a->lang, "fr") != 0 || !(t->flags & RV_TOK_ALPHA) || (t->flags & (RV_TOK_UPPER | RV_TOK_CAMEL)))
+		return false;
+	char buf[RV_FOLD_BUF];
+	size_t n = rv_tok_fold(a, t, buf);
+	return n >= 8 && has_ending(buf, n, ends, RV_ARRAY_LEN(ends));
+}
+
 void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 {
 	const struct rv_tokens *tk = &an->tok;
@@ -859,6 +898,14 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 		}
 		if (domain == 2)
 			first = head;
+		/* "le site Internet", "grâce à Dieu", "Politiquement, ...": nouns
+		 * often capitalised that name nothing of the four kinds, and
+		 * adverbs, are no names on their own */
+		if (first == last && (rv_tok_among(a, &tk->v[first], common_caps, RV_ARRAY_LEN(common_caps)) ||
+				      adverb(a, &tk->v[first]))) {
+			i = j > i + 1 ? j : i + 1;
+			continue;
+		}
 		/* "MPs", "PCs", "DVDs": a plural of capitals is a common noun's */
 		if (first == last && tk->v[first].end - tk->v[first].start >= 3 &&
 		    a->body[tk->v[first].end - 1] == 's') {

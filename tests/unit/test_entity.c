@@ -129,6 +129,8 @@ static const struct name_case name_cases[] = {
 	 NULL},
 	{"fr", "Le texte a été adopté mardi par la commission des Finances de l'Assemblée.", "commission des Finances", 0,
 	 NULL},
+	{"fr", "L'enquête du département américain de la Justice vise la banque.", "département américain de la Justice", 0,
+	 NULL},
 	/* the trap: a company after a role's "de" is still a name */
 	{"fr", "Le directeur général de Zorblax a présenté les comptes aux actionnaires.", "Zorblax", 0, NULL},
 	/* a nationality that opens a company's name, a + that ends one */
@@ -272,6 +274,15 @@ static const struct none_case none_cases[] = {
 	{"fr", "La ministre de la Culture a reçu les syndicats du secteur hier soir.", "Culture"},
 	{"fr", "Le président de la République a reçu les syndicats hier soir au palais.", "République"},
 	{"en", "Several MPs voted against the bill on its third reading last night.", "MPs"},
+	/* a second domain joined to the first, an adjective between role and domain */
+	{"fr", "Le ministre de l'Action et des Comptes publics a présenté le budget.", "Action"},
+	{"fr", "Le ministre de l'Action et des Comptes publics a présenté le budget.", "Comptes"},
+	{"fr", "Selon la ministre suédoise de la Justice, la lettre est directe.", "Justice"},
+	/* nouns capitalised by habit, French manner adverbs */
+	{"fr", "Le site Internet de l'ambassade a été piraté dans la nuit de mardi.", "Internet"},
+	{"fr", "Elle a rendu grâce à Dieu devant les caméras de télévision.", "Dieu"},
+	{"fr", "Il est parti tôt. Politiquement, le président sort affaibli de la crise.", "Politiquement"},
+	{"fr", "Il est parti tôt. Evidemment, personne ne l'a vu sortir ce soir-là.", "Evidemment"},
 	{"fr", "Mais la situation reste tendue dans plusieurs quartiers de la ville.", NULL},
 	{"fr", "Depuis plusieurs semaines, les négociations piétinent entre les deux camps.", NULL},
 	{"fr", "Ensuite, les participants ont été invités à voter à main levée.", NULL},
