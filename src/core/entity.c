@@ -726,6 +726,25 @@ static bool headline_line(const struct rv_article *a, const struct rv_tokens *tk
 	return longw >= 3 && caps * 10 >= longw * 6 && (words <= 20 || caps * 10 >= longw * 9) && !period;
 }
 
+/* "U.S.", "D.C.", "N.Y.": a token of capitals and periods ("U.S") whose
+ * last period the tokenizer left outside. */
+static bool dotted_abbreviation(const struct rv_article *a, const struct rv_tokens *tk, size_t last)
+{
+	const struct rv_token *t = &tk->v[last];
+	uint32_t n = t->end - t->start;
+	if (n < 3 || n > 8 || t->end >= a->body_len || a->body[t->end] != '.')
+		return false;
+	if (last + 1 < tk->n && tk->v[last + 1].start != t->end)
+		return false;
+	const char *w = a->body + t->start;
+	if (w[n - 2] != '.')
+		return false;
+	for (uint32_t i = 0; i < n; i++)
+		if (!(i % 2 ? w[i] == '.' : (w[i] >= 'A' && w[i] <= 'Z')))
+			return false;
+	return true;
+}
+
 /* Nouns written with a capital by habit or reverence, never a person, an
  * organisation, a product or a place when they stand alone. */
 static const char *const common_caps[] = {"internet", "web", "net", "dieu", "god", "allah", "seigneur", "lord"};
@@ -928,6 +947,15 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 					char *key = rv_xasprintf("%s+", nm->key);
 					free(nm->key);
 					nm->key = key;
+				}
+				if (dotted_abbreviation(a, tk, last)) { /* U.S., D.C.: the name takes its last period */
+					struct rv_name *nm = &an->names[an->nnames - 1];
+					nm->end++;
+					char *key = rv_xasprintf("%s.", nm->key);
+					free(nm->key);
+					nm->key = key;
+					if (nm->votes[RV_ET_PLACE] <= 0 && rv_lex_has(RV_LEX_PLACE, key, strlen(key)))
+						vote(nm, RV_ET_PLACE, 5);
 				}
 				if (in_headline)
 					an->names[an->nnames - 1].flags |= RV_NAME_HEADLINE | RV_NAME_SENT_INITIAL;

@@ -333,6 +333,11 @@ static const struct vote_case vote_cases[] = {
 	{"fr", "Sur l'iPhone, l'assistant vocal Siri répondra bientôt aux questions.", "Siri", RV_ET_PRODUCT},
 	{"fr", "Le partenariat avec la start-up française Mistral a surpris le secteur.", "Mistral", RV_ET_ORG},
 	{"en", "The deal gives the search giant Google a new source of data.", "Google", RV_ET_ORG},
+	/* a dotted abbreviation keeps its last period; a town of the place list */
+	{"en", "The U.S. economy grew faster than expected in the last quarter.", "U.S.", RV_ET_PLACE},
+	{"en", "She moved to Washington, D.C. in the spring with her two children.", "D.C.", RV_ET_PLACE},
+	{"fr", "Les juges de la cour d'appel d'Agen protestent contre les pressions.", "Agen", RV_ET_PLACE},
+	{"fr", "La reconstruction du pont de Gênes commencera au printemps prochain.", "Gênes", RV_ET_PLACE},
 	/* people: a title, a role, a given name, a reporting verb */
 	{"fr", "Pour sa part, M. Dupont a répondu longuement aux questions des journalistes.", "Dupont", RV_ET_PERSON},
 	{"fr", "La décision de Mme Lagarde a surpris les marchés financiers ce matin.", "Lagarde", RV_ET_PERSON},
