@@ -330,6 +330,9 @@ static enum rv_etype example_cue(const struct rv_article *a, const struct rv_tok
 	return RV_ET_COUNT;
 }
 
+static const char *const legal_forms[] = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "sa", "sas",
+					  "sarl", "ag", "gmbh", "nv", "bv", "spa", "holding", "holdings", "limited"};
+
 static void evidence(const struct rv_article *a, const struct rv_tokens *tk, struct rv_name *nm)
 {
 	size_t first = nm->tok_first, last = nm->tok_last;
@@ -341,8 +344,14 @@ static void evidence(const struct rv_article *a, const struct rv_tokens *tk, str
 	/* "Office 365", "Studio 2": an organisation word with only a number is a
 	 * thing's name */
 	bool word_and_number = ntok == 2 && pure_number(&tk->v[last]);
+	/* "Michael Bloomberg", "Michael J. Fox": after a given name, an
+	 * organisation's own name (not a head such as Group, Bank, or a legal
+	 * form such as Inc) at the end is a surname */
+	bool surname = ntok >= 2 && rv_tok_in(a, f, RV_LEX_FIRST_NAME) && !(tk->v[last].flags & RV_TOK_UPPER) &&
+		       !rv_tok_in(a, &tk->v[last], RV_LEX_ORG_CUE) && !rv_tok_among(a, &tk->v[last], legal_forms, RV_ARRAY_LEN(legal_forms));
 	for (size_t i = first; i <= last; i++)
-		if (rv_tok_in(a, &tk->v[i], RV_LEX_ORG_WORD) && !(i == first && ntok == 1) && !word_and_number)
+		if (rv_tok_in(a, &tk->v[i], RV_LEX_ORG_WORD) && !(i == first && ntok == 1) && !word_and_number &&
+		    !(surname && i == last))
 			vote(nm, RV_ET_ORG, 4);
 	if (ntok == 1 && rv_tok_in(a, f, RV_LEX_ORG_WORD))
 		vote(nm, RV_ET_ORG, 2);
@@ -747,7 +756,46 @@ static bool dotted_abbreviation(const struct rv_article *a, const struct rv_toke
 
 /* Nouns written with a capital by habit or reverence, never a person, an
  * organisation, a product or a place when they stand alone. */
-static const char *const common_caps[] = {"internet", "web", "net", "dieu", "god", "allah", "seigneur", "lord"};
+static const char *const common_caps[] = {
+	"internet", "web", "net", "dieu", "god", "allah", "seigneur", "lord",
+	/* common nouns written in capitals: media, formats, measures */
+	"dvd", "dvds", "cd", "cds", "cd-rom", "tv", "pc", "sms", "mms", "gps", "usb", "adsl", "tnt", "hd", "lcd",
+	"led", "mp3", "pdf", "html", "url", "adn", "dna", "vih", "hiv", "sida", "aids", "ogm", "gmo", "pib", "gdp",
+	"co2", "suv", "pme", "sme", "cdi", "cdd", "smic", "hlm", "ong", "ngo", "qi", "iq", "ivg", "rtt", "ceo", "pdg",
+};
+
+/* "30GB", "3D", "4G", "20h00": a number glued to a unit is a quantity. */
+static bool quantity(const struct rv_article *a, const struct rv_token *t)
+{
+	static const char *const units[] = {"gb", "mb", "kb", "tb", "go", "mo", "ko", "to", "ghz", "mhz", "hz", "km",
+					    "kg", "mm", "cm", "g", "d", "h", "k", "m", "p", "px", "mw", "gw", "kw", "kwh"};
+	const char *w = a->body + t->start;
+	size_t n = t->end - t->start, d = 0;
+	while (d < n && w[d] >= '0' && w[d] <= '9')
+		d++;
+	if (!d || d == n)
+		return false;
+	if (w[d] == 'h' || w[d] == 'H') { /* 20h00, 20h */
+		size_t k = d + 1;
+		while (k < n && w[k] >= '0' && w[k] <= '9')
+			k++;
+		if (k == n)
+			return true;
+	}
+	char u[8];
+	size_t ul = n - d;
+	if (ul >= sizeof u)
+		return false;
+	for (size_t i = 0; i < ul; i++)
+		u[i] = (char)(w[d + i] | 32);
+	u[ul] = '\0';
+	if (!strcmp(u, "m") && d < 2)
+		return false; /* 3M is a company */
+	for (size_t i = 0; i < RV_ARRAY_LEN(units); i++)
+		if (!strcmp(u, units[i]))
+			return true;
+	return false;
+}
 
 /* A French manner adverb ("Politiquement", "Finalement", "Evidemment",
  * "Notamment"): a long word with one of the adverb endings no name has. */
@@ -921,7 +969,7 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 		 * often capitalised that name nothing of the four kinds, and
 		 * adverbs, are no names on their own */
 		if (first == last && (rv_tok_among(a, &tk->v[first], common_caps, RV_ARRAY_LEN(common_caps)) ||
-				      adverb(a, &tk->v[first]))) {
+				      adverb(a, &tk->v[first]) || quantity(a, &tk->v[first]))) {
 			i = j > i + 1 ? j : i + 1;
 			continue;
 		}

@@ -67,6 +67,7 @@ static const char *roles[] = {
 	"speaker", "congressman", "congresswoman", "congressmen", "whip", "sen", "rep", "gov",
 	"assemblyman", "councilman", "councilwoman", "superintendent", "sheriff", "marshal", "lawmaker",
 	"legislator", "prix nobel", "nobel", "laureat", "laureate", "economie", "chancellor",
+	"editor", "redacteur", "redactrice", "anchor", "commentator", "commentateur", "commentatrice",
 };
 
 static const char *org_cues[] = {

@@ -131,6 +131,7 @@ static const struct name_case name_cases[] = {
 	 NULL},
 	{"fr", "L'enquête du département américain de la Justice vise la banque.", "département américain de la Justice", 0,
 	 NULL},
+	{"en", "Weekly Standard editor Bill Kristol said the party would win.", "Bill Kristol", 0, "editor"},
 	/* the trap: a company after a role's "de" is still a name */
 	{"fr", "Le directeur général de Zorblax a présenté les comptes aux actionnaires.", "Zorblax", 0, NULL},
 	/* a nationality that opens a company's name, a + that ends one */
@@ -283,6 +284,11 @@ static const struct none_case none_cases[] = {
 	{"fr", "Elle a rendu grâce à Dieu devant les caméras de télévision.", "Dieu"},
 	{"fr", "Il est parti tôt. Politiquement, le président sort affaibli de la crise.", "Politiquement"},
 	{"fr", "Il est parti tôt. Evidemment, personne ne l'a vu sortir ce soir-là.", "Evidemment"},
+	/* common nouns in capitals, quantities glued to their unit */
+	{"en", "A disc will hold 50GB of data, while the rival format will hold 30GB.", "50GB"},
+	{"fr", "Les ventes de DVD ont encore reculé en décembre selon les éditeurs.", "DVD"},
+	{"fr", "Il présentait le journal de 20h00 depuis vingt et un ans sur la chaîne.", "20h00"},
+	{"en", "The film was shot in 3D and will be shown in cinemas next week.", "3D"},
 	{"fr", "Mais la situation reste tendue dans plusieurs quartiers de la ville.", NULL},
 	{"fr", "Depuis plusieurs semaines, les négociations piétinent entre les deux camps.", NULL},
 	{"fr", "Ensuite, les participants ont été invités à voter à main levée.", NULL},
@@ -333,6 +339,9 @@ static const struct vote_case vote_cases[] = {
 	{"fr", "Sur l'iPhone, l'assistant vocal Siri répondra bientôt aux questions.", "Siri", RV_ET_PRODUCT},
 	{"fr", "Le partenariat avec la start-up française Mistral a surpris le secteur.", "Mistral", RV_ET_ORG},
 	{"en", "The deal gives the search giant Google a new source of data.", "Google", RV_ET_ORG},
+	/* a given name before an organisation's own name: a surname */
+	{"en", "The former mayor Michael Bloomberg endorsed the candidate on Wednesday.", "Michael Bloomberg",
+	 RV_ET_PERSON},
 	/* a dotted abbreviation keeps its last period; a town of the place list */
 	{"en", "The U.S. economy grew faster than expected in the last quarter.", "U.S.", RV_ET_PLACE},
 	{"en", "She moved to Washington, D.C. in the spring with her two children.", "D.C.", RV_ET_PLACE},
