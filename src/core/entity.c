@@ -108,6 +108,16 @@ static bool pure_number(const struct rv_token *t)
 	return (t->flags & RV_TOK_DIGIT) && !(t->flags & RV_TOK_ALPHA);
 }
 
+/* tk->v[j] is the period of an initial: a single capital letter glued
+ * before it, inside a name ("John A. Boehner"). */
+static bool initial_dot(const struct rv_article *a, const struct rv_tokens *tk, size_t j)
+{
+	if (j == 0 || !is_punct(a, &tk->v[j], '.'))
+		return false;
+	const struct rv_token *l = &tk->v[j - 1];
+	return l->end == tk->v[j].start && l->end - l->start == 1 && a->body[l->start] >= 'A' && a->body[l->start] <= 'Z';
+}
+
 static const char *const count_words[] = {
 	"%", "milliards", "milliard", "millions", "million", "mille", "ans", "an", "euros", "euro",
 	"dollars", "dollar", "personnes", "fois", "jours", "mois", "semaines", "heures", "minutes",
@@ -596,7 +606,7 @@ static void add_name(const struct rv_article *a, const struct rv_tokens *tk, str
 	for (size_t i = first; i <= last; i++) {
 		char buf[RV_FOLD_BUF];
 		size_t n = rv_tok_fold(a, &tk->v[i], buf);
-		if (k && k + 1 < sizeof key && !(tk->v[i - 1].flags & RV_TOK_ELISION))
+		if (k && k + 1 < sizeof key && !(tk->v[i - 1].flags & RV_TOK_ELISION) && !is_punct(a, &tk->v[i], '.'))
 			key[k++] = ' ';
 		if (k + n >= sizeof key)
 			break;
@@ -833,6 +843,21 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 			if (name_word(a, t) && adjacent(a, &tk->v[j - 1], t) && !(tk->v[j - 1].flags & RV_TOK_ELISION)) {
 				last = j++;
 				continue;
+			}
+			/* a middle initial: John A. Boehner, Robert L. Wilkins */
+			if (initial_dot(a, tk, j) && last == j - 1 && last > first && j + 1 < tk->n &&
+			    rv_tok_in(a, &tk->v[j - 2], RV_LEX_FIRST_NAME) && name_word(a, &tk->v[j + 1]) &&
+			    !rv_tok_in(a, &tk->v[j + 1], RV_LEX_STOP) && adjacent(a, t, &tk->v[j + 1]) &&
+			    tk->v[j + 1].end - tk->v[j + 1].start > 1) {
+				last = j + 1;
+				j += 2;
+				continue;
+			}
+			/* Jesse Jackson Jr., Martin Luther King Sr.: the suffix keeps its period */
+			if (is_punct(a, t, '.') && t->start == tk->v[j - 1].end && last > first &&
+			    rv_tok_among(a, &tk->v[j - 1], (const char *const[]){"jr", "sr"}, 2)) {
+				last = j++;
+				break;
 			}
 			if ((t->flags & RV_TOK_ELISION) && j + 1 < tk->n && name_word(a, &tk->v[j + 1]) &&
 			    t->end == tk->v[j + 1].start && adjacent(a, &tk->v[j - 1], t) &&

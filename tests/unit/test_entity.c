@@ -132,6 +132,10 @@ static const struct name_case name_cases[] = {
 	{"fr", "L'enquête du département américain de la Justice vise la banque.", "département américain de la Justice", 0,
 	 NULL},
 	{"en", "Weekly Standard editor Bill Kristol said the party would win.", "Bill Kristol", 0, "editor"},
+	/* a middle initial and a Jr. with their periods */
+	{"en", "Speaker John A. Boehner of Ohio said on Monday that the party could lose.", "John A. Boehner", 0,
+	 "Speaker"},
+	{"en", "Former Rep. Jesse Jackson Jr. pleaded guilty in a federal courtroom.", "Jesse Jackson Jr.", 0, NULL},
 	/* the trap: a company after a role's "de" is still a name */
 	{"fr", "Le directeur général de Zorblax a présenté les comptes aux actionnaires.", "Zorblax", 0, NULL},
 	/* a nationality that opens a company's name, a + that ends one */
@@ -284,6 +288,8 @@ static const struct none_case none_cases[] = {
 	{"fr", "Elle a rendu grâce à Dieu devant les caméras de télévision.", "Dieu"},
 	{"fr", "Il est parti tôt. Politiquement, le président sort affaibli de la crise.", "Politiquement"},
 	{"fr", "Il est parti tôt. Evidemment, personne ne l'a vu sortir ce soir-là.", "Evidemment"},
+	/* an initial that ends a sentence joins no name to the next one */
+	{"en", "They chose Plan B. Then they left the building in silence.", "Then"},
 	/* common nouns in capitals, quantities glued to their unit */
 	{"en", "A disc will hold 50GB of data, while the rival format will hold 30GB.", "50GB"},
 	{"fr", "Les ventes de DVD ont encore reculé en décembre selon les éditeurs.", "DVD"},
