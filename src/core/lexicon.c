@@ -131,6 +131,7 @@ static const char *product_cues[] = {
 	"drone", "ia", "ai", "agent", "agents", "generateur", "generator", "reseau social",
 	"messagerie", "suite", "offre", "abonnement", "marque", "brand", "gamme", "range", "lunettes",
 	"casque", "headset", "montre", "watch", "enceinte", "speaker", "camera", "appli",
+	"format", "formats", "disc", "discs", "disque", "disques", "consoles",
 };
 
 static const char *places[] = {

@@ -348,6 +348,8 @@ static const struct vote_case vote_cases[] = {
 	/* a given name before an organisation's own name: a surname */
 	{"en", "The former mayor Michael Bloomberg endorsed the candidate on Wednesday.", "Michael Bloomberg",
 	 RV_ET_PERSON},
+	/* a format or a disc is a made thing */
+	{"en", "The next-generation DVD format Zorblu is winning more supporters.", "Zorblu", RV_ET_PRODUCT},
 	/* a dotted abbreviation keeps its last period; a town of the place list */
 	{"en", "The U.S. economy grew faster than expected in the last quarter.", "U.S.", RV_ET_PLACE},
 	{"en", "She moved to Washington, D.C. in the spring with her two children.", "D.C.", RV_ET_PLACE},
