@@ -108,6 +108,16 @@ static bool pure_number(const struct rv_token *t)
 	return (t->flags & RV_TOK_DIGIT) && !(t->flags & RV_TOK_ALPHA);
 }
 
+/* tk->v[j] is the period of an initial: a single capital letter glued
+ * before it, inside a name ("John A. Boehner"). */
+static bool initial_dot(const struct rv_article *a, const struct rv_tokens *tk, size_t j)
+{
+	if (j == 0 || !is_punct(a, &tk->v[j], '.'))
+		return false;
+	const struct rv_token *l = &tk->v[j - 1];
+	return l->end == tk->v[j].start && l->end - l->start == 1 && a->body[l->start] >= 'A' && a->body[l->start] <= 'Z';
+}
+
 static const char *const count_words[] = {
 	"%", "milliards", "milliard", "millions", "million", "mille", "ans", "an", "euros", "euro",
 	"dollars", "dollar", "personnes", "fois", "jours", "mois", "semaines", "heures", "minutes",
@@ -330,6 +340,9 @@ static enum rv_etype example_cue(const struct rv_article *a, const struct rv_tok
 	return RV_ET_COUNT;
 }
 
+static const char *const legal_forms[] = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "sa", "sas",
+					  "sarl", "ag", "gmbh", "nv", "bv", "spa", "holding", "holdings", "limited"};
+
 static void evidence(const struct rv_article *a, const struct rv_tokens *tk, struct rv_name *nm)
 {
 	size_t first = nm->tok_first, last = nm->tok_last;
@@ -341,8 +354,14 @@ static void evidence(const struct rv_article *a, const struct rv_tokens *tk, str
 	/* "Office 365", "Studio 2": an organisation word with only a number is a
 	 * thing's name */
 	bool word_and_number = ntok == 2 && pure_number(&tk->v[last]);
+	/* "Michael Bloomberg", "Michael J. Fox": after a given name, an
+	 * organisation's own name (not a head such as Group, Bank, or a legal
+	 * form such as Inc) at the end is a surname */
+	bool surname = ntok >= 2 && rv_tok_in(a, f, RV_LEX_FIRST_NAME) && !(tk->v[last].flags & RV_TOK_UPPER) &&
+		       !rv_tok_in(a, &tk->v[last], RV_LEX_ORG_CUE) && !rv_tok_among(a, &tk->v[last], legal_forms, RV_ARRAY_LEN(legal_forms));
 	for (size_t i = first; i <= last; i++)
-		if (rv_tok_in(a, &tk->v[i], RV_LEX_ORG_WORD) && !(i == first && ntok == 1) && !word_and_number)
+		if (rv_tok_in(a, &tk->v[i], RV_LEX_ORG_WORD) && !(i == first && ntok == 1) && !word_and_number &&
+		    !(surname && i == last))
 			vote(nm, RV_ET_ORG, 4);
 	if (ntok == 1 && rv_tok_in(a, f, RV_LEX_ORG_WORD))
 		vote(nm, RV_ET_ORG, 2);
@@ -520,9 +539,11 @@ static const char *const domains[] = {
 	"transports", "industrie", "commerce", "sports", "recherche", "communication", "famille",
 	"emploi", "solidarites", "numerique", "lois", "republique", "cooperation", "immigration",
 	"jeunesse", "territoires", "outre-mer", "affaires", "comptes", "fonction", "consommation",
+	"action", "securite", "logement", "egalite", "enseignement", "formation", "retraites",
 };
 /* Heads of bodies named after a domain, written in lower case. */
-static const char *const domain_heads[] = {"ministere", "commission", "secretariat", "direction", "delegation"};
+static const char *const domain_heads[] = {"ministere", "commission", "secretariat", "direction", "delegation",
+					   "departement", "department"};
 
 /* "ministre de la Culture", "président de la République": a domain after a
  * role names no one (returns 1); "ministère de l'Economie", "commission des
@@ -541,11 +562,31 @@ static int domain_name(const struct rv_article *a, const struct rv_tokens *tk, s
 		  ((of->flags & RV_TOK_ELISION) && (a->body[of->start] | 32) == 'd');
 	if (!de || j == 0 || tk->v[j - 1].sentence != tk->v[first].sentence)
 		return 0;
-	const struct rv_token *h = &tk->v[j - 1];
+	size_t hi = j - 1;
+	const struct rv_token *h = &tk->v[hi];
 	if (h->flags & RV_TOK_CAP)
 		return 0; /* "Ministère de l'Economie" is found whole */
+	/* "ministre de l'Action et des Comptes publics": a second domain
+	 * joined to a first one after a role names no one either */
+	if (rv_token_is(a->body, h, "et", true) && hi >= 1 && (tk->v[hi - 1].flags & RV_TOK_CAP)) {
+		size_t ignored;
+		return domain_name(a, tk, hi - 1, hi - 1, &ignored) == 1 ? 1 : 0;
+	}
+	/* "le département américain de la Justice", "la ministre suédoise de
+	 * la Justice": a nationality or an adjective between */
+	bool is_head = rv_tok_among(a, h, domain_heads, RV_ARRAY_LEN(domain_heads)) || rv_tok_in(a, h, RV_LEX_ROLE) ||
+		       rv_tok_in(a, h, RV_LEX_PERSON_TITLE);
+	if (!is_head && hi >= 1 && tk->v[hi - 1].sentence == tk->v[first].sentence && (h->flags & RV_TOK_ALPHA)) {
+		char buf[RV_FOLD_BUF];
+		size_t n = rv_tok_fold(a, h, buf);
+		if (rv_tok_in(a, h, RV_LEX_NATIONALITY) || has_ending(buf, n, adjective_endings, RV_ARRAY_LEN(adjective_endings)) ||
+		    rv_tok_among(a, h, (const char *const[]){"federal", "federale", "general", "generale", "adjoint", "adjointe", "delegue", "deleguee"}, 8)) {
+			hi--;
+			h = &tk->v[hi];
+		}
+	}
 	if (rv_tok_among(a, h, domain_heads, RV_ARRAY_LEN(domain_heads))) {
-		*head = j - 1;
+		*head = hi;
 		return 2;
 	}
 	return rv_tok_in(a, h, RV_LEX_ROLE) || rv_tok_in(a, h, RV_LEX_PERSON_TITLE) ? 1 : 0;
@@ -565,7 +606,7 @@ static void add_name(const struct rv_article *a, const struct rv_tokens *tk, str
 	for (size_t i = first; i <= last; i++) {
 		char buf[RV_FOLD_BUF];
 		size_t n = rv_tok_fold(a, &tk->v[i], buf);
-		if (k && k + 1 < sizeof key && !(tk->v[i - 1].flags & RV_TOK_ELISION))
+		if (k && k + 1 < sizeof key && !(tk->v[i - 1].flags & RV_TOK_ELISION) && !is_punct(a, &tk->v[i], '.'))
 			key[k++] = ' ';
 		if (k + n >= sizeof key)
 			break;
@@ -717,6 +758,81 @@ static bool headline_line(const struct rv_article *a, const struct rv_tokens *tk
 	return longw >= 3 && caps * 10 >= longw * 6 && (words <= 20 || caps * 10 >= longw * 9) && !period;
 }
 
+/* "U.S.", "D.C.", "N.Y.": a token of capitals and periods ("U.S") whose
+ * last period the tokenizer left outside. */
+static bool dotted_abbreviation(const struct rv_article *a, const struct rv_tokens *tk, size_t last)
+{
+	const struct rv_token *t = &tk->v[last];
+	uint32_t n = t->end - t->start;
+	if (n < 3 || n > 8 || t->end >= a->body_len || a->body[t->end] != '.')
+		return false;
+	if (last + 1 < tk->n && tk->v[last + 1].start != t->end)
+		return false;
+	const char *w = a->body + t->start;
+	if (w[n - 2] != '.')
+		return false;
+	for (uint32_t i = 0; i < n; i++)
+		if (!(i % 2 ? w[i] == '.' : (w[i] >= 'A' && w[i] <= 'Z')))
+			return false;
+	return true;
+}
+
+/* Nouns written with a capital by habit or reverence, never a person, an
+ * organisation, a product or a place when they stand alone. */
+static const char *const common_caps[] = {
+	"internet", "web", "net", "dieu", "god", "allah", "seigneur", "lord",
+	/* common nouns written in capitals: media, formats, measures */
+	"dvd", "dvds", "cd", "cds", "cd-rom", "tv", "pc", "sms", "mms", "gps", "usb", "adsl", "tnt", "hd", "lcd",
+	"led", "mp3", "pdf", "html", "url", "adn", "dna", "vih", "hiv", "sida", "aids", "ogm", "gmo", "pib", "gdp",
+	"co2", "suv", "pme", "sme", "cdi", "cdd", "smic", "hlm", "ong", "ngo", "qi", "iq", "ivg", "rtt", "ceo", "pdg",
+};
+
+/* "30GB", "3D", "4G", "20h00": a number glued to a unit is a quantity. */
+static bool quantity(const struct rv_article *a, const struct rv_token *t)
+{
+	static const char *const units[] = {"gb", "mb", "kb", "tb", "go", "mo", "ko", "to", "ghz", "mhz", "hz", "km",
+					    "kg", "mm", "cm", "g", "d", "h", "k", "m", "p", "px", "mw", "gw", "kw", "kwh"};
+	const char *w = a->body + t->start;
+	size_t n = t->end - t->start, d = 0;
+	while (d < n && w[d] >= '0' && w[d] <= '9')
+		d++;
+	if (!d || d == n)
+		return false;
+	if (w[d] == 'h' || w[d] == 'H') { /* 20h00, 20h */
+		size_t k = d + 1;
+		while (k < n && w[k] >= '0' && w[k] <= '9')
+			k++;
+		if (k == n)
+			return true;
+	}
+	char u[8];
+	size_t ul = n - d;
+	if (ul >= sizeof u)
+		return false;
+	for (size_t i = 0; i < ul; i++)
+		u[i] = (char)(w[d + i] | 32);
+	u[ul] = '\0';
+	if (!strcmp(u, "m") && d < 2)
+		return false; /* 3M is a company */
+	for (size_t i = 0; i < RV_ARRAY_LEN(units); i++)
+		if (!strcmp(u, units[i]))
+			return true;
+	return false;
+}
+
+/* A French manner adverb ("Politiquement", "Finalement", "Evidemment",
+ * "Notamment"): a long word with one of the adverb endings no name has. */
+static bool adverb(const struct rv_article *a, const struct rv_token *t)
+{
+	static const char *const ends[] = {"iquement", "ellement", "alement", "ivement", "ablement", "iblement",
+					   "ierement", "eusement", "emment", "amment", "ntement", "rtement"};
+	if (strcmp(a->lang, "fr") != 0 || !(t->flags & RV_TOK_ALPHA) || (t->flags & (RV_TOK_UPPER | RV_TOK_CAMEL)))
+		return false;
+	char buf[RV_FOLD_BUF];
+	size_t n = rv_tok_fold(a, t, buf);
+	return n >= 8 && has_ending(buf, n, ends, RV_ARRAY_LEN(ends));
+}
+
 void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 {
 	const struct rv_tokens *tk = &an->tok;
@@ -740,6 +856,21 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 			if (name_word(a, t) && adjacent(a, &tk->v[j - 1], t) && !(tk->v[j - 1].flags & RV_TOK_ELISION)) {
 				last = j++;
 				continue;
+			}
+			/* a middle initial: John A. Boehner, Robert L. Wilkins */
+			if (initial_dot(a, tk, j) && last == j - 1 && last > first && j + 1 < tk->n &&
+			    rv_tok_in(a, &tk->v[j - 2], RV_LEX_FIRST_NAME) && name_word(a, &tk->v[j + 1]) &&
+			    !rv_tok_in(a, &tk->v[j + 1], RV_LEX_STOP) && adjacent(a, t, &tk->v[j + 1]) &&
+			    tk->v[j + 1].end - tk->v[j + 1].start > 1) {
+				last = j + 1;
+				j += 2;
+				continue;
+			}
+			/* Jesse Jackson Jr., Martin Luther King Sr.: the suffix keeps its period */
+			if (is_punct(a, t, '.') && t->start == tk->v[j - 1].end && last > first &&
+			    rv_tok_among(a, &tk->v[j - 1], (const char *const[]){"jr", "sr"}, 2)) {
+				last = j++;
+				break;
 			}
 			if ((t->flags & RV_TOK_ELISION) && j + 1 < tk->n && name_word(a, &tk->v[j + 1]) &&
 			    t->end == tk->v[j + 1].start && adjacent(a, &tk->v[j - 1], t) &&
@@ -872,6 +1003,14 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 		}
 		if (domain == 2)
 			first = head;
+		/* "le site Internet", "grâce à Dieu", "Politiquement, ...": nouns
+		 * often capitalised that name nothing of the four kinds, and
+		 * adverbs, are no names on their own */
+		if (first == last && (rv_tok_among(a, &tk->v[first], common_caps, RV_ARRAY_LEN(common_caps)) ||
+				      adverb(a, &tk->v[first]) || quantity(a, &tk->v[first]))) {
+			i = j > i + 1 ? j : i + 1;
+			continue;
+		}
 		/* "MPs", "PCs", "DVDs": a plural of capitals is a common noun's */
 		if (first == last && tk->v[first].end - tk->v[first].start >= 3 &&
 		    a->body[tk->v[first].end - 1] == 's') {
@@ -894,6 +1033,15 @@ void rv_entity_names(const struct rv_article *a, struct rv_analysis *an)
 					char *key = rv_xasprintf("%s+", nm->key);
 					free(nm->key);
 					nm->key = key;
+				}
+				if (dotted_abbreviation(a, tk, last)) { /* U.S., D.C.: the name takes its last period */
+					struct rv_name *nm = &an->names[an->nnames - 1];
+					nm->end++;
+					char *key = rv_xasprintf("%s.", nm->key);
+					free(nm->key);
+					nm->key = key;
+					if (nm->votes[RV_ET_PLACE] <= 0 && rv_lex_has(RV_LEX_PLACE, key, strlen(key)))
+						vote(nm, RV_ET_PLACE, 5);
 				}
 				if (in_headline)
 					an->names[an->nnames - 1].flags |= RV_NAME_HEADLINE | RV_NAME_SENT_INITIAL;

@@ -25,6 +25,7 @@
 #include <strings.h>
 #include <time.h>
 #include <unistd.h>
+#include <unictype.h>
 
 static double seconds(void)
 {
@@ -1300,6 +1301,74 @@ static void list_votes(const struct rv_index *ix, const struct names *nm, int32_
 	free(lv);
 }
 
+/* How much folded text common_words reads at most: enough for a word of the
+ * language to show in lower case, and a bounded cost on any corpus. */
+#define LOWER_SCAN_BYTES (8u << 20)
+
+/* A single capitalised word that nothing in the corpus types (no context
+ * vote, no shape, no list) and that the corpus writes in lower case at
+ * least as often as it capitalises it mid-sentence is a word of the
+ * language ("Gilets" of « Gilets jaunes », "Manifestations" in a title,
+ * "Impôt" of "l'Impôt sur la fortune"), not a name: bare organisations
+ * (Oxfam, Elabe, Webroot) are never written in lower case. Sets word[s]
+ * for each such keystat; the corpus's folded text is read word by word up
+ * to LOWER_SCAN_BYTES, the case of each hit checked in the body. */
+static void common_words(const struct rv_index *ix, const struct names *nm, int32_t (*votes)[RV_NAME_TYPES],
+			 const char **key_of, bool *word)
+{
+	struct rv_strmap cand = {0};
+	for (size_t s = 0; s < nm->n; s++) {
+		bool none = key_of[s] && !strchr(key_of[s], ' ');
+		for (int t = 0; t < RV_NAME_TYPES && none; t++)
+			none = votes[s][t] <= 0;
+		if (none)
+			rv_strmap_put(&cand, key_of[s], strlen(key_of[s]), (uint32_t)s, NULL);
+	}
+	if (!cand.n) {
+		rv_strmap_free(&cand);
+		return;
+	}
+	uint32_t *lower = rv_xcalloc(nm->n, sizeof *lower);
+	size_t budget = LOWER_SCAN_BYTES;
+	for (size_t a = 0; a < ix->corpus->n && budget; a++) {
+		const struct rv_article *art = &ix->corpus->articles[a];
+		const char *t = art->fold.text;
+		size_t len = art->fold.len < budget ? art->fold.len : budget;
+		budget -= len;
+		if (!t)
+			continue;
+		size_t i = 0;
+		while (i < len) {
+			unsigned char c = (unsigned char)t[i];
+			bool wc = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '-';
+			if (!wc) {
+				i++;
+				continue;
+			}
+			size_t w = i;
+			while (i < len) {
+				c = (unsigned char)t[i];
+				if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '-'))
+					break;
+				i++;
+			}
+			const uint32_t *v = rv_strmap_get(&cand, t + w, i - w);
+			if (!v)
+				continue;
+			size_t so = rv_fold_to_source(&art->fold, w, false);
+			unsigned cp = 0;
+			if (so < art->body_len &&
+			    rv_utf8_decode((const unsigned char *)art->body + so, art->body_len - so, &cp) &&
+			    ((cp >= 'a' && cp <= 'z') || (cp >= 0x80 && uc_is_general_category(cp, UC_CATEGORY_Ll))))
+				lower[*v]++;
+		}
+	}
+	for (size_t s = 0; s < nm->n; s++)
+		word[s] = lower[s] >= 2 && lower[s] >= nm->st[s].mid;
+	free(lower);
+	rv_strmap_free(&cand);
+}
+
 /* Mentions carry the keystat they stand for (join_partial_names); here each
  * such keystat becomes an entity, typed by the votes of all its mentions and
  * named by its most frequent full written form. */
@@ -1348,6 +1417,8 @@ static void build_entities(struct rv_index *ix, struct names *nm)
 	for (size_t j = 0; j < nm->map.cap; j++)
 		if (nm->map.slots[j].key)
 			key_of[nm->map.slots[j].value] = nm->map.slots[j].key;
+	bool *word = rv_xcalloc(nm->n ? nm->n : 1, sizeof *word);
+	common_words(ix, nm, votes, key_of, word);
 	uint32_t *ent_of = rv_xmalloc((nm->n ? nm->n : 1) * sizeof *ent_of);
 	for (size_t s = 0; s < nm->n; s++)
 		ent_of[s] = RV_NONE;
@@ -1362,6 +1433,10 @@ static void build_entities(struct rv_index *ix, struct names *nm)
 			if (n->entity == RV_NONE)
 				continue;
 			uint32_t s = n->entity;
+			if (word[s]) {
+				n->entity = RV_NONE;
+				continue;
+			}
 			if (ent_of[s] == RV_NONE)
 				ent_of[s] = entity_for(ix, key_of[s], best_type(votes[s], nm->st[s].words, key_of[s]));
 			uint32_t e = ent_of[s];
@@ -1392,6 +1467,7 @@ static void build_entities(struct rv_index *ix, struct names *nm)
 	free(best_count);
 	rv_strmap_free(&surface_count);
 	free(ent_of);
+	free(word);
 	free(key_of);
 	free(votes);
 }

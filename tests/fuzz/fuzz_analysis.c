@@ -47,8 +47,10 @@ static void check_names(const struct rv_analysis *an)
 		at = nm->start;
 		FUZZ_CHECK(nm->tok_first <= nm->tok_last && nm->tok_last < an->tok.n);
 		FUZZ_CHECK(an->tok.v[nm->tok_first].start == nm->start);
-		uint32_t last_end = an->tok.v[nm->tok_last].end; /* or one past it: "Canal+" takes its + */
-		FUZZ_CHECK(nm->end == last_end || (nm->end == last_end + 1 && A->body[last_end] == '+'));
+		/* or one past it: "Canal+" takes its +, "U.S." its last period */
+		uint32_t last_end = an->tok.v[nm->tok_last].end;
+		FUZZ_CHECK(nm->end == last_end ||
+			   (nm->end == last_end + 1 && (A->body[last_end] == '+' || A->body[last_end] == '.')));
 		FUZZ_CHECK(nm->key != NULL);
 		FUZZ_CHECK(nm->key_rest <= strlen(nm->key));
 	}

@@ -129,6 +129,13 @@ static const struct name_case name_cases[] = {
 	 NULL},
 	{"fr", "Le texte a été adopté mardi par la commission des Finances de l'Assemblée.", "commission des Finances", 0,
 	 NULL},
+	{"fr", "L'enquête du département américain de la Justice vise la banque.", "département américain de la Justice", 0,
+	 NULL},
+	{"en", "Weekly Standard editor Bill Kristol said the party would win.", "Bill Kristol", 0, "editor"},
+	/* a middle initial and a Jr. with their periods */
+	{"en", "Speaker John A. Boehner of Ohio said on Monday that the party could lose.", "John A. Boehner", 0,
+	 "Speaker"},
+	{"en", "Former Rep. Jesse Jackson Jr. pleaded guilty in a federal courtroom.", "Jesse Jackson Jr.", 0, NULL},
 	/* the trap: a company after a role's "de" is still a name */
 	{"fr", "Le directeur général de Zorblax a présenté les comptes aux actionnaires.", "Zorblax", 0, NULL},
 	/* a nationality that opens a company's name, a + that ends one */
@@ -272,6 +279,22 @@ static const struct none_case none_cases[] = {
 	{"fr", "La ministre de la Culture a reçu les syndicats du secteur hier soir.", "Culture"},
 	{"fr", "Le président de la République a reçu les syndicats hier soir au palais.", "République"},
 	{"en", "Several MPs voted against the bill on its third reading last night.", "MPs"},
+	/* a second domain joined to the first, an adjective between role and domain */
+	{"fr", "Le ministre de l'Action et des Comptes publics a présenté le budget.", "Action"},
+	{"fr", "Le ministre de l'Action et des Comptes publics a présenté le budget.", "Comptes"},
+	{"fr", "Selon la ministre suédoise de la Justice, la lettre est directe.", "Justice"},
+	/* nouns capitalised by habit, French manner adverbs */
+	{"fr", "Le site Internet de l'ambassade a été piraté dans la nuit de mardi.", "Internet"},
+	{"fr", "Elle a rendu grâce à Dieu devant les caméras de télévision.", "Dieu"},
+	{"fr", "Il est parti tôt. Politiquement, le président sort affaibli de la crise.", "Politiquement"},
+	{"fr", "Il est parti tôt. Evidemment, personne ne l'a vu sortir ce soir-là.", "Evidemment"},
+	/* an initial that ends a sentence joins no name to the next one */
+	{"en", "They chose Plan B. Then they left the building in silence.", "Then"},
+	/* common nouns in capitals, quantities glued to their unit */
+	{"en", "A disc will hold 50GB of data, while the rival format will hold 30GB.", "50GB"},
+	{"fr", "Les ventes de DVD ont encore reculé en décembre selon les éditeurs.", "DVD"},
+	{"fr", "Il présentait le journal de 20h00 depuis vingt et un ans sur la chaîne.", "20h00"},
+	{"en", "The film was shot in 3D and will be shown in cinemas next week.", "3D"},
 	{"fr", "Mais la situation reste tendue dans plusieurs quartiers de la ville.", NULL},
 	{"fr", "Depuis plusieurs semaines, les négociations piétinent entre les deux camps.", NULL},
 	{"fr", "Ensuite, les participants ont été invités à voter à main levée.", NULL},
@@ -322,6 +345,16 @@ static const struct vote_case vote_cases[] = {
 	{"fr", "Sur l'iPhone, l'assistant vocal Siri répondra bientôt aux questions.", "Siri", RV_ET_PRODUCT},
 	{"fr", "Le partenariat avec la start-up française Mistral a surpris le secteur.", "Mistral", RV_ET_ORG},
 	{"en", "The deal gives the search giant Google a new source of data.", "Google", RV_ET_ORG},
+	/* a given name before an organisation's own name: a surname */
+	{"en", "The former mayor Michael Bloomberg endorsed the candidate on Wednesday.", "Michael Bloomberg",
+	 RV_ET_PERSON},
+	/* a format or a disc is a made thing */
+	{"en", "The next-generation DVD format Zorblu is winning more supporters.", "Zorblu", RV_ET_PRODUCT},
+	/* a dotted abbreviation keeps its last period; a town of the place list */
+	{"en", "The U.S. economy grew faster than expected in the last quarter.", "U.S.", RV_ET_PLACE},
+	{"en", "She moved to Washington, D.C. in the spring with her two children.", "D.C.", RV_ET_PLACE},
+	{"fr", "Les juges de la cour d'appel d'Agen protestent contre les pressions.", "Agen", RV_ET_PLACE},
+	{"fr", "La reconstruction du pont de Gênes commencera au printemps prochain.", "Gênes", RV_ET_PLACE},
 	/* people: a title, a role, a given name, a reporting verb */
 	{"fr", "Pour sa part, M. Dupont a répondu longuement aux questions des journalistes.", "Dupont", RV_ET_PERSON},
 	{"fr", "La décision de Mme Lagarde a surpris les marchés financiers ce matin.", "Lagarde", RV_ET_PERSON},

@@ -395,6 +395,27 @@ static void test_capitalised_common_word(void **state)
 	teardown(&fx);
 }
 
+/* A capitalised word nothing types, that other articles of the corpus
+ * write in lower case ("les manifestations"), is a word there too; a bare
+ * name never written in lower case (Quorblat) stays. */
+static void test_word_lower_elsewhere(void **state)
+{
+	(void)state;
+	static const struct file files[] = {
+		{"a.txt", "lang: fr\n\n"
+			  "Le bilan des Manifestations reste lourd, selon Quorblat. Les chiffres de Quorblat restent flous.\n"},
+		{"b.txt", "lang: fr\n\n"
+			  "Les manifestations ont repris samedi. Les manifestations se poursuivent depuis un mois.\n"},
+		{"c.txt", "lang: fr\n\n"
+			  "Les Manifestations du samedi inquiètent le gouvernement, dit un sondage de Quorblat.\n"},
+	};
+	build(&fx, files, RV_ARRAY_LEN(files));
+	check_index(fx.ix);
+	assert_int_equal(rv_index_find_entity(fx.ix, "manifestations"), RV_NONE);
+	assert_int_not_equal(rv_index_find_entity(fx.ix, "Quorblat"), RV_NONE);
+	teardown(&fx);
+}
+
 /* "Abandonner Windows": the article writes "abandonner" in lower case, so the
  * name is Windows. */
 static void test_sentence_initial_word_stripped(void **state)
@@ -1066,6 +1087,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_partial_name_that_is_a_place, cleanup),
 		cmocka_unit_test_teardown(test_dropped_names, cleanup),
 		cmocka_unit_test_teardown(test_capitalised_common_word, cleanup),
+		cmocka_unit_test_teardown(test_word_lower_elsewhere, cleanup),
 		cmocka_unit_test_teardown(test_sentence_initial_word_stripped, cleanup),
 		cmocka_unit_test_teardown(test_caps_line_gives_no_entity, cleanup),
 		cmocka_unit_test_teardown(test_type_from_all_mentions, cleanup),
