@@ -1106,6 +1106,9 @@ static struct rv_corpus *wait_corpus(struct rv_app *app, FILE *tf)
 			fflush(stdout);
 			_exit(got_signal ? 128 + got_signal : 0);
 		}
+		if ((kind == RV_INPUT_CHAR || kind == RV_INPUT_KEY) && key != rv_key_resize() && key != rv_key_mouse() &&
+		    app->nahead < RV_ARRAY_LEN(app->ahead))
+			app->ahead[app->nahead++] = (struct rv_typeahead){kind, key};
 		if (now() - shown >= 0.1 || app->dirty & ~RV_DIRTY_TITLE) { /* the progress ten times a second */
 			app->dirty |= RV_DIRTY_TITLE;
 			paint(app);
@@ -1210,6 +1213,13 @@ int rv_ui_run(struct rv_corpus *c, const struct rv_ui_opts *opts)
 	if (!given && !(threaded = spawn(&th, build_index, &b) == 0)) {
 		b.threaded = false;
 		build_index(&b);
+	}
+
+	for (size_t i = 0; i < app->nahead && !app->quit; i++) /* typed while the corpus was read */
+		handle(app, app->ahead[i].kind, app->ahead[i].key);
+	if (app->nahead) {
+		app->nahead = 0;
+		paint(app);
 	}
 
 	int errs = 0;

@@ -266,6 +266,12 @@ struct rv_app {
 	_Atomic size_t analysed; /* articles the index build has analysed (its progress) */
 	struct rv_index *ix; /* NULL until published */
 	bool loading;        /* the corpus is still being read (c has no article yet) */
+	/* Keys typed while the corpus was read, handled in order once the list
+	 * is on the screen (a user who types at once loses nothing). */
+	struct rv_typeahead {
+		int kind, key;
+	} ahead[64];
+	size_t nahead;
 	double t_start, t_index;
 	unsigned threads; /* for the index build and the corpus search; 0: one per core */
 	struct rv_theme theme;

@@ -430,4 +430,19 @@ if command -v less >/dev/null; then
 	check "zoomed: $z bytes a line scrolled, less $l (a tenth more at most)" at_most "$z" $((l * 11 / 10))
 fi
 
+# Keys typed while the corpus is still being read are not lost: they are
+# handled, in order, once the list is there. 4000 copies of the bundled
+# articles take a while to read, longer than tmux takes to type.
+big="$SCRATCH/typeahead"
+mkdir -p "$big"
+for f in "$SRC_DIR"/corpus/*.txt; do
+	for i in $(seq 1 800); do cp "$f" "$big/$i-$(basename "$f")"; done
+done
+start ahead 120 30 -- "$big"
+keys ahead 2 j j
+check "typed during the load: the reader took the focus" wait_for ahead "▸2 Reader" 30
+check "typed during the load: two lines down, in order" wait_for ahead "line 3-" 30
+keys ahead Q
+check "typed during the load: quits" wait_exit ahead
+
 finish
