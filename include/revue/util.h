@@ -12,6 +12,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 void *rv_xmalloc(size_t n);
 void *rv_xcalloc(size_t count, size_t size);
@@ -40,6 +41,18 @@ char *rv_buf_steal(struct rv_buf *b);
 void rv_buf_free(struct rv_buf *b);
 
 #define RV_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Which byte of a word read with memcpy holds the first set high bit (hi
+ * not 0, only high bits set): where eight bytes scanned at once stop being
+ * ASCII. */
+static inline size_t rv_first_high_byte(uint64_t hi)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return (size_t)__builtin_clzll(hi) / 8;
+#else
+	return (size_t)__builtin_ctzll(hi) / 8;
+#endif
+}
 
 /* --- a parallel loop ------------------------------------------------------- */
 

@@ -693,6 +693,19 @@ struct walk {
 	struct rv_diags *diags;
 };
 
+/* Frees the walk; its entries' strings too when `entries` (else someone
+ * took them). */
+static void walk_free(struct walk *w, bool entries)
+{
+	for (size_t i = 0; entries && i < w->n; i++) {
+		free(w->v[i].path);
+		free(w->v[i].id);
+	}
+	free(w->v);
+	free(w->seen);
+	free(w->root_real);
+}
+
 static void add_entry(struct walk *w, const char *path, const char *id)
 {
 	w->v = rv_xgrow(w->v, &w->cap, w->n + 1, sizeof *w->v);
@@ -994,15 +1007,8 @@ int rv_corpus_files(const char *const *paths, size_t npaths, struct rv_corpus_fi
 		for (size_t i = 0; i < w.n; i++)
 			(*out)[i] = (struct rv_corpus_file){w.v[i].path, w.v[i].id};
 		*n = w.n;
-	} else {
-		for (size_t i = 0; i < w.n; i++) {
-			free(w.v[i].path);
-			free(w.v[i].id);
-		}
 	}
-	free(w.v);
-	free(w.seen);
-	free(w.root_real);
+	walk_free(&w, !(ok && w.n));
 	return ok ? 0 : -1;
 }
 
@@ -1051,26 +1057,14 @@ int rv_corpus_load(const char *const *paths, size_t npaths, const struct rv_corp
 			rv_diag_add(err, npaths == 1 ? paths[0] : NULL, 0, "no article found (*.txt, *.md)");
 		goto fail;
 	}
-	for (size_t i = 0; i < w.n; i++) {
-		free(w.v[i].path);
-		free(w.v[i].id);
-	}
-	free(w.v);
-	free(w.seen);
-	free(w.root_real);
+	walk_free(&w, true);
 	struct stat st;
 	if (npaths == 1 && stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode))
 		c->root = rv_xstrdup(paths[0]);
 	*out = c;
 	return 0;
 fail:
-	for (size_t i = 0; i < w.n; i++) {
-		free(w.v[i].path);
-		free(w.v[i].id);
-	}
-	free(w.v);
-	free(w.seen);
-	free(w.root_real);
+	walk_free(&w, true);
 	rv_diag_take(err, &c->diags);
 	rv_corpus_free(c);
 	return -1;

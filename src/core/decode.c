@@ -132,17 +132,6 @@ size_t rv_utf8_encode(unsigned cp, char *out)
 	return 4;
 }
 
-/* Which byte of a word read with memcpy holds the first set high bit (hi
- * not 0, only high bits set). */
-static inline size_t first_high_byte(uint64_t hi)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return (size_t)__builtin_clzll(hi) / 8;
-#else
-	return (size_t)__builtin_ctzll(hi) / 8;
-#endif
-}
-
 /* Skips runs of ASCII a word at a time: most of any corpus is ASCII. */
 static size_t ascii_prefix(const unsigned char *s, size_t n)
 {
@@ -152,7 +141,7 @@ static size_t ascii_prefix(const unsigned char *s, size_t n)
 		memcpy(&w, s + i, 8);
 		w &= 0x8080808080808080ull;
 		if (w) /* the first high byte, without a loop */
-			return i + first_high_byte(w);
+			return i + rv_first_high_byte(w);
 		i += 8;
 	}
 	while (i < n && s[i] < 0x80)

@@ -200,17 +200,6 @@ static const unsigned char ascii_lower[128] = {
 #undef L
 };
 
-/* Which byte of a word read with memcpy holds the first set high bit (hi
- * not 0, only high bits set). */
-static inline size_t first_high_byte(uint64_t hi)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return (size_t)__builtin_clzll(hi) / 8;
-#else
-	return (size_t)__builtin_ctzll(hi) / 8;
-#endif
-}
-
 /* Eight bytes lower-cased at once into o: returns how many of them, from
  * the first, were ASCII (8 when all were), or -1 when w holds a backquote
  * (which folds to an apostrophe) and nothing was written: SIZE_MAX. The bytes past
@@ -226,7 +215,7 @@ static size_t fold_ascii8(uint64_t w, unsigned char *o)
 	uint64_t upper = (a + 0x3F * ones) & ~(a + 0x25 * ones) & high;
 	a |= upper >> 2; /* 0x20 into every upper-case letter */
 	memcpy(o, &a, 8);
-	return hi ? first_high_byte(hi) : 8;
+	return hi ? rv_first_high_byte(hi) : 8;
 }
 
 /* The folding loop: s[0..n) appended to b; the offset map into f (built in

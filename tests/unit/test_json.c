@@ -46,24 +46,13 @@ static void check_json(const char *in, size_t n, const char *want, size_t want_l
 
 #define JSON_EQ(in, want) check_json(in, sizeof in - 1, want, sizeof want - 1)
 
-static int hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static bool read_u16(const char *s, size_t n, size_t i, unsigned *u)
 {
 	if (i + 6 > n || s[i] != '\\' || s[i + 1] != 'u')
 		return false;
 	*u = 0;
 	for (size_t k = 2; k < 6; k++) {
-		int h = hex_value(s[i + k]);
+		int h = rv_hexval((unsigned char)s[i + k]);
 		if (h < 0)
 			return false;
 		*u = *u << 4 | (unsigned)h;
