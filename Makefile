@@ -90,7 +90,7 @@ $(BUILD)/src/ui/%.o: src/ui/%.c src/ui/app.h $(wildcard include/revue/*.h)
 
 # Every test links the three libraries; a test that uses no store function
 # pulls nothing from libstore.a, and --as-needed drops SQLite from its binary.
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h tests/unit/fixture.h tests/unit/linear.h tests/unit/fold_ref.h \
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h tests/unit/fixture.h tests/unit/linear.h tests/unit/fold_ref.h tests/unit/tcorpus.h \
 		$(BUILD)/libui.a $(BUILD)/libstore.a $(BUILD)/libcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -Itests/unit -DSHARED_DIR='"$(abspath $(SHARED))"' \

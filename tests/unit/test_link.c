@@ -12,6 +12,7 @@
 #include "revue/corpus.h"
 #include "revue/index.h"
 #include "revue/link.h"
+#include "tcorpus.h"
 
 #include <time.h>
 
@@ -27,23 +28,6 @@
 #endif
 
 /* --- helpers ------------------------------------------------------------- */
-
-static struct rv_corpus *corpus_of(const char *const *texts, size_t n)
-{
-	struct rv_corpus *c = calloc(1, sizeof *c);
-	c->articles = calloc(n, sizeof *c->articles);
-	for (size_t i = 0; i < n; i++) {
-		char id[32];
-		snprintf(id, sizeof id, "%04zu.txt", i);
-		struct rv_diags d = {0};
-		assert_true(rv_article_from_bytes(id, (const unsigned char *)texts[i], strlen(texts[i]),
-						  &c->articles[c->n], &d));
-		rv_diag_free(&d);
-		c->bytes += strlen(texts[i]);
-		c->n++;
-	}
-	return c;
-}
 
 static double now(void)
 {
@@ -90,7 +74,7 @@ static bool quotes_link(const char *qa, const char *qb)
 		 "Bruno Lemaire a affirmé : « %s ».\n\nLes marchés ont peu réagi.\n",
 		 qb);
 	const char *t[] = {a, b};
-	struct rv_corpus *c = corpus_of(t, 2);
+	struct rv_corpus *c = tu_corpus_of(t, 2);
 	struct rv_index *ix = index_of(c, 1);
 	bool joined = first_quotes_joined(ix);
 	rv_index_free(ix);
@@ -168,7 +152,7 @@ static void test_unrelated_articles(void **state)
 		"La Banque centrale européenne a relevé ses taux directeurs d'un quart de point, une décision "
 		"attendue par les marchés financiers depuis plusieurs semaines.\n",
 	};
-	struct rv_corpus *c = corpus_of(t, 2);
+	struct rv_corpus *c = tu_corpus_of(t, 2);
 	struct rv_links *ls = rv_links_build(c, NULL, NULL);
 	assert_int_equal(ls->nclusters, 0);
 	rv_links_free(ls);
@@ -184,7 +168,7 @@ static void test_speaker_conflict(void **state)
 		"Débat à l'Assemblée.\n\n« Nous devons investir massivement dans la recherche publique et former des "
 		"milliers d'ingénieurs chaque année », a déclaré Élisabeth Borne.\n",
 	};
-	struct rv_corpus *c = corpus_of(t, 2);
+	struct rv_corpus *c = tu_corpus_of(t, 2);
 	struct rv_index *ix = index_of(c, 1);
 	assert_true(first_quotes_joined(ix));
 	uint32_t cl = ix->an[0].quotes[0].cluster;
@@ -210,7 +194,7 @@ static void test_passage_and_queries(void **state)
 		"Notre correspondant raconte la journée.\n\n" WIRE "\nLes commerçants comptent leurs pertes.\n",
 		WIRE "\nÀ Bordeaux, la tension est restée vive jusqu'au soir.\n",
 	};
-	struct rv_corpus *c = corpus_of(t, 3);
+	struct rv_corpus *c = tu_corpus_of(t, 3);
 	struct rv_links *ls = rv_links_build(c, NULL, NULL);
 	assert_int_equal(ls->nclusters, 1);
 	assert_int_equal(ls->clusters[0].kind, RV_LINK_PASSAGE);
@@ -264,7 +248,7 @@ static void test_boilerplate_capped(void **state)
 			 "l'actualité régionale, nationale et internationale, ainsi que nos enquêtes exclusives.\n",
 			 i, topics[i % 5], i * 7919, i + 1000);
 	}
-	struct rv_corpus *c = corpus_of((const char *const *)texts, N);
+	struct rv_corpus *c = tu_corpus_of((const char *const *)texts, N);
 	struct rv_links *ls = rv_links_build(c, NULL, NULL);
 	assert_true(ls->candidate_pairs < 2 * N);
 	assert_true(ls->nclusters <= 2);
@@ -290,7 +274,7 @@ static void test_same_on_any_thread_count(void **state)
 		assert_non_null(texts[i]);
 		texts[i + 5] = texts[i]; /* and each once more: exact copies too */
 	}
-	struct rv_corpus *c = corpus_of((const char *const *)texts, 10);
+	struct rv_corpus *c = tu_corpus_of((const char *const *)texts, 10);
 	struct rv_index *one = index_of(c, 1);
 	uint32_t *cl1 = malloc(1024 * sizeof *cl1);
 	size_t nq = 0;
@@ -333,7 +317,7 @@ static void test_repeated_sentence(void **state)
 		memcpy(big + i * ul, unit, ul);
 	big[ul * copies] = '\0';
 	const char *t[] = {big, big, "Une réforme des retraites contestée par les syndicats, dit-on. Rien d'autre.\n"};
-	struct rv_corpus *c = corpus_of(t, 3);
+	struct rv_corpus *c = tu_corpus_of(t, 3);
 	double t0 = now();
 	struct rv_links *ls = rv_links_build(c, NULL, NULL);
 	double s = now() - t0;
@@ -354,7 +338,7 @@ static void test_many_identical_articles(void **state)
 	const char **t = malloc(n * sizeof *t);
 	for (size_t i = 0; i < n; i++)
 		t[i] = one;
-	struct rv_corpus *c = corpus_of(t, n);
+	struct rv_corpus *c = tu_corpus_of(t, n);
 	double t0 = now();
 	struct rv_links *ls = rv_links_build(c, NULL, NULL);
 	double s = now() - t0;

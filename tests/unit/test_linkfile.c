@@ -11,6 +11,7 @@
 #include "revue/dump.h"
 #include "revue/index.h"
 #include "revue/link.h"
+#include "tcorpus.h"
 
 static const char *const texts[] = {
     "Title: Un\nSource: Le Monde\n\nLe ministre a déclaré : « Nous allons tout changer dans ce pays avant la fin "
@@ -22,20 +23,7 @@ static const char *const texts[] = {
 
 static struct rv_corpus *corpus(void)
 {
-	size_t n = RV_ARRAY_LEN(texts);
-	struct rv_corpus *c = calloc(1, sizeof *c);
-	c->articles = calloc(n, sizeof *c->articles);
-	for (size_t i = 0; i < n; i++) {
-		char id[32];
-		snprintf(id, sizeof id, "%04zu.txt", i);
-		struct rv_diags d = {0};
-		assert_true(rv_article_from_bytes(id, (const unsigned char *)texts[i], strlen(texts[i]),
-						  &c->articles[c->n], &d));
-		rv_diag_free(&d);
-		c->bytes += strlen(texts[i]);
-		c->n++;
-	}
-	return c;
+	return tu_corpus_of(texts, RV_ARRAY_LEN(texts));
 }
 
 static char path[] = "/tmp/revue-linkfile-XXXXXX";
